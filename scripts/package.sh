@@ -79,17 +79,17 @@ done
     --icon "$root/icons/$name-256.png" \
     --java-options '-Dfile.encoding=UTF-8' \
     --java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa' \
-    --java-options '-Xshare:auto' \
     --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr'
 app=$work/app-image/$name
 
-# Files jpackage has no option for: the maintainer helpers, the menu entry and the icons.
-mkdir -p "$app/lib/scripts" "$app/share/applications"
+# Files jpackage has no option for: the maintainer helpers, the menu entry and the icons. They go below lib/:
+# jpackage's .deb replaces the app-image's share/ with its own.
+mkdir -p "$app/lib/scripts" "$app/lib/desktop"
 install -m 755 "$root/packaging/app-image/integrate.sh" "$root/packaging/app-image/cds-archive.sh" "$app/lib/scripts/"
 for size in 16 32 48 64 128 256 512; do
-    install -D -m 644 "$root/icons/$name-$size.png" "$app/share/icons/hicolor/${size}x${size}/apps/$name.png"
+    install -D -m 644 "$root/icons/$name-$size.png" "$app/lib/desktop/icons/hicolor/${size}x${size}/apps/$name.png"
 done
-install -D -m 644 "$root/icons/$name.svg" "$app/share/icons/hicolor/scalable/apps/$name.svg"
+install -D -m 644 "$root/icons/$name.svg" "$app/lib/desktop/icons/hicolor/scalable/apps/$name.svg"
 
 # StartupWMClass must equal the WM_CLASS JavaFX gives the window: the name of the Application subclass.
 wm_class_from_classes() {
@@ -143,7 +143,7 @@ step "class list: $(wc -l < "$classlist") classes"
 
 [ -n "$wm_class" ] || wm_class=$main_class
 sed "s|@STARTUP_WM_CLASS@|$wm_class|" "$root/packaging/app-image/$name.desktop" \
-    > "$app/share/applications/$name.desktop"
+    > "$app/lib/desktop/$name.desktop"
 echo "$wm_class" > "$work/startup-wm-class.txt"
 
 app_image_name=$name-$pkg_version-linux-x64

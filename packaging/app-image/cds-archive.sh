@@ -8,7 +8,8 @@
 # part of class sharing; an archive that does not match is ignored by the JVM (-Xshare:auto).
 set -u
 
-app_dir=$(cd "$(dirname "$0")/../.." && pwd)
+# -P: the launcher expands $APPDIR from its real path, and the archive records the jar paths it sees.
+app_dir=$(cd -P "$(dirname "$0")/../.." && pwd -P)
 archive=$app_dir/lib/app/mtc-assistant.jsa
 classlist=$app_dir/lib/app/mtc-assistant.classlist
 jdk_archive=../runtime/lib/server/classes.jsa
@@ -22,14 +23,14 @@ create() {
         link_jdk_archive
         return 0
     fi
-    tmp=$archive.tmp.$$
-    # The launcher adds its own class path and options; -Xshare:dump makes the JVM write the archive and exit.
-    if JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$classlist -XX:SharedArchiveFile=$tmp" \
-            "$app_dir/bin/mtc-assistant" >/dev/null 2>&1 && [ -s "$tmp" ]; then
-        chmod 644 "$tmp" && mv -f "$tmp" "$archive"
+    # The launcher adds its own class path and options, among them -XX:SharedArchiveFile=<this archive>, so the
+    # JVM dumps straight to it; -Xshare:dump makes the JVM write the archive and exit without starting the app.
+    rm -f "$archive"
+    if JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$classlist" \
+            "$app_dir/bin/mtc-assistant" >/dev/null 2>&1 && [ -s "$archive" ] && [ ! -L "$archive" ]; then
+        chmod 644 "$archive"
         echo "mtc-assistant: class data sharing archive created ($(du -k "$archive" | cut -f1) KB)"
     else
-        rm -f "$tmp"
         link_jdk_archive
         echo "mtc-assistant: class data sharing archive not created; the app starts without it" >&2
     fi
@@ -38,7 +39,7 @@ create() {
 
 case "${1:-}" in
     create) create ;;
-    remove) rm -f "$archive" "$archive".tmp.* ;;
+    remove) rm -f "$archive" ;;
     *) echo "usage: $0 create|remove" >&2; exit 2 ;;
 esac
 exit 0

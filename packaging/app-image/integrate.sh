@@ -60,14 +60,14 @@ install_integration() {
         note "could not create $bin_link; run $app_dir/bin/$name"
     fi
 
-    if ! copy_file "$app_dir/share/applications/$name.desktop" "$data_dir/applications/$name.desktop"; then
+    if ! copy_file "$app_dir/lib/desktop/$name.desktop" "$data_dir/applications/$name.desktop"; then
         note "no writable system menu folder ($data_dir/applications); menu entry not added"
     fi
 
     icons_ok=yes
-    for icon in "$app_dir"/share/icons/hicolor/*/apps/*; do
+    for icon in "$app_dir"/lib/desktop/icons/hicolor/*/apps/*; do
         [ -f "$icon" ] || continue
-        rel=${icon#"$app_dir/share/icons/"}
+        rel=${icon#"$app_dir/lib/desktop/icons/"}
         copy_file "$icon" "$data_dir/icons/$rel" || icons_ok=no
     done
     [ "$icons_ok" = yes ] || note "could not install all icons under $data_dir/icons; the menu shows a generic icon"
