@@ -27,8 +27,7 @@ public final class CompatibilityMatrixLoader {
     static final int SCHEMA_VERSION = 1;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The data and where it came from. */
     public record Loaded(CompatibilityMatrix matrix, String origin, boolean override) {
