@@ -30,6 +30,7 @@ public record CheckResult(
         facts = facts == null ? List.of() : List.copyOf(facts);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
     public String title() {
         return check.title();
     }
