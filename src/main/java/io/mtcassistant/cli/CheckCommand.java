@@ -5,6 +5,7 @@ import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ConnectOptions;
 import io.mtcassistant.cluster.ConnectionOutcome;
 import io.mtcassistant.cluster.ContextEntry;
+import io.mtcassistant.cluster.FabricClusterConnector;
 import io.mtcassistant.cluster.KubeconfigException;
 import io.mtcassistant.cluster.KubeconfigFiles;
 import io.mtcassistant.cluster.KubeconfigLoader;
@@ -111,7 +112,7 @@ public class CheckCommand implements Callable<Integer> {
     private final Supplier<XdgDirs> dirs;
 
     public CheckCommand() {
-        this(KubeconfigFiles::new, CheckCommand::defaultConnector, XdgDirs::system);
+        this(KubeconfigFiles::new, FabricClusterConnector::new, XdgDirs::system);
     }
 
     CheckCommand(Supplier<KubeconfigLoader> loaders, Supplier<ClusterConnector> connectors, Supplier<XdgDirs> dirs) {
@@ -270,11 +271,6 @@ public class CheckCommand implements Callable<Integer> {
             case "no", "false" -> Reachability.NO;
             default -> throw new BadInputException("--remote-reaches-control " + whole + ": expected yes, no, CTX=yes or CTX=no");
         };
-    }
-
-    private static ClusterConnector defaultConnector() {
-        // Interim: the fabric8 connector comes with the cluster branch.
-        throw new IllegalStateException("the cluster connector is not available in this build yet");
     }
 
     private KubeconfigSet kubeconfigs() {

@@ -119,7 +119,8 @@ final class ControlClusterCheck {
                             + "edge case (--legacy-control-cluster)."), null, List.of(), List.of());
         } else {
             control = modern.get(0);
-            row = row(Severity.OK, "Control cluster: " + control.context() + " (OpenShift " + control.version() + ", " + control.role() + ")", facts,
+            row = row(Severity.OK, "Control cluster: " + control.context() + " (OpenShift " + control.version() + ", "
+                    + control.role() + ")", facts,
                     "The control cluster runs the MTC controller and GUI; the others are remote clusters that run only "
                             + "Velero. \"You should always designate the most modern cluster as the control cluster\": that is "
                             + control.describe() + (modern.size() > 1 && modern.get(1).version().equals(control.version())

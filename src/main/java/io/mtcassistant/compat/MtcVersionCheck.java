@@ -101,7 +101,7 @@ final class MtcVersionCheck {
                         + placement.column().stableInstall().text() + "\" for " + placement.column().label() + ".");
             } else {
                 consequences.add(placement.describe() + ": " + install.text()
-                        + (install.offTable() ? " — " + install.note() : " (Table 7.1)."));
+                        + (install.offTable() ? " — " + install.note() : " (Table 7.1)"));
             }
         }
         consequences.add("\"" + release.supportStatement() + "\"");
