@@ -54,6 +54,33 @@ public record MigrationDecisions(
         return new MigrationDecisions(mtcVersion, controlCluster, networkWorkaround, remoteReachesControl, reachability);
     }
 
+    /**
+     * The decisions after the admin picked an option of a row that needs a decision (what a radio button in the
+     * Compatibility page does). Evaluate again with the result.
+     *
+     * @throws IllegalArgumentException when the row asks nothing, or the option is unknown or not available
+     */
+    public MigrationDecisions choose(CheckResult row, String optionId) {
+        DecisionRequest request = row.decision();
+        if (request == null) {
+            throw new IllegalArgumentException("row " + row.title() + " asks no decision");
+        }
+        DecisionOption option = request.options().stream().filter(o -> o.id().equals(optionId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no option " + optionId + " in " + request.question()));
+        if (!option.available()) {
+            throw new IllegalArgumentException("option " + optionId + " is not possible: " + option.unavailableReason());
+        }
+        return switch (request.topic()) {
+            case MTC_VERSION -> withMtcVersion(MtcVersion.of(optionId.substring("mtc-".length())));
+            case NETWORK_RESTRICTION -> switch (optionId) {
+                case "tunnel-api" -> withNetworkWorkaround(NetworkWorkaround.TUNNEL_API);
+                case "legacy-control-cluster" -> withNetworkWorkaround(NetworkWorkaround.LEGACY_CONTROL_CLUSTER);
+                case "fix-network" -> withRemoteReachesControl(row.cluster(), Reachability.YES);
+                default -> throw new IllegalArgumentException("no option " + optionId);
+            };
+        };
+    }
+
     public Reachability remoteReachesControl(String context) {
         return remoteReachesControl.getOrDefault(context, defaultRemoteReachesControl);
     }

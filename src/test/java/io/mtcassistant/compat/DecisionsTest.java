@@ -293,6 +293,30 @@ class DecisionsTest {
         assertThat(platform.facts()).anySatisfy(fact -> assertThat(fact.source()).contains("derived from Kubernetes"));
     }
 
+    @Test
+    void choosingAnOptionOfARowGivesTheDecisionsToEvaluateAgain() {
+        CompatibilityReport report = evaluator.evaluate(ocp311To412, MigrationDecisions.none()
+                .withRemoteReachesControl("onprem", Reachability.NO));
+        CheckResult version = row(report, CheckKind.SAME_MTC_VERSION, null);
+        MigrationDecisions decided = report.decisions().choose(version, "mtc-1.7");
+        assertThat(decided.mtcVersion()).isEqualTo(MtcVersion.of("1.7"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> report.decisions().choose(version, "mtc-1.8"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not possible");
+
+        CompatibilityReport second = evaluator.evaluate(ocp311To412, decided);
+        CheckResult reach = row(second, CheckKind.REMOTE_REACHES_CONTROL, "onprem");
+        assertThat(reach.severity()).isEqualTo(Severity.NEEDS_DECISION);
+        CompatibilityReport tunnel = evaluator.evaluate(ocp311To412, decided.choose(reach, "tunnel-api"));
+        assertThat(tunnel.verdict().canProceed()).isTrue();
+        assertThat(tunnel.plan().tunnelCommands()).hasSize(1);
+        CompatibilityReport fixed = evaluator.evaluate(ocp311To412, decided.choose(reach, "fix-network"));
+        assertThat(row(fixed, CheckKind.REMOTE_REACHES_CONTROL, "onprem").severity()).isEqualTo(Severity.OK);
+        CompatibilityReport legacy = evaluator.evaluate(ocp311To412, decided.choose(reach, "legacy-control-cluster"));
+        assertThat(legacy.plan().controlCluster()).isEqualTo("onprem");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decided.choose(row(second, CheckKind.CONTROL_CLUSTER, null), "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static DecisionOption option(DecisionRequest request, String id) {
         return request.options().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
     }

@@ -53,6 +53,15 @@ class ReportExportTest {
     }
 
     @Test
+    void decisionsSurviveAJsonRoundTrip() throws Exception {
+        MigrationDecisions decisions = MigrationDecisions.none().withMtcVersion(MtcVersion.of("1.7"))
+                .withControlCluster("cloud").withNetworkWorkaround(NetworkWorkaround.TUNNEL_API)
+                .withRemoteReachesControl("onprem", Reachability.NO).withDefaultRemoteReachesControl(Reachability.YES);
+        String json = ReportJson.mapper().writeValueAsString(decisions);
+        assertThat(ReportJson.mapper().readValue(json, MigrationDecisions.class)).isEqualTo(decisions);
+    }
+
+    @Test
     void markdownHasVerdictPlanTableDetailsAndOptions() throws Exception {
         String md = ReportMarkdown.render(conflict);
         dump("conflict.md", md);
