@@ -146,6 +146,10 @@ public class CheckCommand implements Callable<Integer> {
                         + String.join(", ", kubeconfigs.contexts().stream().map(ContextEntry::name).toList()) + ")");
             }
         }
+        if (decisions.controlCluster() != null && !contexts.contains(decisions.controlCluster())) {
+            throw new BadInputException("--control-cluster " + decisions.controlCluster()
+                    + ": not one of --source, --target or --remote");
+        }
         for (String named : decisions.remoteReachesControl().keySet()) {
             if (!contexts.contains(named)) {
                 throw new BadInputException("--remote-reaches-control " + named + "=...: " + named

@@ -65,7 +65,7 @@ public final class CompatibilityEvaluator {
                     ? placement.column().installFor(chosen).orElse(null) : null;
             ExistingMtcAction existing = ExistingMtcAction.UNKNOWN;
             if (placement.placed() || placement.version() != null) {
-                ExistingMtcCheck.Outcome outcome = ExistingMtcCheck.evaluate(snapshot, planned, chosen);
+                ExistingMtcCheck.Outcome outcome = ExistingMtcCheck.evaluate(snapshot, planned);
                 rows.add(outcome.row());
                 existing = outcome.action();
                 rows.addAll(RestrictedNetworkChecks.evaluate(placement, ordered, matrix,

@@ -19,7 +19,7 @@ final class ExistingMtcCheck {
     private ExistingMtcCheck() {
     }
 
-    static Outcome evaluate(ClusterSnapshot snapshot, InstallOption planned, MtcVersion chosen) {
+    static Outcome evaluate(ClusterSnapshot snapshot, InstallOption planned) {
         ClusterInventory inventory = snapshot.inventory();
         String context = snapshot.context();
         String role = snapshot.role().label();

@@ -32,9 +32,8 @@ record Placement(
                             + "OperatorHub through OLM.");
         }
         OpenShiftVersion version = OpenShiftVersion.parse(facts.openshiftVersion()).orElse(null);
-        String origin = facts.openshiftVersion() != null && facts.openshiftVersion().startsWith("3")
-                || facts.openshiftVersion() != null && facts.openshiftVersion().startsWith("v3")
-                ? "GET /version/openshift" : "ClusterVersion version (newest Completed history entry)";
+        String origin = version != null && version.major() == 3 ? "GET /version/openshift"
+                : "ClusterVersion version (newest Completed history entry)";
         boolean derived = false;
         if (version == null) {
             OpenShiftVersion kubernetes = OpenShiftVersion.parse(facts.kubernetesVersion()).orElse(null);

@@ -22,7 +22,8 @@ public final class ReportJson {
         }
     }
 
+    /** A copy of the mapper the export uses, to read a report or decisions back. */
     public static ObjectMapper mapper() {
-        return JSON;
+        return JSON.copy();
     }
 }

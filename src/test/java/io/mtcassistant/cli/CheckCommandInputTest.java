@@ -91,6 +91,12 @@ class CheckCommandInputTest {
     }
 
     @Test
+    void controlClusterMustBeOneOfTheClusters() {
+        assertBadInput(run("check", "--kubeconfig", kubeconfig.toString(), "--source", "src", "--target", "dst",
+                "--control-cluster", "elsewhere"), "--control-cluster elsewhere: not one of --source, --target or --remote");
+    }
+
+    @Test
     void bothWorkaroundsAtOnce() {
         assertBadInput(run("check", "--kubeconfig", kubeconfig.toString(), "--source", "src", "--target", "dst",
                 "--legacy-control-cluster", "--tunnel-api"), "alternatives: choose one");
