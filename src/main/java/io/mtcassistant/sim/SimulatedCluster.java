@@ -47,6 +47,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimulatedCluster implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The mock web server logs every request at INFO through java.util.logging (to the console); keep it quiet. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     private final String name;
     private final SimulatedPlatform platform;
