@@ -55,6 +55,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final SimulatedPlatform platform;
     private final SimulatedFailure failure;
     private final Supplier<String> baseUrl;
+    private Supplier<Object> versionInfo = () -> Map.of();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
             SimulatedFailure failure, Supplier<String> baseUrl) {
@@ -63,6 +64,10 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         this.platform = platform;
         this.failure = failure;
         this.baseUrl = baseUrl;
+    }
+
+    void versionInfo(Supplier<Object> info) {
+        this.versionInfo = info;
     }
 
     void addUser(SimulatedUser user) {
@@ -141,6 +146,9 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         String method = request.getMethod();
         if ("GET".equals(method)) {
             switch (path) {
+                case "/version":
+                    // also with a query (kubectl sends ?timeout=), which the mock's own /version answer misses
+                    return json(200, versionInfo.get());
                 case "/version/openshift":
                     return platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_3 ? openShiftVersion()
                             : status(404, "NotFound", "the server could not find the requested resource");
