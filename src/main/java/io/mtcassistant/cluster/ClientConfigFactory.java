@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -123,6 +124,19 @@ final class ClientConfigFactory {
                 .withConnectionTimeout(millis)
                 .withRequestTimeout(millis)
                 .withRequestRetryBackoffLimit(0);
+        String proxyUrl = cluster.getProxyUrl();
+        if (proxyUrl != null && !proxyUrl.isBlank()) {
+            // fabric8 puts an http:// proxy-url only into httpProxy, which it ignores for https servers; kubectl
+            // sends every request of the cluster through proxy-url
+            if (proxyUrl.startsWith("socks5://")) {
+                throw new ConnectionProblem(new ConnectionFailure(FailureKind.UNEXPECTED,
+                        "The cluster '" + clusterName + "' uses a SOCKS proxy (proxy-url " + proxyUrl + "), which this "
+                                + "app cannot use.",
+                        "Use an HTTP proxy in proxy-url, or reach the API server without a proxy.", ""));
+            }
+            builder.withHttpProxy(proxyUrl.trim()).withHttpsProxy(proxyUrl.trim());
+            activity.info(SOURCE, "Using the proxy " + SecretMasker.mask(proxyUrl.trim()) + " (proxy-url)");
+        }
         if (options.caFile() != null) {
             Path ca = options.caFile().toAbsolutePath();
             if (!Files.isReadable(ca)) {
@@ -149,16 +163,28 @@ final class ClientConfigFactory {
             runExecPlugin(exec, userFile, options, builder, activity);
         }
         Config config = builder.build();
-        if (credential == CredentialKind.PASSWORD && config.getUsername() != null && config.getPassword() != null) {
-            config = passwordLogin(config, userName, activity);
+        String tlsServerName = cluster.getTlsServerName();
+        boolean checkServerName = tlsServerName != null && !tlsServerName.isBlank() && !config.isTrustCerts();
+        if (checkServerName) {
+            activity.info(SOURCE, "Checking the server certificate against tls-server-name " + tlsServerName);
         }
-        return new ConnectionTarget(context, config, server, userName, credential, options.timeout());
+        HttpClient.Factory factory = checkServerName
+                ? new TlsServerNameHttpClientFactory(config, tlsServerName.trim()) : httpClientFactory;
+        if (credential == CredentialKind.PASSWORD && config.getUsername() != null && config.getPassword() != null) {
+            config = passwordLogin(config, userName, factory, activity);
+            if (checkServerName) {
+                factory = new TlsServerNameHttpClientFactory(config, tlsServerName.trim());
+            }
+        }
+        return new ConnectionTarget(context, config, server, userName, credential, options.timeout(), factory);
     }
 
     private void runExecPlugin(ExecConfig exec, Path userFile, ConnectOptions options, ConfigBuilder builder,
             ActivityListener activity) throws ConnectionProblem, InterruptedException {
+        // a little less than the whole deadline, so a hanging plugin is reported as such and not as a slow server
+        Duration pluginTimeout = options.timeout().multipliedBy(4).dividedBy(5);
         ExecCredentialPlugin plugin = new ExecCredentialPlugin(exec, userFile == null ? null : userFile.getParent(),
-                options.timeout());
+                pluginTimeout);
         activity.info(SOURCE, "Running exec credential plugin '" + exec.getCommand() + "'");
         ExecCredentialPlugin.Credential credential;
         try {
@@ -182,7 +208,8 @@ final class ClientConfigFactory {
                 + (credential.token() != null ? "a token" : "a client certificate"));
     }
 
-    private Config passwordLogin(Config config, String userName, ActivityListener activity) throws Exception {
+    private Config passwordLogin(Config config, String userName, HttpClient.Factory factory, ActivityListener activity)
+            throws Exception {
         String username = config.getUsername();
         String password = config.getPassword();
         Config withoutCredentials = new ConfigBuilder(config).withAutoConfigure(false).withUsername(null)
@@ -190,7 +217,7 @@ final class ClientConfigFactory {
         activity.info(SOURCE, "Requesting an OAuth token for '" + username + "' (GET /.well-known/"
                 + "oauth-authorization-server, /oauth/authorize)");
         try {
-            String token = new OpenShiftPasswordLogin(httpClientFactory).token(withoutCredentials, username, password);
+            String token = new OpenShiftPasswordLogin(factory).token(withoutCredentials, username, password);
             activity.success(SOURCE, "OAuth token received for '" + username + "'");
             return new ConfigBuilder(withoutCredentials).withAutoConfigure(false).withOauthToken(token).build();
         } catch (OpenShiftPasswordLogin.Rejected e) {

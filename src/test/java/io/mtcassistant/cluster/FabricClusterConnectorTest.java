@@ -70,10 +70,10 @@ class FabricClusterConnectorTest {
             assertThat(facts.platform()).isEqualTo(PlatformClass.LEGACY);
             assertThat(facts.user()).isEqualTo("system:admin");
             assertThat(facts.clusterAdmin()).isTrue();
+            assertThat(events).extracting(ActivityEvent::message)
+                    .anyMatch(m -> m.startsWith("Connecting to " + cluster.url() + " as context ctx"))
+                    .contains("GET /version");
         }
-        assertThat(events).extracting(ActivityEvent::message)
-                .anyMatch(m -> m.startsWith("Connecting to https://localhost:") && m.contains("as context ctx"))
-                .contains("GET /version");
     }
 
     @Test
@@ -155,6 +155,39 @@ class FabricClusterConnectorTest {
     }
 
     @Test
+    void tlsServerNameDecidesWhichNameTheCertificateMustCarry() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().serverNames("api.sim.example").start()) {
+            Path file = new SimulatedKubeconfig().add("ctx", cluster).write(dir.resolve("kubeconfig"));
+            assertThat(Files.readString(file)).contains("tls-server-name: \"api.sim.example\"");
+            assertThat(connectedFacts(connect(file, options)).openshiftVersion()).isEqualTo("4.12.45");
+
+            Files.writeString(file, Files.readString(file).replace("tls-server-name: \"api.sim.example\"",
+                    "tls-server-name: \"other.example\""));
+            ConnectionFailure wrongName = failure(connect(file, options));
+            assertThat(wrongName.kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+            assertThat(wrongName.summary()).contains("not issued for the tls-server-name");
+
+            Files.writeString(file, Files.readString(file).replaceAll("(?m)^.*tls-server-name.*$\\n", ""));
+            ConnectionFailure noName = failure(connect(file, options));
+            assertThat(noName.kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+            assertThat(noName.summary()).contains("not issued for the name 127.0.0.1");
+        }
+    }
+
+    @Test
+    void proxyUrlOfTheKubeconfigIsUsed() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start();
+                ConnectTunnelProxy proxy = new ConnectTunnelProxy()) {
+            Path file = new SimulatedKubeconfig().add("ctx", cluster).write(dir.resolve("kubeconfig"));
+            Files.writeString(file, Files.readString(file).replace("    server: ",
+                    "    proxy-url: \"" + proxy.url() + "\"\n    server: "));
+            assertThat(connectedFacts(connect(file, options)).openshiftVersion()).isEqualTo("4.12.45");
+            assertThat(proxy.requests()).isNotEmpty()
+                    .allMatch(r -> r.startsWith("CONNECT " + cluster.url().replace("https://", "") + " "));
+        }
+    }
+
+    @Test
     void expiredTokenIsUnauthorized() throws Exception {
         try (SimulatedCluster cluster = SimulatedCluster.builder().failure(SimulatedFailure.UNAUTHORIZED).start()) {
             ConnectionFailure failure = failure(connect(cluster, options));
@@ -210,6 +243,37 @@ class FabricClusterConnectorTest {
             assertThat(failure.kind()).isEqualTo(FailureKind.EXEC_PLUGIN_FAILED);
             assertThat(failure.summary()).contains("exit code 3");
             assertThat(failure.detail()).contains("You must be logged in to the server (token expired)");
+        }
+    }
+
+    @Test
+    void execPluginThatWaitsForeverIsStoppedAndNamed() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start()) {
+            Path script = script("waiting-plugin.sh", """
+                    #!/bin/sh
+                    echo 'Opening a browser for the log-in...' >&2
+                    exec sleep 60
+                    """);
+            ConnectionFailure failure = failure(connect(execKubeconfig(cluster, "./" + script.getFileName()),
+                    options.withTimeout(Duration.ofSeconds(3))));
+            assertThat(failure.kind()).isEqualTo(FailureKind.EXEC_PLUGIN_FAILED);
+            assertThat(failure.summary()).contains("did not finish within");
+            assertThat(failure.detail()).contains("Opening a browser for the log-in...");
+        }
+    }
+
+    @Test
+    void systemPropertiesOfTheProcessDoNotLeakIntoTheConnection() throws Exception {
+        String before = System.getProperty("kubernetes.trust.certificates");
+        System.setProperty("kubernetes.trust.certificates", "true");
+        try (SimulatedCluster cluster = SimulatedCluster.builder().failure(SimulatedFailure.UNTRUSTED_TLS).start()) {
+            assertThat(failure(connect(cluster, options)).kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubernetes.trust.certificates");
+            } else {
+                System.setProperty("kubernetes.trust.certificates", before);
+            }
         }
     }
 
