@@ -75,8 +75,8 @@ final class ClusterCard extends VBox {
         body.getChildren().setAll(switch (row.connection()) {
             case NOT_CONNECTED -> muted("Not connected yet. Use Connect above.");
             case CONNECTING -> connecting();
-            case CONNECTED -> facts(row.facts());
-            case FAILED -> failure(row.failure());
+            case CONNECTED -> row.facts() == null ? muted("Connected.") : facts(row.facts());
+            case FAILED -> row.failure() == null ? muted("Connection failed.") : failure(row.failure());
         });
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.FlowPane;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -32,6 +33,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** Step 1 on screen; all behaviour is in {@link ClustersViewModel}. */
 public final class ClustersView {
+
+    private static final double ROW_HEIGHT = 34;
+    private static final double HEADER_HEIGHT = 46;
 
     private final ClustersViewModel viewModel;
 
@@ -57,6 +61,8 @@ public final class ClustersView {
     @FXML private Label noClustersLabel;
     @FXML private FlowPane cardPane;
 
+    private boolean followResults;
+
     private ClustersView(ClustersViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -65,7 +71,7 @@ public final class ClustersView {
     public static ScrollPane create(ClustersViewModel viewModel) {
         FXMLLoader loader = new FXMLLoader(ClustersView.class.getResource("clusters.fxml"));
         ClustersView view = new ClustersView(viewModel);
-        loader.setControllerFactory(type -> view);
+        loader.setController(view);
         try {
             return loader.load();
         } catch (IOException e) {
@@ -75,7 +81,6 @@ public final class ClustersView {
 
     @FXML
     private void initialize() {
-        root.setId("clusters-page");
         addFilesButton.setGraphic(Icons.icon(MaterialDesignF.FILE_PLUS));
         addFilesButton.setOnAction(e -> viewModel.addFiles());
         removeFileButton.setGraphic(Icons.icon(MaterialDesignT.TRASH_CAN_OUTLINE));
@@ -96,6 +101,11 @@ public final class ClustersView {
         loadProblemLabel.managedProperty().bind(loadProblemLabel.visibleProperty());
 
         contextTable.setItems(viewModel.contexts());
+        // As tall as its rows (2 to 6), so the page does not waste space or scroll twice.
+        contextTable.setFixedCellSize(ROW_HEIGHT);
+        contextTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + Math.max(2, Math.min(6, viewModel.contexts().size())) * ROW_HEIGHT,
+                viewModel.contexts()));
         contextTable.setPlaceholder(new Label("No contexts. Add a kubeconfig file."));
         column(nameColumn, row -> new ReadOnlyStringWrapper(row.name()));
         column(roleColumn, row -> Bindings.createStringBinding(
@@ -114,7 +124,17 @@ public final class ClustersView {
 
         connectButton.setGraphic(Icons.icon(MaterialDesignL.LAN_CONNECT));
         connectButton.disableProperty().bind(viewModel.canConnectProperty().not());
-        connectButton.setOnAction(e -> viewModel.connect());
+        connectButton.setOnAction(e -> {
+            followResults = true;
+            viewModel.connect();
+        });
+        // The results appear below the table and grow while connections finish: keep them in view until the user scrolls.
+        cardPane.heightProperty().addListener((obs, old, height) -> {
+            if (followResults) {
+                root.setVvalue(root.getVmax());
+            }
+        });
+        root.addEventFilter(ScrollEvent.SCROLL, e -> followResults = false);
         connectButton.setTooltip(new Tooltip("Connect to every context that has a role (times out after a while; nothing is changed on the clusters)."));
         busyIndicator.visibleProperty().bind(viewModel.connectingProperty().or(viewModel.loadingProperty()));
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());

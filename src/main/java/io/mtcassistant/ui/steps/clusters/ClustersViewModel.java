@@ -64,6 +64,10 @@ public final class ClustersViewModel {
     private final ObservableList<ContextRow> contexts = FXCollections.observableArrayList(row -> new Observable[] {
             row.roleProperty(), row.connectionProperty(), row.factsProperty(), row.failureProperty()});
     private final ObservableList<ContextRow> assigned = FXCollections.observableArrayList();
+    // Created once: the unmodifiable wrappers listen weakly, so a wrapper per call would lose its listeners.
+    private final ObservableList<Path> filesView = FXCollections.unmodifiableObservableList(files);
+    private final ObservableList<ContextRow> contextsView = FXCollections.unmodifiableObservableList(contexts);
+    private final ObservableList<ContextRow> assignedView = FXCollections.unmodifiableObservableList(assigned);
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(false);
@@ -359,7 +363,7 @@ public final class ClustersViewModel {
     private void updateStepState(List<ContextRow> withRole) {
         List<ContextRow> failed = withRole.stream().filter(r -> r.connection() == ConnectionState.FAILED).toList();
         List<ContextRow> notAdmin = withRole.stream()
-                .filter(r -> r.connection() == ConnectionState.CONNECTED && !r.facts().clusterAdmin()).toList();
+                .filter(r -> r.connection() == ConnectionState.CONNECTED && r.facts() != null && !r.facts().clusterAdmin()).toList();
         boolean attempted = withRole.stream().anyMatch(r -> r.connection() != ConnectionState.NOT_CONNECTED);
         boolean allConnected = !withRole.isEmpty() && withRole.stream().allMatch(r -> r.connection() == ConnectionState.CONNECTED);
         if (!failed.isEmpty()) {
@@ -388,16 +392,16 @@ public final class ClustersViewModel {
     // ---- properties for the view ----------------------------------------------------------------------------
 
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return filesView;
     }
 
     public ObservableList<ContextRow> contexts() {
-        return FXCollections.unmodifiableObservableList(contexts);
+        return contextsView;
     }
 
     /** Contexts with a role: source first, then target, then extra remotes. */
     public ObservableList<ContextRow> assigned() {
-        return FXCollections.unmodifiableObservableList(assigned);
+        return assignedView;
     }
 
     public ReadOnlyStringProperty loadProblemProperty() {

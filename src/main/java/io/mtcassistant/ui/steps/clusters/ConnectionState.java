@@ -5,7 +5,7 @@ public enum ConnectionState {
     NOT_CONNECTED("not connected"),
     CONNECTING("connecting…"),
     CONNECTED("connected"),
-    FAILED("connection failed");
+    FAILED("failed");
 
     private final String label;
 

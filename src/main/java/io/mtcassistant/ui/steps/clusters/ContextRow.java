@@ -96,9 +96,9 @@ public final class ContextRow {
 
     int startAttempt() {
         closeSession();
+        connection.set(ConnectionState.CONNECTING);
         facts.set(null);
         failure.set(null);
-        connection.set(ConnectionState.CONNECTING);
         return ++attempt;
     }
 
@@ -106,6 +106,7 @@ public final class ContextRow {
         return attempt == attemptNumber;
     }
 
+    /** Facts first, then the state: listeners that see CONNECTED always find the facts. */
     void connected(ClusterSession newSession) {
         session = newSession;
         failure.set(null);
@@ -114,18 +115,18 @@ public final class ContextRow {
     }
 
     void failed(ConnectionFailure why) {
-        facts.set(null);
         failure.set(why);
         connection.set(ConnectionState.FAILED);
+        facts.set(null);
     }
 
     /** Drops the connection (for example when the kubeconfig files change). */
     void disconnect() {
         attempt++;
         closeSession();
+        connection.set(ConnectionState.NOT_CONNECTED);
         facts.set(null);
         failure.set(null);
-        connection.set(ConnectionState.NOT_CONNECTED);
     }
 
     private void closeSession() {
