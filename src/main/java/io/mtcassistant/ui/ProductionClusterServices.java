@@ -3,11 +3,10 @@ package io.mtcassistant.ui;
 import io.mtcassistant.cluster.ConnectionFailure;
 import io.mtcassistant.cluster.ConnectionOutcome;
 import io.mtcassistant.cluster.FailureKind;
-import io.mtcassistant.cluster.KubeconfigException;
-import java.nio.file.Path;
-import java.util.List;
+import io.mtcassistant.cluster.KubeconfigFiles;
+import io.mtcassistant.cluster.KubeconfigLocations;
 
-/** The real cluster layer. Placeholder until the cluster branch lands: every call says it is not built in. */
+/** The real cluster layer. The connector and the simulation are placeholders until the cluster branch has them. */
 final class ProductionClusterServices {
 
     private ProductionClusterServices() {
@@ -15,13 +14,11 @@ final class ProductionClusterServices {
 
     static ClusterServices create() {
         return new ClusterServices(
-                files -> {
-                    throw new KubeconfigException(null, null, "kubeconfig support is not part of this build yet");
-                },
+                new KubeconfigFiles(),
                 (set, context, options, activity) -> new ConnectionOutcome.Failed(set.context(context).orElseThrow(),
                         new ConnectionFailure(FailureKind.UNEXPECTED, "Connecting is not part of this build yet.",
                                 "Use a newer build.", "")),
-                () -> List.of(Path.of(System.getProperty("user.home"), ".kube", "config")),
+                KubeconfigLocations::defaults,
                 () -> {
                     throw new IllegalStateException("the simulated clusters are not part of this build yet");
                 });
