@@ -3,6 +3,7 @@ package io.mtcassistant.ui;
 import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.settings.JsonSettingsStore;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
 /** Starts the JavaFX desktop app (the only way the rest of the code opens a window). */
@@ -15,12 +16,13 @@ public final class DesktopLauncher {
     }
 
     public static void launch(boolean demo) {
+        StartupMarker.phase("launcher entered");
         String override = System.getProperty(SETTINGS_FILE_PROPERTY);
         JsonSettingsStore store = override != null && !override.isBlank()
                 ? new JsonSettingsStore(Path.of(override))
                 : JsonSettingsStore.inConfigDir(XdgDirs.system());
-        // Read before the toolkit starts, so the first frame already has the remembered theme.
-        MtcAssistantApp.options = new MtcAssistantApp.LaunchOptions(demo, store, store.load());
+        // Read while the toolkit starts (it is needed before the first frame, for the remembered theme).
+        MtcAssistantApp.options = new MtcAssistantApp.LaunchOptions(demo, store, CompletableFuture.supplyAsync(store::load));
         Application.launch(MtcAssistantApp.class);
     }
 }

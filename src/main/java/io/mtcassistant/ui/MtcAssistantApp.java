@@ -7,6 +7,7 @@ import io.mtcassistant.ui.common.FxDialogService;
 import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.common.WindowIcons;
 import io.mtcassistant.ui.task.FxTaskRunner;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -20,7 +21,7 @@ public final class MtcAssistantApp extends Application {
     /** Set by {@link DesktopLauncher} before launch: JavaFX creates this class itself. */
     static volatile LaunchOptions options;
 
-    record LaunchOptions(boolean demo, JsonSettingsStore settingsStore, Settings settings) {
+    record LaunchOptions(boolean demo, JsonSettingsStore settingsStore, CompletableFuture<Settings> settings) {
     }
 
     private Stage stage;
@@ -30,9 +31,12 @@ public final class MtcAssistantApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        StartupMarker.phase("toolkit started");
         stage = primaryStage;
         LaunchOptions launch = options;
-        ThemeStyles.apply(launch.settings().theme());
+        Settings settings = launch.settings().join();
+        ThemeStyles.apply(settings.theme());
+        StartupMarker.phase("theme applied");
 
         ActivityLog activityLog = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(activityLog);
@@ -41,12 +45,14 @@ public final class MtcAssistantApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        composition = new AppComposition(ProductionClusterServices.create(), launch.settingsStore(), launch.settings(),
+        composition = new AppComposition(ProductionClusterServices.create(), launch.settingsStore(), settings,
                 settingsWriter, runner, activityLog, new FxDialogService(() -> stage), launch.demo(),
                 AppComposition.CONNECT_TIMEOUT);
         composition.theme().themeProperty().addListener((obs, old, theme) -> ThemeStyles.apply(theme));
 
+        StartupMarker.phase("services built");
         Scene scene = new Scene(composition.createShell(), 1280, 840);
+        StartupMarker.phase("shell built");
         ThemeStyles.addAppStylesheet(scene);
         stage.setScene(scene);
         stage.setTitle(launch.demo() ? "MTC Assistant — DEMO: simulated clusters" : "MTC Assistant");
@@ -54,6 +60,7 @@ public final class MtcAssistantApp extends Application {
         stage.setMinHeight(640);
         WindowIcons.apply(stage);
         stage.show();
+        StartupMarker.phase("stage shown");
         StartupMarker.afterFirstFrame(scene);
         composition.start();
     }

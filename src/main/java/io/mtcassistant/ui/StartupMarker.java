@@ -1,7 +1,6 @@
 package io.mtcassistant.ui;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
@@ -32,9 +31,18 @@ final class StartupMarker {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /** Milliseconds since the JVM started (recorded by the JVM itself, unlike the coarse process start time). */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** Logs how far start-up got, to find where the time goes. */
+    static void phase(String name) {
+        LOG.debug("Start-up: {} after {} ms", name, sinceJvmStart());
+    }
+
     private static void report() {
-        Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        long millis = Duration.between(start, Instant.now()).toMillis();
+        long millis = sinceJvmStart();
         LOG.info("Main window shown {} ms after process start", millis);
         if (Boolean.getBoolean(PROPERTY)) {
             System.out.println(MARKER + " " + millis);
