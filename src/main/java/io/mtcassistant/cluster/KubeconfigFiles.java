@@ -89,8 +89,9 @@ public class KubeconfigFiles implements KubeconfigLoader {
         List<Config> parsed = new ArrayList<>();
         for (Path file : files) {
             checkReadable(file);
-            checkStructure(file);
-            parsed.add(parseModel(file));
+            boolean empty = checkStructure(file);
+            // an empty file is an empty kubeconfig, as for kubectl
+            parsed.add(empty ? new Config() : parseModel(file));
         }
         return parsed;
     }
@@ -115,7 +116,8 @@ public class KubeconfigFiles implements KubeconfigLoader {
         }
     }
 
-    private static void checkStructure(Path file) throws KubeconfigException {
+    /** @return true when the file holds no YAML document at all */
+    private static boolean checkStructure(Path file) throws KubeconfigException {
         Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new LoaderOptions()).compose(reader);
@@ -131,7 +133,7 @@ public class KubeconfigFiles implements KubeconfigLoader {
             throw new KubeconfigException(file, null, "cannot be read: " + e.getMessage(), e);
         }
         if (root == null) {
-            return; // an empty file is an empty kubeconfig, as for kubectl
+            return true;
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new KubeconfigException(file, line(root), "not a kubeconfig: the top level is not a mapping");
@@ -142,6 +144,7 @@ public class KubeconfigFiles implements KubeconfigLoader {
                 checkNamedList(file, key, tuple.getValueNode());
             }
         }
+        return false;
     }
 
     private static void checkNamedList(Path file, String key, Node value) throws KubeconfigException {

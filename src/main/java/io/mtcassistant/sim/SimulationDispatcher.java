@@ -44,7 +44,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
 
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private static final Set<String> PUBLIC_PATHS = Set.of("/version", "/version/openshift", "/healthz", "/readyz",
-            "/livez", "/.well-known/oauth-authorization-server", "/oauth/authorize");
+            "/livez", "/.well-known/oauth-authorization-server", "/oauth/authorize", "/oauth/token/implicit");
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses;
     private final MockDispatcher expectations;
@@ -93,8 +93,13 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         if (platform.isOpenShift() && path.equals("/oauth/authorize")) {
             return oauthAuthorize(request, fullPath);
         }
+        if (platform.isOpenShift() && path.equals("/oauth/token/implicit")) {
+            // where the redirect lands; the token travels in the fragment, which never reaches a server
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                    .setBody("You have a token; close this page.");
+        }
         SimulatedUser user = null;
-        String authorization = request.getHeader("Authorization");
+        String authorization = header(request, "Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             user = usersByToken.get(authorization.substring(7).trim());
             if (user == null) {
@@ -231,7 +236,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         if (!fullPath.contains("client_id=openshift-challenging-client") || !fullPath.contains("response_type=token")) {
             return status(400, "BadRequest", "unsupported client or response type");
         }
-        SimulatedUser user = basicAuthUser(request.getHeader("Authorization"));
+        SimulatedUser user = basicAuthUser(header(request, "Authorization"));
         if (user == null) {
             return new MockResponse().setResponseCode(401)
                     .setHeader("WWW-Authenticate", "Basic realm=\"openshift\"")
@@ -347,6 +352,16 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     @Override
     public void reset() {
         crud.reset();
+    }
+
+    /** Header names are case-insensitive (and lower case over HTTP/2). */
+    private static String header(RecordedRequest request, String name) {
+        for (Map.Entry<String, List<String>> entry : request.getHeaders().toMultimap().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     private static MockResponse json(int code, Object body) {
