@@ -9,6 +9,7 @@ import io.mtcassistant.ui.common.ThemeModel;
 import io.mtcassistant.ui.steps.clusters.ClustersView;
 import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
 import io.mtcassistant.ui.task.BackgroundTask;
+import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
 import io.mtcassistant.ui.wizard.WizardModel;
 import io.mtcassistant.ui.wizard.WizardShell;
@@ -69,6 +70,10 @@ public final class AppComposition implements AutoCloseable {
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
+    public String windowTitle() {
+        return demo ? "MTC Assistant — DEMO: simulated clusters" : "MTC Assistant";
+    }
+
     public static String demoBannerText() {
         return "Demo mode: the clusters below are simulated inside this app (sim-source: OpenShift 3.11, "
                 + "sim-target: OpenShift 4.12). Nothing here touches a real cluster.";
@@ -91,7 +96,7 @@ public final class AppComposition implements AutoCloseable {
                     clusters.useDemoKubeconfig(kubeconfig);
                 })
                 .onFailure(error -> activityLog.error(DEMO_SOURCE,
-                        "The simulated clusters did not start: " + io.mtcassistant.ui.task.TaskFailures.describe(error))));
+                        "The simulated clusters did not start: " + TaskFailures.describe(error))));
     }
 
     public WizardModel wizard() {

@@ -8,9 +8,6 @@ public interface DemoClusters extends AutoCloseable {
     /** Starts the simulated clusters and writes a kubeconfig for them into {@code directory}; returns that file. */
     Path start(Path directory) throws Exception;
 
-    /** One line for the banner: what is simulated. */
-    String description();
-
     @Override
     void close();
 }

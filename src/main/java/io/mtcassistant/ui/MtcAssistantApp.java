@@ -48,14 +48,13 @@ public final class MtcAssistantApp extends Application {
         composition = new AppComposition(ProductionClusterServices.create(), launch.settingsStore(), settings,
                 settingsWriter, runner, activityLog, new FxDialogService(() -> stage), launch.demo(),
                 AppComposition.CONNECT_TIMEOUT);
-        composition.theme().themeProperty().addListener((obs, old, theme) -> ThemeStyles.apply(theme));
 
         StartupMarker.phase("services built");
         Scene scene = new Scene(composition.createShell(), 1280, 840);
         StartupMarker.phase("shell built");
         ThemeStyles.addAppStylesheet(scene);
         stage.setScene(scene);
-        stage.setTitle(launch.demo() ? "MTC Assistant — DEMO: simulated clusters" : "MTC Assistant");
+        stage.setTitle(composition.windowTitle());
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         WindowIcons.apply(stage);

@@ -5,6 +5,7 @@ import io.mtcassistant.ui.activity.ActivityLog;
 import io.mtcassistant.ui.activity.ActivityPanel;
 import io.mtcassistant.ui.common.Icons;
 import io.mtcassistant.ui.common.ThemeModel;
+import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.notyet.NotYetAvailablePage;
 import io.mtcassistant.ui.task.TaskRunner;
 import java.util.HashMap;
@@ -110,6 +111,7 @@ public final class WizardShell {
         showTheme.run();
         theme.themeProperty().addListener((obs, old, now) -> showTheme.run());
         themeButton.setOnAction(e -> theme.toggle());
+        theme.themeProperty().addListener((obs, old, now) -> ThemeStyles.apply(now));
 
         HBox header = new HBox(12, logo, titles, grow, themeButton);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -67,6 +67,10 @@ public final class FakeConnector implements ClusterConnector {
         if (answer == null) {
             throw new IllegalStateException("the test did not script context " + context);
         }
-        return answer.apply(entry, options);
+        ConnectionOutcome outcome = answer.apply(entry, options);
+        if (outcome instanceof ConnectionOutcome.Connected connected) {
+            activity.success("Connector", "Connected to " + context + ": OpenShift " + connected.facts().openshiftVersion());
+        }
+        return outcome;
     }
 }

@@ -115,6 +115,8 @@ public final class ClustersView {
         column(stateColumn, row -> Bindings.createStringBinding(() -> row.connection().label(), row.connectionProperty()));
         column(fileColumn, row -> new ReadOnlyStringWrapper(fileName(row.entry())));
         roleColumn.setCellFactory(col -> new RoleCell());
+        serverColumn.setCellFactory(col -> new TextWithTooltipCell());
+        fileColumn.setCellFactory(col -> new TextWithTooltipCell());
 
         var selected = contextTable.getSelectionModel().selectedItemProperty();
         roleButton(sourceButton, ClusterRole.SOURCE, selected.isNull());
@@ -173,6 +175,16 @@ public final class ClustersView {
 
     private static String fileName(ContextEntry entry) {
         return entry.file() == null ? "—" : entry.file().toString();
+    }
+
+    /** Long values (URLs, paths) are cut to the column; the tooltip shows them whole. */
+    private static final class TextWithTooltipCell extends TableCell<ContextRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null ? null : new Tooltip(item));
+        }
     }
 
     /** Shows the role as a coloured pill. */

@@ -1,7 +1,6 @@
 package io.mtcassistant.ui.steps.clusters;
 
 import io.mtcassistant.cluster.ClusterConnector;
-import io.mtcassistant.cluster.ClusterFacts;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.cluster.ConnectionFailure;
@@ -11,6 +10,7 @@ import io.mtcassistant.cluster.FailureKind;
 import io.mtcassistant.cluster.KubeconfigException;
 import io.mtcassistant.cluster.KubeconfigLoader;
 import io.mtcassistant.cluster.KubeconfigSet;
+import io.mtcassistant.common.ActivityEvent;
 import io.mtcassistant.common.ActivityListener;
 import io.mtcassistant.settings.SettingsKeeper;
 import io.mtcassistant.ui.common.DialogService;
@@ -245,12 +245,11 @@ public final class ClustersViewModel {
         refresh();
         KubeconfigSet set = kubeconfigs;
         String context = row.name();
-        String server = row.entry().server() == null ? "(no server in kubeconfig)" : row.entry().server();
-        String extra = row.skipTlsVerifyProperty().get() ? " (TLS verification skipped, as you chose)"
-                : row.caFileProperty().get() != null ? " (trusting the CA in " + row.caFileProperty().get() + ")" : "";
-        activity.info(SOURCE, "Connecting to " + context + " at " + server + extra);
+        // The connector reports its requests and results; tagging them with the context keeps parallel connections apart.
+        ActivityListener tagged = event -> activity.onEvent(
+                new ActivityEvent(event.at(), event.level(), context, event.message()));
         runner.run(BackgroundTask.of("Connect to " + context,
-                        progress -> connector.connect(set, context, row.options(connectTimeout), activity))
+                        progress -> connector.connect(set, context, row.options(connectTimeout), tagged))
                 .timeout(connectTimeout.plusSeconds(10))
                 .onSuccess(outcome -> {
                     if (!row.isCurrent(attempt)) {
@@ -259,17 +258,15 @@ public final class ClustersViewModel {
                     }
                     if (outcome instanceof ConnectionOutcome.Connected connected) {
                         row.connected(connected.session());
-                        activity.success(SOURCE, describeConnected(connected.facts()));
                     } else if (outcome instanceof ConnectionOutcome.Failed failed) {
                         row.failed(failed.failure());
-                        activity.error(SOURCE, context + ": " + failed.failure().summary());
                     }
                 })
                 .onFailure(error -> {
                     if (row.isCurrent(attempt)) {
                         ConnectionFailure failure = unexpected(row, error);
                         row.failed(failure);
-                        activity.error(SOURCE, context + ": " + failure.summary());
+                        tagged.error(SOURCE, failure.summary());
                     }
                 })
                 .onFinally(this::refresh));
@@ -294,12 +291,6 @@ public final class ClustersViewModel {
         }
         return new ConnectionFailure(FailureKind.UNEXPECTED, "The connection to " + server + " failed unexpectedly.",
                 "Retry; if it fails again, send the log file to support.", TaskFailures.describe(error));
-    }
-
-    private static String describeConnected(ClusterFacts facts) {
-        String version = facts.openshiftVersion() != null ? "OpenShift " + facts.openshiftVersion() : "Kubernetes " + facts.kubernetesVersion();
-        return "Connected to " + facts.context() + ": " + version + ", user " + facts.user()
-                + (facts.clusterAdmin() ? " (cluster-admin)" : " (not cluster-admin)");
     }
 
     /** Lets the user pick the CA that signed the server certificate, then tries again with it. */

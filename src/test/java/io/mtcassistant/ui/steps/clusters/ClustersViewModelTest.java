@@ -138,9 +138,15 @@ class ClustersViewModelTest {
         assertThat(row("ocp4").facts().clusterAdmin()).isTrue();
         assertThat(viewModel.stepStateProperty().get()).isEqualTo(StepState.DONE);
         assertThat(viewModel.session(ClusterRole.TARGET)).containsSame(connector.sessions.get(1));
-        assertThat(activity).extracting(ActivityEvent::message)
-                .anyMatch(m -> m.startsWith("Connecting to ocp4 at https://ocp4.example:6443"))
-                .anyMatch(m -> m.contains("Connected to ocp4: OpenShift 4.12.45") && m.contains("(cluster-admin)"));
+        assertThat(activity).as("the connector's reports are tagged with their context")
+                .anySatisfy(e -> {
+                    assertThat(e.source()).isEqualTo("ocp4");
+                    assertThat(e.message()).isEqualTo("GET https://ocp4.example:6443/version");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.source()).isEqualTo("ocp3");
+                    assertThat(e.message()).isEqualTo("Connected to ocp3: OpenShift 3.11.784");
+                });
     }
 
     @Test
@@ -205,6 +211,10 @@ class ClustersViewModelTest {
         viewModel.connect();
 
         ConnectionFailure failure = row("ocp4").failure();
+        assertThat(activity).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo("ocp4");
+            assertThat(e.level()).isEqualTo(ActivityEvent.Level.ERROR);
+        });
         assertThat(failure.kind()).isEqualTo(FailureKind.UNEXPECTED);
         assertThat(failure.summary()).isEqualTo("The connection to https://ocp4.example:6443 failed unexpectedly.");
         assertThat(failure.detail()).doesNotContain("abcdef123456").doesNotContain("\tat ");
