@@ -30,7 +30,7 @@ public final class ActivityPanel {
         list.getStyleClass().add("activity-list");
         list.setPlaceholder(new Label("Nothing happened yet."));
         list.setCellFactory(view -> new EventCell());
-        list.setPrefHeight(100);
+        list.setPrefHeight(4 * 24 + 2);
         log.entries().addListener((ListChangeListener<ActivityEvent>) change -> {
             if (!log.entries().isEmpty()) {
                 list.scrollTo(log.entries().size() - 1);

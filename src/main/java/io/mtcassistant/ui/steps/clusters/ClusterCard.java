@@ -93,7 +93,7 @@ final class ClusterCard extends VBox {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("facts-grid");
         grid.setHgap(16);
-        grid.setVgap(4);
+        grid.setVgap(2);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();

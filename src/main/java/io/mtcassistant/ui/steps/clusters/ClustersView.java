@@ -36,6 +36,7 @@ public final class ClustersView {
 
     private static final double ROW_HEIGHT = 34;
     private static final double HEADER_HEIGHT = 46;
+    private static final double FILE_ROW_HEIGHT = 30;
 
     private final ClustersViewModel viewModel;
 
@@ -87,6 +88,9 @@ public final class ClustersView {
         removeFileButton.disableProperty().bind(fileList.getSelectionModel().selectedItemProperty().isNull());
         removeFileButton.setOnAction(e -> viewModel.removeFile(fileList.getSelectionModel().getSelectedItem()));
         fileList.setItems(viewModel.files());
+        fileList.setFixedCellSize(FILE_ROW_HEIGHT);
+        fileList.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 4 + Math.max(1, Math.min(4, viewModel.files().size())) * FILE_ROW_HEIGHT, viewModel.files()));
         fileList.setPlaceholder(new Label("No kubeconfig file yet. Add one with \"Add kubeconfig…\"."));
         fileList.setCellFactory(list -> new ListCell<>() {
             @Override
