@@ -86,6 +86,7 @@ public final class AppComposition implements AutoCloseable {
             return;
         }
         activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
+        clusters.setLoading("Starting the simulated clusters…");
         runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
                     demoDirectory = Files.createTempDirectory("mtc-assistant-demo-");
                     demoClusters = clusterServices.demoClusters().get();
@@ -95,8 +96,10 @@ public final class AppComposition implements AutoCloseable {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
                     clusters.useDemoKubeconfig(kubeconfig);
                 })
-                .onFailure(error -> activityLog.error(DEMO_SOURCE,
-                        "The simulated clusters did not start: " + TaskFailures.describe(error))));
+                .onFailure(error -> {
+                    clusters.setLoading(null);
+                    activityLog.error(DEMO_SOURCE, "The simulated clusters did not start: " + TaskFailures.describe(error));
+                }));
     }
 
     public WizardModel wizard() {

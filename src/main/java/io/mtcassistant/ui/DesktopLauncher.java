@@ -24,5 +24,8 @@ public final class DesktopLauncher {
         // Read while the toolkit starts (it is needed before the first frame, for the remembered theme).
         MtcAssistantApp.options = new MtcAssistantApp.LaunchOptions(demo, store, CompletableFuture.supplyAsync(store::load));
         Application.launch(MtcAssistantApp.class);
+        // launch() returns once the window is closed and stop() has closed sessions and simulations. Library threads
+        // (HTTP clients, mock servers) may not be daemons; they must not keep a windowless process alive.
+        System.exit(0);
     }
 }

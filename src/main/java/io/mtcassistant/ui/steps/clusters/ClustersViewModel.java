@@ -70,6 +70,7 @@ public final class ClustersViewModel {
     private final ObservableList<ContextRow> assignedView = FXCollections.unmodifiableObservableList(assigned);
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private String loadingMessage = "";
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper roleProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -142,7 +143,7 @@ public final class ClustersViewModel {
 
     private void load(List<Path> requested, String why) {
         List<Path> normalized = requested.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
-        loading.set(true);
+        setLoading("Reading kubeconfig files…");
         runner.run(BackgroundTask.of("Read kubeconfig files", progress -> readUsable(normalized))
                 .onSuccess(result -> {
                     applyLoad(result);
@@ -155,7 +156,7 @@ public final class ClustersViewModel {
                     loadProblem.set("The kubeconfig files could not be read: " + TaskFailures.describe(error));
                     TaskFailures.report("Read kubeconfig files", error, activity);
                 })
-                .onFinally(() -> loading.set(false)));
+                .onFinally(() -> setLoading(null)));
     }
 
     private record LoadResult(List<Path> files, KubeconfigSet set, List<String> problems) {
@@ -206,6 +207,16 @@ public final class ClustersViewModel {
         previous.values().forEach(ContextRow::disconnect);
         contexts.setAll(rows);
         activity.info(SOURCE, "Read " + files.size() + " kubeconfig file(s): " + rows.size() + " context(s).");
+    }
+
+    /**
+     * Shows that contexts are on their way from elsewhere (demo mode starts its simulated clusters first);
+     * null when that is over.
+     */
+    public void setLoading(String message) {
+        loadingMessage = message == null ? "" : message;
+        loading.set(message != null);
+        refresh();
     }
 
     // ---- roles --------------------------------------------------------------------------------------------
@@ -357,7 +368,9 @@ public final class ClustersViewModel {
                 .filter(r -> r.connection() == ConnectionState.CONNECTED && r.facts() != null && !r.facts().clusterAdmin()).toList();
         boolean attempted = withRole.stream().anyMatch(r -> r.connection() != ConnectionState.NOT_CONNECTED);
         boolean allConnected = !withRole.isEmpty() && withRole.stream().allMatch(r -> r.connection() == ConnectionState.CONNECTED);
-        if (!failed.isEmpty()) {
+        if (loading.get()) {
+            status.set(loadingMessage);
+        } else if (!failed.isEmpty()) {
             stepState.set(StepState.NEEDS_ATTENTION);
             status.set(failed.size() == 1
                     ? failed.get(0).name() + " could not be connected; see below."

@@ -334,4 +334,16 @@ class ClustersViewModelTest {
         assertThat(row("ocp3").role()).isEqualTo(ClusterRole.SOURCE);
         assertThat(viewModel.contexts()).hasSize(3);
     }
+
+    @Test
+    void whileContextsAreOnTheirWayTheStatusSaysSoAndConnectWaits() {
+        viewModel.setLoading("Starting the simulated clusters…");
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Starting the simulated clusters…");
+        assertThat(viewModel.canConnectProperty().get()).isFalse();
+
+        viewModel.useDemoKubeconfig(sourceFile);
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).startsWith("Choose the source");
+    }
 }
