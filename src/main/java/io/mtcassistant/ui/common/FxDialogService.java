@@ -57,8 +57,9 @@ public final class FxDialogService implements DialogService {
     }
 
     private static void setInitialDirectory(FileChooser chooser, Path directory) {
-        if (directory != null && Files.isDirectory(directory)) {
-            chooser.setInitialDirectory(directory.toFile());
+        Path start = directory != null ? directory : Path.of(System.getProperty("user.home"), ".kube");
+        if (Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
         }
     }
 }
