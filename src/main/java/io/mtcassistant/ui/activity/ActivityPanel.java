@@ -47,6 +47,7 @@ public final class ActivityPanel {
         copy.setId("activity-copy");
         copy.getStyleClass().addAll("flat", "button-icon");
         copy.setTooltip(new Tooltip("Copy the activity log (for a support request)"));
+        copy.setAccessibleText("Copy the activity log");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(log.asText());
@@ -56,6 +57,7 @@ public final class ActivityPanel {
         clear.setId("activity-clear");
         clear.getStyleClass().addAll("flat", "button-icon");
         clear.setTooltip(new Tooltip("Clear the activity log (the log file keeps everything)"));
+        clear.setAccessibleText("Clear the activity log");
         clear.setOnAction(e -> log.clear());
         VBox tools = new VBox(2, copy, clear);
         tools.getStyleClass().add("activity-tools");
