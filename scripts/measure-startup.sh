@@ -32,6 +32,7 @@ walls=()
 reported=()
 for run in $(seq 1 "$RUNS"); do
     out="$work/run-$run.log"
+    : >"$out"
     export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
     start=$(date +%s%N)
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
