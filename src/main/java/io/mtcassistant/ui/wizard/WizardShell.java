@@ -187,6 +187,7 @@ public final class WizardShell {
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("small-spinner");
+        spinner.progressProperty().bind(runner.progressProperty());
         Label status = new Label();
         status.setId("task-status");
         status.getStyleClass().add("task-status");
