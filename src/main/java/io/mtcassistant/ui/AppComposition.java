@@ -1,0 +1,153 @@
+package io.mtcassistant.ui;
+
+import io.mtcassistant.settings.Settings;
+import io.mtcassistant.settings.SettingsKeeper;
+import io.mtcassistant.settings.SettingsStore;
+import io.mtcassistant.ui.activity.ActivityLog;
+import io.mtcassistant.ui.common.DialogService;
+import io.mtcassistant.ui.common.ThemeModel;
+import io.mtcassistant.ui.steps.clusters.ClustersView;
+import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
+import io.mtcassistant.ui.task.BackgroundTask;
+import io.mtcassistant.ui.task.TaskFailures;
+import io.mtcassistant.ui.task.TaskRunner;
+import io.mtcassistant.ui.wizard.WizardModel;
+import io.mtcassistant.ui.wizard.WizardShell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the services, view models and the shell. The app passes the real services;
+ * tests pass fakes (and a synchronous task runner where they want one).
+ */
+public final class AppComposition implements AutoCloseable {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    static final String DEMO_SOURCE = "Demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
+
+    private final ClusterServices clusterServices;
+    private final TaskRunner runner;
+    private final ActivityLog activityLog;
+    private final boolean demo;
+    private final SettingsKeeper settings;
+    private final ThemeModel theme;
+    private final WizardModel wizard = WizardModel.standard();
+    private final ClustersViewModel clusters;
+    private volatile DemoClusters demoClusters;
+    private volatile Path demoDirectory;
+
+    public AppComposition(ClusterServices clusterServices, SettingsStore settingsStore, Settings initialSettings,
+                          Executor settingsWriter, TaskRunner runner, ActivityLog activityLog, DialogService dialogs,
+                          boolean demo, Duration connectTimeout) {
+        this.clusterServices = clusterServices;
+        this.runner = runner;
+        this.activityLog = activityLog;
+        this.demo = demo;
+        this.settings = new SettingsKeeper(settingsStore, initialSettings, settingsWriter,
+                e -> activityLog.warning("Settings", e.getMessage()));
+        this.theme = new ThemeModel(settings);
+        this.clusters = new ClustersViewModel(clusterServices.loader(), clusterServices.connector(), settings, runner,
+                dialogs, activityLog, connectTimeout);
+        wizard.step(WizardModel.CLUSTERS).stateProperty().bind(clusters.stepStateProperty());
+    }
+
+    /** Builds the window content; cheap (no files, no network), so the window shows at once. */
+    public Parent createShell() {
+        Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters));
+        return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
+    }
+
+    public String windowTitle() {
+        return demo ? "MTC Assistant — DEMO: simulated clusters" : "MTC Assistant";
+    }
+
+    public static String demoBannerText() {
+        return "Demo mode: the clusters below are simulated inside this app (sim-source: OpenShift 3.11, "
+                + "sim-target: OpenShift 4.12). Nothing here touches a real cluster.";
+    }
+
+    /** Starts the work the app does after the window is visible: reading kubeconfigs, or starting the simulation. */
+    public void start() {
+        if (!demo) {
+            clusters.start(clusterServices.defaultKubeconfigs());
+            return;
+        }
+        activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
+        clusters.setLoading("Starting the simulated clusters…");
+        runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
+                    demoDirectory = Files.createTempDirectory("mtc-assistant-demo-");
+                    demoClusters = clusterServices.demoClusters().get();
+                    return demoClusters.start(demoDirectory);
+                })
+                .onSuccess(kubeconfig -> {
+                    activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
+                    clusters.useDemoKubeconfig(kubeconfig);
+                })
+                .onFailure(error -> {
+                    clusters.setLoading(null);
+                    activityLog.error(DEMO_SOURCE, "The simulated clusters did not start: " + TaskFailures.describe(error));
+                }));
+    }
+
+    public WizardModel wizard() {
+        return wizard;
+    }
+
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
+    public ThemeModel theme() {
+        return theme;
+    }
+
+    public SettingsKeeper settings() {
+        return settings;
+    }
+
+    public ActivityLog activityLog() {
+        return activityLog;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        clusters.close();
+        DemoClusters simulation = demoClusters;
+        if (simulation != null) {
+            simulation.close();
+        }
+        deleteTree(demoDirectory);
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the demo folder {}: {}", directory, e.getMessage());
+        }
+    }
+}

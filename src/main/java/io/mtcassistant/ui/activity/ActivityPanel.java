@@ -1,0 +1,83 @@
+package io.mtcassistant.ui.activity;
+
+import io.mtcassistant.common.ActivityEvent;
+import io.mtcassistant.ui.common.Icons;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+
+/** The collapsible activity panel at the bottom of the window: what the app did, newest last. */
+public final class ActivityPanel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private ActivityPanel() {
+    }
+
+    public static TitledPane create(ActivityLog log) {
+        ListView<ActivityEvent> list = new ListView<>(log.entries());
+        list.setId("activity-list");
+        list.getStyleClass().add("activity-list");
+        list.setPlaceholder(new Label("Nothing happened yet."));
+        list.setCellFactory(view -> new EventCell());
+        list.setPrefHeight(4 * 24 + 2);
+        log.entries().addListener((ListChangeListener<ActivityEvent>) change -> {
+            if (!log.entries().isEmpty()) {
+                list.scrollTo(log.entries().size() - 1);
+            }
+        });
+        TitledPane pane = new TitledPane("Activity", list);
+        pane.setId("activity-panel");
+        pane.getStyleClass().add("activity-panel");
+        pane.setAnimated(false);
+        pane.setExpanded(true);
+        return pane;
+    }
+
+    private static final class EventCell extends ListCell<ActivityEvent> {
+        private final Label time = new Label();
+        private final Label source = new Label();
+        private final Label message = new Label();
+        private final HBox box = new HBox(10, time, source, message);
+
+        EventCell() {
+            time.getStyleClass().add("activity-time");
+            source.getStyleClass().add("activity-source");
+            message.getStyleClass().add("activity-message");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(ActivityEvent event, boolean empty) {
+            super.updateItem(event, empty);
+            if (empty || event == null) {
+                setGraphic(null);
+                return;
+            }
+            time.setText(TIME.format(event.at()));
+            time.setGraphic(Icons.icon(icon(event.level()), "level-" + event.level().name().toLowerCase()));
+            source.setText(event.source());
+            message.setText(event.message());
+            setGraphic(box);
+        }
+
+        private static Ikon icon(ActivityEvent.Level level) {
+            return switch (level) {
+                case INFO -> MaterialDesignI.INFORMATION_OUTLINE;
+                case SUCCESS -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+                case WARNING -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+                case ERROR -> MaterialDesignC.CLOSE_CIRCLE;
+            };
+        }
+    }
+}
