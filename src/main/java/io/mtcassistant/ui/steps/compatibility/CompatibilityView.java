@@ -28,7 +28,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
@@ -158,8 +158,8 @@ public final class CompatibilityView {
         }
         CompatibilityReport report = viewModel.report();
         if (report != null) {
-            return "Checked " + report.generatedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
-                    + " with " + report.dataSource() + ".";
+            return "Checked at " + report.generatedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
+                    + " against " + report.dataSource() + ". Nothing was changed on the clusters.";
         }
         return phase == Phase.FAILED ? "The check did not finish; see above, then Re-check." : "";
     }
@@ -298,8 +298,11 @@ public final class CompatibilityView {
         if (head.equals("Command") || head.equals("In a restricted network")) {
             Label name = new Label(head);
             name.getStyleClass().add("fact-key");
-            TextField command = new TextField(text.substring(colon + 2));
+            String value = text.substring(colon + 2);
+            TextArea command = new TextArea(value);
             command.setEditable(false);
+            command.setWrapText(true);
+            command.setPrefRowCount(Math.max(1, (value.length() + 55) / 56));
             command.getStyleClass().add("command-text");
             VBox box = new VBox(2, name, command);
             return box;
