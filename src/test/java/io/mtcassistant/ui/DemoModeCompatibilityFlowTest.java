@@ -122,6 +122,14 @@ class DemoModeCompatibilityFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-decided.png"));
 
+        scrollTo(robot, "#check-same_mtc_version");
+        robot.clickOn("Expand all");
+        scrollTo(robot, "#check-same_mtc_version");
+        assertThat(robot.lookup("#check-platform_and_version-sim-source .check-explanation").queryAs(Label.class).isVisible())
+                .isTrue();
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-checks.png"));
+        robot.clickOn("Collapse all");
+
         // The statement "cannot connect" is what brings the network options (tunnel and edge case).
         scrollTo(robot, "#reach-no-sim-source");
         robot.clickOn("#reach-no-sim-source");
