@@ -5,6 +5,7 @@
 # Xvfb server (xvfb-run -a, so the X server's own start is not counted). Each run is timed from the moment java is
 # spawned until the app prints "MTC-ASSISTANT-WINDOW-SHOWN <ms since JVM start>" (it does so only with
 # -Dmtc.startup.marker=true, after the first frame of the window). Prints every run and the medians.
+# Extra JVM options (for example a class-data-sharing archive) can be passed in JAVA_OPTS.
 # Settings, logs and caches go to a temporary folder, so the user's own settings are neither read nor changed.
 set -euo pipefail
 
@@ -31,9 +32,11 @@ walls=()
 reported=()
 for run in $(seq 1 "$RUNS"); do
     out="$work/run-$run.log"
+    : >"$out"
     export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
     start=$(date +%s%N)
-    java -Dmtc.startup.marker=true -jar "$JAR" --demo >"$out" 2>&1 &
+    # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+    java ${JAVA_OPTS:-} -Dmtc.startup.marker=true -jar "$JAR" --demo >"$out" 2>&1 &
     pid=$!
     shown=""
     deadline=$(( $(date +%s) + TIMEOUT_S ))

@@ -149,10 +149,20 @@ final class ClientConfigFactory {
             runExecPlugin(exec, userFile, options, builder, activity);
         }
         Config config = builder.build();
-        if (credential == CredentialKind.PASSWORD && config.getUsername() != null && config.getPassword() != null) {
-            config = passwordLogin(config, userName, activity);
+        String tlsServerName = cluster.getTlsServerName();
+        boolean checkServerName = tlsServerName != null && !tlsServerName.isBlank() && !config.isTrustCerts();
+        if (checkServerName) {
+            activity.info(SOURCE, "Checking the server certificate against tls-server-name " + tlsServerName);
         }
-        return new ConnectionTarget(context, config, server, userName, credential, options.timeout());
+        HttpClient.Factory factory = checkServerName
+                ? new TlsServerNameHttpClientFactory(config, tlsServerName.trim()) : httpClientFactory;
+        if (credential == CredentialKind.PASSWORD && config.getUsername() != null && config.getPassword() != null) {
+            config = passwordLogin(config, userName, factory, activity);
+            if (checkServerName) {
+                factory = new TlsServerNameHttpClientFactory(config, tlsServerName.trim());
+            }
+        }
+        return new ConnectionTarget(context, config, server, userName, credential, options.timeout(), factory);
     }
 
     private void runExecPlugin(ExecConfig exec, Path userFile, ConnectOptions options, ConfigBuilder builder,
@@ -182,7 +192,8 @@ final class ClientConfigFactory {
                 + (credential.token() != null ? "a token" : "a client certificate"));
     }
 
-    private Config passwordLogin(Config config, String userName, ActivityListener activity) throws Exception {
+    private Config passwordLogin(Config config, String userName, HttpClient.Factory factory, ActivityListener activity)
+            throws Exception {
         String username = config.getUsername();
         String password = config.getPassword();
         Config withoutCredentials = new ConfigBuilder(config).withAutoConfigure(false).withUsername(null)
@@ -190,7 +201,7 @@ final class ClientConfigFactory {
         activity.info(SOURCE, "Requesting an OAuth token for '" + username + "' (GET /.well-known/"
                 + "oauth-authorization-server, /oauth/authorize)");
         try {
-            String token = new OpenShiftPasswordLogin(httpClientFactory).token(withoutCredentials, username, password);
+            String token = new OpenShiftPasswordLogin(factory).token(withoutCredentials, username, password);
             activity.success(SOURCE, "OAuth token received for '" + username + "'");
             return new ConfigBuilder(withoutCredentials).withAutoConfigure(false).withOauthToken(token).build();
         } catch (OpenShiftPasswordLogin.Rejected e) {

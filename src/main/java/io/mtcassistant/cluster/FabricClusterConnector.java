@@ -72,7 +72,7 @@ public class FabricClusterConnector implements ClusterConnector {
                         .prepare(kubeconfigs, context, effective, listener);
                 targetRef.set(target);
                 KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config())
-                        .withHttpClientFactory(httpClientFactory).build();
+                        .withHttpClientFactory(target.httpClientFactory()).build();
                 clientRef.set(client);
                 ClusterFacts facts = new ClusterProbe(client, target, listener).run();
                 if (abandoned.get()) {

@@ -47,6 +47,13 @@ final class FailureClassifier {
         if (code == 403) {
             return forbidden(target, url, detail);
         }
+        if (mentions(error, "not issued for tls-server-name")) {
+            return new ConnectionFailure(FailureKind.TLS_UNTRUSTED,
+                    "The certificate of the API server at " + url + " is not issued for the tls-server-name the "
+                            + "kubeconfig gives.",
+                    "Correct tls-server-name in the kubeconfig's cluster entry (it must be a name in the server "
+                            + "certificate), or remove it to check the URL's host name instead.", detail);
+        }
         if (has(error, SSLPeerUnverifiedException.class) || mentions(error, "No subject alternative")
                 || mentions(error, "doesn't match any of the subject alternative names")) {
             return new ConnectionFailure(FailureKind.TLS_UNTRUSTED,

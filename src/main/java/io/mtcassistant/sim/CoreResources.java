@@ -68,7 +68,8 @@ final class CoreResources {
             list.add(namespaced("network.openshift.io", "v1", "EgressNetworkPolicy", "egressnetworkpolicies"));
             return list;
         }
-        list.add(cluster("config.openshift.io", "v1", "ClusterVersion", "clusterversions"));
+        // without a status subresource, so the simulation can seed its status in one write
+        list.add(context("config.openshift.io", "v1", "ClusterVersion", "clusterversions", "Cluster", false));
         list.add(cluster("config.openshift.io", "v1", "Infrastructure", "infrastructures"));
         list.add(cluster("config.openshift.io", "v1", "Proxy", "proxies"));
         list.add(cluster("config.openshift.io", "v1", "OperatorHub", "operatorhubs"));
@@ -84,16 +85,17 @@ final class CoreResources {
     }
 
     private static CustomResourceDefinitionContext cluster(String group, String version, String kind, String plural) {
-        return context(group, version, kind, plural, "Cluster");
+        return context(group, version, kind, plural, "Cluster", true);
     }
 
     private static CustomResourceDefinitionContext namespaced(String group, String version, String kind, String plural) {
-        return context(group, version, kind, plural, "Namespaced");
+        return context(group, version, kind, plural, "Namespaced", true);
     }
 
     private static CustomResourceDefinitionContext context(String group, String version, String kind, String plural,
-            String scope) {
+            String scope, boolean statusSubresource) {
         return new CustomResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withScope(scope).withName(plural + "." + group).withStatusSubresource(true).build();
+                .withPlural(plural).withScope(scope).withName(plural + "." + group)
+                .withStatusSubresource(statusSubresource).build();
     }
 }

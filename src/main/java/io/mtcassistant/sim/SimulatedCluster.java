@@ -65,7 +65,11 @@ public final class SimulatedCluster implements AutoCloseable {
     private final Map<ServerRequest, Queue<ServerResponse>> responses = new ConcurrentHashMap<>();
     private final SimulationDispatcher dispatcher;
     private final KubernetesMockServer server;
+    private final List<String> serverNames;
     private SilentPort silentPort;
+    private SimulationCertificates certificates;
+    private TlsFront tlsFront;
+    private boolean serving;
     private String url;
     private boolean started;
     private boolean closed;
@@ -75,12 +79,13 @@ public final class SimulatedCluster implements AutoCloseable {
         this.platform = builder.platform;
         this.failure = builder.failure;
         this.updatingTo = builder.updatingTo;
+        this.serverNames = List.copyOf(builder.serverNames);
         String userName = builder.userName != null ? builder.userName : defaultUserName(platform);
         this.user = new SimulatedUser(userName, newToken(), builder.password, builder.admin);
         this.internalUser = new SimulatedUser("system:simulation", newToken(), null, true);
         this.dispatcher = new SimulationDispatcher(responses, platform, failure, () -> url);
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-                dispatcher, true, versionInfo(platform));
+                dispatcher, false, versionInfo(platform));
         dispatcher.addUser(user);
         dispatcher.addUser(internalUser);
         CoreResources.builtIn(platform).forEach(dispatcher::expectCustomResource);
@@ -104,8 +109,11 @@ public final class SimulatedCluster implements AutoCloseable {
                     url = "https://127.0.0.1:" + silentPort.port();
                 }
                 default -> {
+                    certificates = new SimulationCertificates(name, serverNames);
                     server.start(InetAddress.getLoopbackAddress(), 0);
-                    url = "https://localhost:" + server.getPort();
+                    tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name);
+                    serving = true;
+                    url = "https://127.0.0.1:" + tlsFront.port();
                     if (failure == SimulatedFailure.NONE || failure == SimulatedFailure.UNTRUSTED_TLS) {
                         seed();
                     }
@@ -119,25 +127,19 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     private void seed() {
-        try (KubernetesClient client = client()) {
-            List<String> namespaces = new ArrayList<>(List.of("default", "kube-system", "kube-public"));
-            if (platform.isOpenShift()) {
-                namespaces.addAll(List.of("openshift", "openshift-infra", "openshift-config"));
-            }
-            for (String namespace : namespaces) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                        .build()).create();
-            }
-            client.pods().inNamespace("kube-system").resource(new PodBuilder().withNewMetadata()
-                    .withName("simulated-apiserver").withNamespace("kube-system").endMetadata()
-                    .withNewStatus().withPhase("Running").endStatus().build()).create();
-            if (platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_4) {
-                // status is a subresource, so it is written in a second step like a real controller would
-                ClusterVersion version = clusterVersion();
-                ClusterVersion created = client.resource(version).create();
-                created.setStatus(version.getStatus());
-                client.resource(created).updateStatus();
-            }
+        List<String> namespaces = new ArrayList<>(List.of("default", "kube-system", "kube-public"));
+        if (platform.isOpenShift()) {
+            namespaces.addAll(List.of("openshift", "openshift-infra", "openshift-config"));
+        }
+        for (String namespace : namespaces) {
+            dispatcher.store("/api/v1/namespaces",
+                    new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build());
+        }
+        dispatcher.store("/api/v1/namespaces/kube-system/pods", new PodBuilder().withNewMetadata()
+                .withName("simulated-apiserver").withNamespace("kube-system").endMetadata()
+                .withNewStatus().withPhase("Running").endStatus().build());
+        if (platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_4) {
+            dispatcher.store("/apis/config.openshift.io/v1/clusterversions", clusterVersion());
         }
     }
 
@@ -183,7 +185,8 @@ public final class SimulatedCluster implements AutoCloseable {
     /** A client with full rights on this simulation (its internal user), for seeding and later simulations. */
     public KubernetesClient client() {
         requireServing();
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).withCaCertData(caCertificateBase64())
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url)
+                .withTrustCerts(!serverNames.isEmpty()).withCaCertData(caCertificateBase64())
                 .withOauthToken(internalUser.token()).withNamespace("default").withHttp2Disable(true)
                 .withRequestRetryBackoffLimit(0).build();
         return new KubernetesClientBuilder().withConfig(config).build();
@@ -201,7 +204,11 @@ public final class SimulatedCluster implements AutoCloseable {
         return added;
     }
 
-    /** The fabric8 mock server underneath, for expectations (server.expect()) of later simulations and tests. */
+    /**
+     * The fabric8 mock server underneath, for expectations (server.expect()) of later simulations and tests. It
+     * serves plain HTTP behind the simulation's TLS front; talk to the cluster through {@link #url()} or
+     * {@link #client()}, since the simulation checks tokens.
+     */
     public KubernetesMockServer mockServer() {
         return server;
     }
@@ -223,7 +230,7 @@ public final class SimulatedCluster implements AutoCloseable {
         return user;
     }
 
-    /** API server URL ("https://localhost:PORT"; 127.0.0.1 for the unreachable and silent failures). */
+    /** API server URL ("https://127.0.0.1:PORT"). */
     public String url() {
         if (url == null) {
             throw new IllegalStateException("simulated cluster " + name + " is not started");
@@ -231,16 +238,17 @@ public final class SimulatedCluster implements AutoCloseable {
         return url;
     }
 
-    /** PEM of the server's self-signed certificate (its own CA); null when nothing serves TLS. */
+    /** PEM of the simulation's CA, which signed the server certificate; null when nothing serves TLS. */
     public String caCertificatePem() {
-        if (server.getSelfSignedCertificate() == null) {
-            return null;
-        }
-        try {
-            return Files.readString(Path.of(server.getSelfSignedCertificate().certificatePath()), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return certificates == null ? null : certificates.caPem();
+    }
+
+    /**
+     * The DNS names of the server certificate when set with {@link Builder#serverNames}; the kubeconfig then
+     * carries the first as tls-server-name. Empty: the certificate names localhost and 127.0.0.1.
+     */
+    public List<String> serverNames() {
+        return serverNames;
     }
 
     /** Writes the CA certificate to a file (for the "trust this CA" option) and returns it. */
@@ -256,7 +264,7 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     private void requireServing() {
-        if (!started || closed || server.getSelfSignedCertificate() == null) {
+        if (!started || closed || !serving) {
             throw new IllegalStateException("simulated cluster " + name + " is not serving");
         }
     }
@@ -270,7 +278,10 @@ public final class SimulatedCluster implements AutoCloseable {
         if (silentPort != null) {
             silentPort.close();
         }
-        if (started && server.getSelfSignedCertificate() != null) {
+        if (tlsFront != null) {
+            tlsFront.close();
+        }
+        if (serving) {
             server.shutdown();
         }
     }
@@ -311,8 +322,18 @@ public final class SimulatedCluster implements AutoCloseable {
         private String userName;
         private String password;
         private String updatingTo;
+        private List<String> serverNames = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Issues the server certificate for these DNS names only (not for 127.0.0.1), to exercise tls-server-name:
+         * the written kubeconfig names the first one.
+         */
+        public Builder serverNames(String... dnsNames) {
+            this.serverNames = List.of(dnsNames);
+            return this;
         }
 
         public Builder name(String clusterName) {

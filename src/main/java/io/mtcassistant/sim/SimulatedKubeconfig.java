@@ -57,7 +57,9 @@ public final class SimulatedKubeconfig {
             boolean trusted = cluster.failure() != SimulatedFailure.UNTRUSTED_TLS;
             String caData = trusted && cluster.caCertificatePem() != null ? cluster.caCertificateBase64() : null;
             builder.addToClusters(new NamedClusterBuilder().withName(entry.context()).withNewCluster()
-                    .withServer(cluster.url()).withCertificateAuthorityData(caData).endCluster().build());
+                    .withServer(cluster.url()).withCertificateAuthorityData(caData)
+                    .withTlsServerName(cluster.serverNames().isEmpty() ? null : cluster.serverNames().get(0))
+                    .endCluster().build());
             AuthInfoBuilder user = new AuthInfoBuilder();
             if (entry.login() == Login.PASSWORD) {
                 user.withUsername(cluster.user().name()).withPassword(cluster.user().password());

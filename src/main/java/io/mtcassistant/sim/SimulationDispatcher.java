@@ -76,6 +76,22 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         return crud;
     }
 
+    /**
+     * Stores an object straight into the CRUD store (no HTTP, no client): seeding this way keeps the start fast.
+     *
+     * @param collectionPath e.g. /api/v1/namespaces
+     */
+    void store(String collectionPath, Object resource) {
+        byte[] body = Serialization.asJson(resource).getBytes(StandardCharsets.UTF_8);
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.POST, collectionPath,
+                io.fabric8.mockwebserver.http.Headers.builder().add("Content-Type", "application/json").build(),
+                new io.fabric8.mockwebserver.http.Buffer(body));
+        MockResponse response = crud.handleCreate(request);
+        if (response.code() >= 300) {
+            throw new IllegalStateException("seeding " + collectionPath + " failed with HTTP " + response.code());
+        }
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String fullPath = request.getPath();

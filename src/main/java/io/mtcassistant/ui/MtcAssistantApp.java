@@ -10,6 +10,7 @@ import io.mtcassistant.ui.task.FxTaskRunner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -73,8 +74,13 @@ public final class MtcAssistantApp extends Application {
             runner.close();
         }
         if (settingsWriter != null) {
-            // Let a pending settings write finish; it is small.
+            // Let a pending settings write finish (it is small): the process exits right after this.
             settingsWriter.shutdown();
+            try {
+                settingsWriter.awaitTermination(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

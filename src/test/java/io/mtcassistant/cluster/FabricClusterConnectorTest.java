@@ -70,10 +70,10 @@ class FabricClusterConnectorTest {
             assertThat(facts.platform()).isEqualTo(PlatformClass.LEGACY);
             assertThat(facts.user()).isEqualTo("system:admin");
             assertThat(facts.clusterAdmin()).isTrue();
+            assertThat(events).extracting(ActivityEvent::message)
+                    .anyMatch(m -> m.startsWith("Connecting to " + cluster.url() + " as context ctx"))
+                    .contains("GET /version");
         }
-        assertThat(events).extracting(ActivityEvent::message)
-                .anyMatch(m -> m.startsWith("Connecting to https://localhost:") && m.contains("as context ctx"))
-                .contains("GET /version");
     }
 
     @Test
@@ -151,6 +151,26 @@ class FabricClusterConnectorTest {
                     .isEqualTo("4.12.45");
             assertThat(connectedFacts(connect(cluster, options.withSkipTlsVerify(true))).openshiftVersion())
                     .isEqualTo("4.12.45");
+        }
+    }
+
+    @Test
+    void tlsServerNameDecidesWhichNameTheCertificateMustCarry() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().serverNames("api.sim.example").start()) {
+            Path file = new SimulatedKubeconfig().add("ctx", cluster).write(dir.resolve("kubeconfig"));
+            assertThat(Files.readString(file)).contains("tls-server-name: \"api.sim.example\"");
+            assertThat(connectedFacts(connect(file, options)).openshiftVersion()).isEqualTo("4.12.45");
+
+            Files.writeString(file, Files.readString(file).replace("tls-server-name: \"api.sim.example\"",
+                    "tls-server-name: \"other.example\""));
+            ConnectionFailure wrongName = failure(connect(file, options));
+            assertThat(wrongName.kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+            assertThat(wrongName.summary()).contains("not issued for the tls-server-name");
+
+            Files.writeString(file, Files.readString(file).replaceAll("(?m)^.*tls-server-name.*$\\n", ""));
+            ConnectionFailure noName = failure(connect(file, options));
+            assertThat(noName.kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+            assertThat(noName.summary()).contains("not issued for the name 127.0.0.1");
         }
     }
 

@@ -38,6 +38,20 @@ public final class ActivityLog implements ActivityListener {
         });
     }
 
+    /** Every entry as plain text lines (UTC timestamps), for "copy to clipboard" in support cases. */
+    public String asText() {
+        StringBuilder text = new StringBuilder();
+        for (ActivityEvent event : entries) {
+            text.append(event.at()).append(' ').append(event.level()).append(' ')
+                    .append(event.source()).append(": ").append(event.message()).append('\n');
+        }
+        return text.toString();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
     public ObservableList<ActivityEvent> entries() {
         return entries;
     }

@@ -6,14 +6,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /** The collapsible activity panel at the bottom of the window: what the app did, newest last. */
@@ -36,7 +43,27 @@ public final class ActivityPanel {
                 list.scrollTo(log.entries().size() - 1);
             }
         });
-        TitledPane pane = new TitledPane("Activity", list);
+        Button copy = new Button(null, Icons.icon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("activity-copy");
+        copy.getStyleClass().addAll("flat", "button-icon");
+        copy.setTooltip(new Tooltip("Copy the activity log (for a support request)"));
+        copy.setAccessibleText("Copy the activity log");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(log.asText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button clear = new Button(null, Icons.icon(MaterialDesignD.DELETE_SWEEP_OUTLINE));
+        clear.setId("activity-clear");
+        clear.getStyleClass().addAll("flat", "button-icon");
+        clear.setTooltip(new Tooltip("Clear the activity log (the log file keeps everything)"));
+        clear.setAccessibleText("Clear the activity log");
+        clear.setOnAction(e -> log.clear());
+        VBox tools = new VBox(2, copy, clear);
+        tools.getStyleClass().add("activity-tools");
+        BorderPane content = new BorderPane(list);
+        content.setRight(tools);
+        TitledPane pane = new TitledPane("Activity", content);
         pane.setId("activity-panel");
         pane.getStyleClass().add("activity-panel");
         pane.setAnimated(false);

@@ -67,7 +67,7 @@ public final class FxDialogService implements DialogService {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(description + " (*" + extension + ")", "*" + extension),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        setInitialDirectory(chooser, initialDirectory);
+        setInitialDirectory(chooser, initialDirectory != null ? initialDirectory : Path.of(System.getProperty("user.home")));
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
@@ -79,8 +79,9 @@ public final class FxDialogService implements DialogService {
     }
 
     private static void setInitialDirectory(FileChooser chooser, Path directory) {
-        if (directory != null && Files.isDirectory(directory)) {
-            chooser.setInitialDirectory(directory.toFile());
+        Path start = directory != null ? directory : Path.of(System.getProperty("user.home"), ".kube");
+        if (Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
         }
     }
 }

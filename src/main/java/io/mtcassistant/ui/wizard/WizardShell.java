@@ -106,7 +106,9 @@ public final class WizardShell {
         Runnable showTheme = () -> {
             boolean dark = theme.theme() == Theme.DARK;
             themeButton.setGraphic(Icons.icon(dark ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT));
-            themeButton.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
+            String text = dark ? "Switch to the light theme" : "Switch to the dark theme";
+            themeButton.setTooltip(new Tooltip(text));
+            themeButton.setAccessibleText(text);
         };
         showTheme.run();
         theme.themeProperty().addListener((obs, old, now) -> showTheme.run());
