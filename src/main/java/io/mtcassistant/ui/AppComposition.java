@@ -76,7 +76,7 @@ public final class AppComposition implements AutoCloseable {
         this.clusters = new ClustersViewModel(clusterServices.loader(), clusterServices.connector(), settings, runner,
                 dialogs, activityLog, connectTimeout);
         wizard.step(WizardModel.CLUSTERS).stateProperty().bind(clusters.stepStateProperty());
-        this.compatibility = new CompatibilityViewModel(clusters, compatibilityService, migrationPlan, runner, dialogs,
+        this.compatibility = new CompatibilityViewModel(clusters, compatibilityService, migrationPlan, settings, runner, dialogs,
                 activityLog);
         wizard.step(WizardModel.COMPATIBILITY).stateProperty().bind(compatibility.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {

@@ -15,6 +15,8 @@ import io.mtcassistant.compat.NetworkWorkaround;
 import io.mtcassistant.compat.Reachability;
 import io.mtcassistant.compat.ReportJson;
 import io.mtcassistant.compat.ReportMarkdown;
+import io.mtcassistant.settings.RememberedDecisions;
+import io.mtcassistant.settings.SettingsKeeper;
 import io.mtcassistant.ui.MigrationPlanHolder;
 import io.mtcassistant.ui.common.DialogService;
 import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
@@ -82,6 +84,7 @@ public final class CompatibilityViewModel {
     private final ClustersViewModel clusters;
     private final CompatibilityService service;
     private final MigrationPlanHolder planHolder;
+    private final SettingsKeeper settings;
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final ActivityListener activity;
@@ -102,11 +105,15 @@ public final class CompatibilityViewModel {
     private int attempt;
     private Path lastExportDirectory;
 
+    /**
+     * @param settings where the decisions are remembered for the next run (not in demo mode, which remembers nothing)
+     */
     public CompatibilityViewModel(ClustersViewModel clusters, CompatibilityService service, MigrationPlanHolder planHolder,
-                                  TaskRunner runner, DialogService dialogs, ActivityListener activity) {
+                                  SettingsKeeper settings, TaskRunner runner, DialogService dialogs, ActivityListener activity) {
         this.clusters = clusters;
         this.service = service;
         this.planHolder = planHolder;
+        this.settings = settings;
         this.runner = runner;
         this.dialogs = dialogs;
         this.activity = activity;
@@ -164,7 +171,7 @@ public final class CompatibilityViewModel {
                     }
                     snapshots = List.copyOf(read);
                     inspected = key;
-                    decisions.set(retainContexts(decisions.get(), key.stream().map(ClusterKey::context).collect(Collectors.toSet())));
+                    decisions.set(decisionsFor(key));
                     checking.set(false);
                     evaluate();
                 })
@@ -241,6 +248,32 @@ public final class CompatibilityViewModel {
                         : row.connection() == ConnectionState.FAILED ? row.failure() : row.connection())).toList();
     }
 
+    /**
+     * The decisions made so far in this run, minus statements about clusters that left; on the first check of these
+     * clusters, the ones remembered from an earlier run for exactly the same clusters.
+     */
+    private MigrationDecisions decisionsFor(List<ClusterKey> key) {
+        MigrationDecisions kept = retainContexts(decisions.get(), key.stream().map(ClusterKey::context).collect(Collectors.toSet()));
+        RememberedDecisions remembered = settings.current().compatibility();
+        if (kept.equals(MigrationDecisions.none()) && clusters.remembersFiles() && remembered != null
+                && remembered.clusters().equals(clusterNames(key)) && !remembered.decisions().equals(MigrationDecisions.none())) {
+            activity.info(SOURCE, "Using the decisions you made earlier for these clusters; change them below if needed.");
+            return remembered.decisions();
+        }
+        return kept;
+    }
+
+    private void remember() {
+        if (clusters.remembersFiles() && inspected != null) {
+            RememberedDecisions remembered = new RememberedDecisions(clusterNames(inspected), decisions.get());
+            settings.update(s -> s.withCompatibility(remembered));
+        }
+    }
+
+    private static List<String> clusterNames(List<ClusterKey> key) {
+        return key.stream().map(k -> k.role().name().toLowerCase() + ":" + k.context()).toList();
+    }
+
     /** Drops statements about clusters that are no longer part of the migration. */
     private static MigrationDecisions retainContexts(MigrationDecisions decisions, Set<String> contexts) {
         Map<String, Reachability> kept = new LinkedHashMap<>();
@@ -270,6 +303,7 @@ public final class CompatibilityViewModel {
             return;
         }
         activity.info(SOURCE, "Your decision: " + option.map(DecisionOption::label).orElse(optionId) + ".");
+        remember();
         evaluate();
     }
 
@@ -284,6 +318,7 @@ public final class CompatibilityViewModel {
             case NETWORK_RESTRICTION -> current.withNetworkWorkaround(NetworkWorkaround.NONE);
         });
         activity.info(SOURCE, "Decision taken back: " + (topic == DecisionTopic.MTC_VERSION ? "MTC version" : "network workaround") + ".");
+        remember();
         evaluate();
     }
 
@@ -309,6 +344,7 @@ public final class CompatibilityViewModel {
                     case NO -> "cannot connect (network restriction).";
                     case UNKNOWN -> "— not verified.";
                 });
+        remember();
         evaluate();
     }
 

@@ -63,6 +63,9 @@ class CompatibilityViewModelTest {
     private final List<ActivityEvent> activity = new ArrayList<>();
     private final FakeCompatibilityService service = new FakeCompatibilityService();
     private final MigrationPlanHolder planHolder = new MigrationPlanHolder();
+    private final MemorySettingsStore store = new MemorySettingsStore();
+    private SettingsKeeper settings;
+    private SyncTaskRunner runner;
     private ClustersViewModel clusters;
     private CompatibilityViewModel viewModel;
 
@@ -102,13 +105,12 @@ class CompatibilityViewModelTest {
     void setUp() throws IOException {
         Path file = Files.writeString(dir.resolve("kubeconfig"), "fake");
         loader.file(file, "ocp3", "ocp4", "ocp4-other");
-        SettingsKeeper settings = new SettingsKeeper(new MemorySettingsStore(), Settings.defaults(), Runnable::run,
-                e -> { throw new AssertionError(e); });
-        SyncTaskRunner runner = new SyncTaskRunner(activity::add);
+        settings = new SettingsKeeper(store, Settings.defaults(), Runnable::run, e -> { throw new AssertionError(e); });
+        runner = new SyncTaskRunner(activity::add);
         clusters = new ClustersViewModel(loader, connector, settings, runner, dialogs, activity::add, Duration.ofSeconds(5));
         dialogs.kubeconfigChoices.add(List.of(file));
         clusters.addFiles();
-        viewModel = new CompatibilityViewModel(clusters, service, planHolder, runner, dialogs, activity::add);
+        viewModel = new CompatibilityViewModel(clusters, service, planHolder, settings, runner, dialogs, activity::add);
     }
 
     private void connect(String source, String sourceVersion, String target, String targetVersion) {
@@ -340,5 +342,33 @@ class CompatibilityViewModelTest {
         viewModel.exportJson();
         assertThat(viewModel.messageProperty().get()).isEmpty();
         assertThat(viewModel.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void decisionsAreRememberedAndOfferedAgainOnlyForTheSameClusters() {
+        connect("ocp3", "3.11.784", "ocp4", "4.12.45");
+        viewModel.arrive();
+        viewModel.choose(decisionRow(DecisionTopic.MTC_VERSION), "mtc-1.7");
+        viewModel.stateReachability("ocp3", Reachability.YES);
+        assertThat(store.saved.compatibility().clusters()).containsExactly("source:ocp3", "target:ocp4");
+        assertThat(store.saved.compatibility().decisions().mtcVersion()).isEqualTo(MtcVersion.of("1.7"));
+
+        // The next run: same clusters, fresh page.
+        CompatibilityViewModel nextRun = new CompatibilityViewModel(clusters, service, new MigrationPlanHolder(), settings,
+                runner, dialogs, activity::add);
+        nextRun.arrive();
+        assertThat(nextRun.decisions().mtcVersion()).isEqualTo(MtcVersion.of("1.7"));
+        assertThat(nextRun.decisions().remoteReachesControl("ocp3")).isEqualTo(Reachability.YES);
+        assertThat(nextRun.report().verdict()).isEqualTo(Verdict.READY_WITH_WARNINGS);
+
+        // Other clusters in the roles: nothing is assumed.
+        connector.succeeds("ocp4-other", "4.12.45", true);
+        clusters.assignRole(row("ocp4-other"), ClusterRole.TARGET);
+        clusters.connect();
+        CompatibilityViewModel otherClusters = new CompatibilityViewModel(clusters, service, new MigrationPlanHolder(),
+                settings, runner, dialogs, activity::add);
+        otherClusters.arrive();
+        assertThat(otherClusters.decisions()).isEqualTo(MigrationDecisions.none());
+        assertThat(otherClusters.report().verdict()).isEqualTo(Verdict.NEEDS_DECISION);
     }
 }
