@@ -31,6 +31,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -70,6 +71,7 @@ public final class CompatibilityView {
     @FXML private Label verdictIcon;
     @FXML private Label verdictTitle;
     @FXML private Label verdictText;
+    @FXML private VBox blockerList;
     @FXML private Label planLine;
     @FXML private VBox decisionsSection;
     @FXML private VBox decisionPane;
@@ -196,6 +198,11 @@ public final class CompatibilityView {
         verdictTitle.setText(verdict.label());
         verdictText.setText(report.verdictText());
         planLine.setText(planText(report.plan()));
+        // What blocks, right under the verdict: the rows themselves may be far down the page.
+        blockerList.getChildren().setAll(report.checks(Severity.BLOCKING).stream()
+                .map(row -> (Node) wrapped("•  " + row.title() + (row.cluster() == null ? "" : " (" + row.cluster() + ")")
+                        + ": " + row.summary(), "blocker-line"))
+                .toList());
     }
 
     private static String planText(MigrationPlan plan) {
@@ -425,11 +432,21 @@ public final class CompatibilityView {
         boolean open = expanded.contains(key)
                 || !collapsed.contains(key) && check.severity() == Severity.BLOCKING;
         setOpen(row, chevron, body, open);
-        header.setOnMouseClicked(e -> {
+        Runnable toggle = () -> {
             boolean now = !body.isVisible();
             setOpen(row, chevron, body, now);
             (now ? expanded : collapsed).add(key);
             (now ? collapsed : expanded).remove(key);
+        };
+        header.setOnMouseClicked(e -> toggle.run());
+        // Keyboard users open a row with Enter or Space, like a button.
+        header.setFocusTraversable(true);
+        header.getStyleClass().add("check-header");
+        header.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                toggle.run();
+                e.consume();
+            }
         });
         row.getProperties().put("key", key);
         return row;

@@ -33,6 +33,7 @@ import io.mtcassistant.ui.steps.clusters.ContextRow;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel.Phase;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel.ReachabilityStatement;
 import io.mtcassistant.ui.task.SyncTaskRunner;
+import io.mtcassistant.ui.testsupport.FakeCompatibilityService;
 import io.mtcassistant.ui.testsupport.FakeConnector;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
@@ -68,38 +69,6 @@ class CompatibilityViewModelTest {
     private SyncTaskRunner runner;
     private ClustersViewModel clusters;
     private CompatibilityViewModel viewModel;
-
-    /** Snapshots from the connections' facts (no cluster reads); the real, pure evaluator. */
-    static final class FakeCompatibilityService implements CompatibilityService {
-        private final CompatibilityEvaluator evaluator;
-        int inspects;
-        RuntimeException failure;
-
-        FakeCompatibilityService() {
-            try {
-                evaluator = new CompatibilityEvaluator(CompatibilityMatrixLoader.builtIn(), "built-in");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public List<ClusterSnapshot> inspect(List<ClusterAssignment> assignments, ActivityListener listener) {
-            inspects++;
-            if (failure != null) {
-                throw failure;
-            }
-            return assignments.stream().map(a -> a.outcome() instanceof ConnectionOutcome.Connected connected
-                    ? ClusterSnapshot.connected(a.role(), connected.facts(), ClusterInventory.empty())
-                    : ClusterSnapshot.failed(a.role(), a.outcome().context().name(), a.outcome().context().server(),
-                            ((ConnectionOutcome.Failed) a.outcome()).failure())).toList();
-        }
-
-        @Override
-        public CompatibilityReport evaluate(List<ClusterSnapshot> snapshots, MigrationDecisions decisions) {
-            return evaluator.evaluate(snapshots, decisions);
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
