@@ -204,10 +204,11 @@ public final class CompatibilityViewModel {
             checking.set(false);
             clearReport();
             phase.set(Phase.WAITING_FOR_CLUSTERS);
+            activity.info(SOURCE, "The clusters changed in step 1; they are checked again when you open Compatibility.");
         }
         if (phase.get() == Phase.WAITING_FOR_CLUSTERS) {
             String missing = missingFromStepOne();
-            notice.set(missing.isEmpty() ? "The clusters changed in step 1. They are checked again when you open this step." : missing);
+            notice.set(missing.isEmpty() ? "The clusters are connected; they are checked when you open this step." : missing);
         }
         refresh();
     }
