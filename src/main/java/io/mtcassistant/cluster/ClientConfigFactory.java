@@ -123,6 +123,19 @@ final class ClientConfigFactory {
                 .withConnectionTimeout(millis)
                 .withRequestTimeout(millis)
                 .withRequestRetryBackoffLimit(0);
+        String proxyUrl = cluster.getProxyUrl();
+        if (proxyUrl != null && !proxyUrl.isBlank()) {
+            // fabric8 puts an http:// proxy-url only into httpProxy, which it ignores for https servers; kubectl
+            // sends every request of the cluster through proxy-url
+            if (proxyUrl.startsWith("socks5://")) {
+                throw new ConnectionProblem(new ConnectionFailure(FailureKind.UNEXPECTED,
+                        "The cluster '" + clusterName + "' uses a SOCKS proxy (proxy-url " + proxyUrl + "), which this "
+                                + "app cannot use.",
+                        "Use an HTTP proxy in proxy-url, or reach the API server without a proxy.", ""));
+            }
+            builder.withHttpProxy(proxyUrl.trim()).withHttpsProxy(proxyUrl.trim());
+            activity.info(SOURCE, "Using the proxy " + SecretMasker.mask(proxyUrl.trim()) + " (proxy-url)");
+        }
         if (options.caFile() != null) {
             Path ca = options.caFile().toAbsolutePath();
             if (!Files.isReadable(ca)) {

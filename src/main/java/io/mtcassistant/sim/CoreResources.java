@@ -12,18 +12,18 @@ import java.util.List;
 final class CoreResources {
 
     private static final List<String[]> CORE = List.of(
-            // plural, kind, namespaced
-            new String[] {"namespaces", "Namespace", "false"},
-            new String[] {"nodes", "Node", "false"},
-            new String[] {"persistentvolumes", "PersistentVolume", "false"},
-            new String[] {"pods", "Pod", "true"},
-            new String[] {"services", "Service", "true"},
-            new String[] {"secrets", "Secret", "true"},
-            new String[] {"configmaps", "ConfigMap", "true"},
-            new String[] {"serviceaccounts", "ServiceAccount", "true"},
-            new String[] {"persistentvolumeclaims", "PersistentVolumeClaim", "true"},
-            new String[] {"events", "Event", "true"},
-            new String[] {"endpoints", "Endpoints", "true"});
+            // plural, kind, namespaced, short name
+            new String[] {"namespaces", "Namespace", "false", "ns"},
+            new String[] {"nodes", "Node", "false", "no"},
+            new String[] {"persistentvolumes", "PersistentVolume", "false", "pv"},
+            new String[] {"pods", "Pod", "true", "po"},
+            new String[] {"services", "Service", "true", "svc"},
+            new String[] {"secrets", "Secret", "true", ""},
+            new String[] {"configmaps", "ConfigMap", "true", "cm"},
+            new String[] {"serviceaccounts", "ServiceAccount", "true", "sa"},
+            new String[] {"persistentvolumeclaims", "PersistentVolumeClaim", "true", "pvc"},
+            new String[] {"events", "Event", "true", "ev"},
+            new String[] {"endpoints", "Endpoints", "true", "ep"});
 
     private CoreResources() {
     }
@@ -31,8 +31,13 @@ final class CoreResources {
     static APIResourceList list() {
         List<APIResource> resources = new ArrayList<>();
         for (String[] r : CORE) {
-            resources.add(new APIResourceBuilder().withName(r[0]).withKind(r[1]).withNamespaced(Boolean.parseBoolean(r[2]))
-                    .withVerbs("create", "delete", "get", "list", "patch", "update", "watch").build());
+            APIResourceBuilder resource = new APIResourceBuilder().withName(r[0]).withKind(r[1])
+                    .withNamespaced(Boolean.parseBoolean(r[2])).withSingularName("")
+                    .withVerbs("create", "delete", "get", "list", "patch", "update", "watch");
+            if (!r[3].isEmpty()) {
+                resource.withShortNames(r[3]);
+            }
+            resources.add(resource.build());
         }
         return new APIResourceListBuilder().withGroupVersion("v1").withResources(resources).build();
     }

@@ -86,6 +86,8 @@ public final class SimulatedCluster implements AutoCloseable {
         this.dispatcher = new SimulationDispatcher(responses, platform, failure, () -> url);
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
                 dispatcher, false, versionInfo(platform));
+        VersionInfo version = versionInfo(platform);
+        dispatcher.versionInfo(() -> version);
         dispatcher.addUser(user);
         dispatcher.addUser(internalUser);
         CoreResources.builtIn(platform).forEach(dispatcher::expectCustomResource);

@@ -43,6 +43,7 @@ import java.util.function.Supplier;
 final class SimulationDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
 
     private static final ObjectMapper JSON = Serialization.jsonMapper();
+    private static final java.util.regex.Pattern GROUP_VERSION = java.util.regex.Pattern.compile("^/apis/[^/]+/[^/]+$");
     private static final Set<String> PUBLIC_PATHS = Set.of("/version", "/version/openshift", "/healthz", "/readyz",
             "/livez", "/.well-known/oauth-authorization-server", "/oauth/authorize", "/oauth/token/implicit");
 
@@ -54,6 +55,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final SimulatedPlatform platform;
     private final SimulatedFailure failure;
     private final Supplier<String> baseUrl;
+    private Supplier<Object> versionInfo = () -> Map.of();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
             SimulatedFailure failure, Supplier<String> baseUrl) {
@@ -62,6 +64,10 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         this.platform = platform;
         this.failure = failure;
         this.baseUrl = baseUrl;
+    }
+
+    void versionInfo(Supplier<Object> info) {
+        this.versionInfo = info;
     }
 
     void addUser(SimulatedUser user) {
@@ -140,6 +146,9 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         String method = request.getMethod();
         if ("GET".equals(method)) {
             switch (path) {
+                case "/version":
+                    // also with a query (kubectl sends ?timeout=), which the mock's own /version answer misses
+                    return json(200, versionInfo.get());
                 case "/version/openshift":
                     return platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_3 ? openShiftVersion()
                             : status(404, "NotFound", "the server could not find the requested resource");
@@ -156,7 +165,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
                 case "/apis/user.openshift.io/v1/users/~":
                     return platform.isOpenShift() ? json(200, openShiftUser(user)) : null;
                 default:
-                    return null;
+                    return GROUP_VERSION.matcher(path).matches() ? groupVersionResources(path) : null;
             }
         }
         if ("POST".equals(method)) {
@@ -325,6 +334,82 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             preferred.put("version", first);
         });
         return node;
+    }
+
+    /** /apis/GROUP/VERSION: the built-in resources and those of stored CRDs, as a real APIResourceList. */
+    private MockResponse groupVersionResources(String path) {
+        String[] parts = path.split("/");
+        String group = parts[2];
+        String version = parts[3];
+        ObjectNode list = JSON.createObjectNode();
+        list.put("kind", "APIResourceList");
+        list.put("apiVersion", "v1");
+        list.put("groupVersion", group + "/" + version);
+        ArrayNode resources = list.putArray("resources");
+        Set<String> seen = new LinkedHashSet<>();
+        for (CustomResourceDefinitionContext context : builtInResources) {
+            if (context.getGroup().equals(group) && context.getVersion().equals(version)
+                    && seen.add(context.getPlural())) {
+                addResource(resources, context.getPlural(), context.getKind(), context.isNamespaceScoped(),
+                        context.isStatusSubresource());
+            }
+        }
+        for (String crdPath : List.of("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+                "/apis/apiextensions.k8s.io/v1beta1/customresourcedefinitions")) {
+            for (JsonNode crd : storedCrds(crdPath)) {
+                JsonNode spec = crd.path("spec");
+                boolean servesVersion = version.equals(spec.path("version").asText(null));
+                boolean status = spec.path("subresources").has("status");
+                for (JsonNode v : spec.path("versions")) {
+                    if (version.equals(v.path("name").asText())) {
+                        servesVersion = true;
+                        status = status || v.path("subresources").has("status");
+                    }
+                }
+                String plural = spec.path("names").path("plural").asText(null);
+                if (group.equals(spec.path("group").asText()) && servesVersion && plural != null && seen.add(plural)) {
+                    addResource(resources, plural, spec.path("names").path("kind").asText(),
+                            !"Cluster".equals(spec.path("scope").asText()), status);
+                }
+            }
+        }
+        if (resources.isEmpty()) {
+            return status(404, "NotFound", "the server could not find the requested resource");
+        }
+        return json(200, list);
+    }
+
+    private static void addResource(ArrayNode resources, String plural, String kind, boolean namespaced,
+            boolean status) {
+        ObjectNode resource = resources.addObject();
+        resource.put("name", plural);
+        resource.put("singularName", "");
+        resource.put("namespaced", namespaced);
+        resource.put("kind", kind);
+        resource.putArray("verbs").add("create").add("delete").add("deletecollection").add("get").add("list")
+                .add("patch").add("update").add("watch");
+        if (status) {
+            ObjectNode statusResource = resources.addObject();
+            statusResource.put("name", plural + "/status");
+            statusResource.put("singularName", "");
+            statusResource.put("namespaced", namespaced);
+            statusResource.put("kind", kind);
+            statusResource.putArray("verbs").add("get").add("patch").add("update");
+        }
+    }
+
+    private List<JsonNode> storedCrds(String listPath) {
+        MockResponse response = crud.handleGet(listPath);
+        List<JsonNode> crds = new ArrayList<>();
+        if (response == null || response.code() != 200 || response.getBody() == null) {
+            return crds;
+        }
+        try {
+            JSON.readTree(response.getBody().readUtf8()).path("items").forEach(crds::add);
+        } catch (Exception e) {
+            // nothing stored that can be read
+        }
+        return crds;
     }
 
     private void addCrdGroups(String listPath, Map<String, Set<String>> groups) {

@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the composition root, shows the window, then starts background work. */
@@ -51,13 +53,15 @@ public final class MtcAssistantApp extends Application {
                 AppComposition.CONNECT_TIMEOUT);
 
         StartupMarker.phase("services built");
-        Scene scene = new Scene(composition.createShell(), 1280, 840);
+        // Fit small screens (1366x768 laptops) instead of opening partly off-screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(composition.createShell(), Math.min(1280, screen.getWidth()), Math.min(840, screen.getHeight()));
         StartupMarker.phase("shell built");
         ThemeStyles.addAppStylesheet(scene);
         stage.setScene(scene);
         stage.setTitle(composition.windowTitle());
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         WindowIcons.apply(stage);
         stage.show();
         StartupMarker.phase("stage shown");

@@ -175,6 +175,19 @@ class FabricClusterConnectorTest {
     }
 
     @Test
+    void proxyUrlOfTheKubeconfigIsUsed() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start();
+                ConnectTunnelProxy proxy = new ConnectTunnelProxy()) {
+            Path file = new SimulatedKubeconfig().add("ctx", cluster).write(dir.resolve("kubeconfig"));
+            Files.writeString(file, Files.readString(file).replace("    server: ",
+                    "    proxy-url: \"" + proxy.url() + "\"\n    server: "));
+            assertThat(connectedFacts(connect(file, options)).openshiftVersion()).isEqualTo("4.12.45");
+            assertThat(proxy.requests()).isNotEmpty()
+                    .allMatch(r -> r.startsWith("CONNECT " + cluster.url().replace("https://", "") + " "));
+        }
+    }
+
+    @Test
     void expiredTokenIsUnauthorized() throws Exception {
         try (SimulatedCluster cluster = SimulatedCluster.builder().failure(SimulatedFailure.UNAUTHORIZED).start()) {
             ConnectionFailure failure = failure(connect(cluster, options));

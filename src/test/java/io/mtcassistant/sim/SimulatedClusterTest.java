@@ -95,4 +95,27 @@ class SimulatedClusterTest {
             assertThat(client.hasApiGroup("example.io", false)).isTrue();
         }
     }
+
+    @Test
+    void aPostedCustomResourceDefinitionBecomesDiscoverable() {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start(); KubernetesClient client = cluster.client()) {
+            client.apiextensions().v1().customResourceDefinitions().resource(
+                    new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+                            .withNewMetadata().withName("things.example.org").endMetadata()
+                            .withNewSpec().withGroup("example.org").withScope("Namespaced")
+                            .withNewNames().withKind("Thing").withPlural("things").withSingular("thing").endNames()
+                            .addNewVersion().withName("v1").withServed(true).withStorage(true)
+                            .withNewSubresources().withNewStatus().endStatus().endSubresources().endVersion()
+                            .endSpec().build()).create();
+            assertThat(client.hasApiGroup("example.org", false)).isTrue();
+            assertThat(client.raw(cluster.url() + "/apis/example.org/v1")).contains("\"kind\":\"APIResourceList\"")
+                    .contains("\"name\":\"things\"").contains("things/status");
+            client.genericKubernetesResources("example.org/v1", "Thing").inNamespace("default")
+                    .resource(new GenericKubernetesResourceBuilder().withApiVersion("example.org/v1").withKind("Thing")
+                            .withNewMetadata().withName("t1").withNamespace("default").endMetadata().build())
+                    .create();
+            assertThat(client.genericKubernetesResources("example.org/v1", "Thing").inNamespace("default").list()
+                    .getItems()).hasSize(1);
+        }
+    }
 }

@@ -28,6 +28,8 @@ public final class ActivityPanel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    private static final double CELL_HEIGHT = 24;
+
     private ActivityPanel() {
     }
 
@@ -37,11 +39,12 @@ public final class ActivityPanel {
         list.getStyleClass().add("activity-list");
         list.setPlaceholder(new Label("Nothing happened yet."));
         list.setCellFactory(view -> new EventCell());
-        list.setPrefHeight(4 * 24 + 2);
+        list.setFixedCellSize(CELL_HEIGHT);
+        list.setPrefHeight(4 * CELL_HEIGHT + 2);
         log.entries().addListener((ListChangeListener<ActivityEvent>) change -> {
-            if (!log.entries().isEmpty()) {
-                list.scrollTo(log.entries().size() - 1);
-            }
+            // scrollTo puts an item at the top; start a screenful earlier so the newest line is at the bottom.
+            int visibleRows = Math.max(1, (int) (list.getHeight() / CELL_HEIGHT) - 1);
+            list.scrollTo(Math.max(0, log.entries().size() - visibleRows));
         });
         Button copy = new Button(null, Icons.icon(MaterialDesignC.CONTENT_COPY));
         copy.setId("activity-copy");

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
@@ -27,6 +29,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ActivityListener activity;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     // Touched only on the FX thread.
     private final List<Task<?>> running = new ArrayList<>();
 
@@ -43,6 +46,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         running.add(task);
         updateStatus();
         task.messageProperty().addListener((obs, old, message) -> updateStatus());
+        task.progressProperty().addListener((obs, old, value) -> updateStatus());
         task.setOnSucceeded(e -> finish(task, () -> spec.succeeded(task.getValue())));
         task.setOnFailed(e -> finish(task, () -> fail(spec, task.getException())));
         task.setOnCancelled(e -> finish(task, () -> fail(spec, task.timedOut
@@ -97,9 +101,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         busy.set(!running.isEmpty());
         if (running.isEmpty()) {
             status.set("");
+            progress.set(-1);
             return;
         }
         Task<?> newest = running.get(running.size() - 1);
+        progress.set(newest.getProgress());
         String message = newest.getMessage();
         String text = message == null || message.isBlank() ? newest.getTitle() + "…" : newest.getTitle() + ": " + message;
         status.set(running.size() > 1 ? text + "  (+" + (running.size() - 1) + " more)" : text);
@@ -113,6 +119,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     @Override

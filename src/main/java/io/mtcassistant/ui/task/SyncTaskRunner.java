@@ -3,6 +3,8 @@ package io.mtcassistant.ui.task;
 import io.mtcassistant.common.ActivityListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -12,6 +14,7 @@ public final class SyncTaskRunner implements TaskRunner {
     private final ActivityListener activity;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private int started;
 
     public SyncTaskRunner(ActivityListener activity) {
@@ -77,6 +80,11 @@ public final class SyncTaskRunner implements TaskRunner {
     @Override
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     @Override

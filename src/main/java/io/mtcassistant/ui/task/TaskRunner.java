@@ -1,6 +1,7 @@
 package io.mtcassistant.ui.task;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /** Runs work off the FX thread and brings results back to it; the shell shows what is running. */
@@ -13,6 +14,9 @@ public interface TaskRunner {
 
     /** Title (and latest message) of the most recently started running task; empty when idle. */
     ReadOnlyStringProperty statusProperty();
+
+    /** Progress (0..1) of the most recently started running task; negative when unknown or idle. */
+    ReadOnlyDoubleProperty progressProperty();
 
     /** Cancels every running task. */
     void cancelAll();

@@ -173,12 +173,14 @@ public final class WizardShell {
     }
 
     private Node navigationBar(TaskRunner runner) {
-        Button back = new Button("Back", Icons.icon(MaterialDesignA.ARROW_LEFT));
+        Button back = new Button("_Back", Icons.icon(MaterialDesignA.ARROW_LEFT));
+        back.setMnemonicParsing(true);
         back.setId("back-button");
         back.disableProperty().bind(model.canGoBackProperty().not());
         back.setOnAction(e -> model.back());
 
-        Button next = new Button("Next", Icons.icon(MaterialDesignA.ARROW_RIGHT));
+        Button next = new Button("_Next", Icons.icon(MaterialDesignA.ARROW_RIGHT));
+        next.setMnemonicParsing(true);
         next.setId("next-button");
         next.setContentDisplay(ContentDisplay.RIGHT);
         next.getStyleClass().add("accent");
@@ -187,6 +189,7 @@ public final class WizardShell {
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("small-spinner");
+        spinner.progressProperty().bind(runner.progressProperty());
         Label status = new Label();
         status.setId("task-status");
         status.getStyleClass().add("task-status");

@@ -47,6 +47,7 @@ class FxTaskRunnerTest {
         robot.interact(() -> runner.run(BackgroundTask.of("Count", progress -> {
             workOnFx.set(Platform.isFxApplicationThread());
             progress.message("halfway");
+            progress.fraction(0.5);
             release.await(10, TimeUnit.SECONDS);
             return "42";
         }).onSuccess(value -> {
@@ -55,6 +56,7 @@ class FxTaskRunnerTest {
         })));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.statusProperty().get().equals("Count: halfway"));
         assertThat(runner.busyProperty().get()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.progressProperty().get() == 0.5);
         release.countDown();
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> result.get() != null);
@@ -64,6 +66,7 @@ class FxTaskRunnerTest {
         assertThat(handlerOnFx.get()).isTrue();
         assertThat(runner.busyProperty().get()).isFalse();
         assertThat(runner.statusProperty().get()).isEmpty();
+        assertThat(runner.progressProperty().get()).isNegative();
     }
 
     @Test

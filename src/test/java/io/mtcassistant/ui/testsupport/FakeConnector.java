@@ -70,6 +70,8 @@ public final class FakeConnector implements ClusterConnector {
         ConnectionOutcome outcome = answer.apply(entry, options);
         if (outcome instanceof ConnectionOutcome.Connected connected) {
             activity.success("Connector", "Connected to " + context + ": OpenShift " + connected.facts().openshiftVersion());
+        } else if (outcome instanceof ConnectionOutcome.Failed failed) {
+            activity.error("Connector", failed.failure().summary());
         }
         return outcome;
     }

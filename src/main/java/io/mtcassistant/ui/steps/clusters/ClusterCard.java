@@ -142,13 +142,15 @@ final class ClusterCard extends VBox {
         Label next = wrapped("Next step: " + failure.nextStep(), "failure-next");
         Hyperlink details = new Hyperlink("Show details");
         details.setOnAction(e -> viewModel.showFailureDetails(row));
-        details.setDisable(failure.detail() == null || failure.detail().isBlank());
+        boolean hasDetail = failure.detail() != null && !failure.detail().isBlank();
+        details.setVisible(hasDetail);
+        details.setManaged(hasDetail);
         VBox box = new VBox(6, title, summary, next);
 
         FlowPane actions = new FlowPane(8, 6);
         actions.setAlignment(Pos.CENTER_LEFT);
         if (failure.kind() == FailureKind.TLS_UNTRUSTED) {
-            Button ca = new Button("Use CA file…", Icons.icon(MaterialDesignC.CERTIFICATE));
+            Button ca = new Button("Trust a CA file…", Icons.icon(MaterialDesignC.CERTIFICATE));
             ca.setOnAction(e -> viewModel.chooseCaFile(row));
             CheckBox skip = new CheckBox("Skip TLS verification (insecure)");
             skip.setId("skip-tls-" + row.name());

@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -120,7 +121,12 @@ public final class ClustersView {
         column(fileColumn, row -> new ReadOnlyStringWrapper(fileName(row.entry())));
         roleColumn.setCellFactory(col -> new RoleCell());
         serverColumn.setCellFactory(col -> new TextWithTooltipCell());
-        fileColumn.setCellFactory(col -> new TextWithTooltipCell());
+        fileColumn.setCellFactory(col -> {
+            TextWithTooltipCell cell = new TextWithTooltipCell();
+            // Paths differ at their end (".../prod/config" vs ".../dr/config"): cut the front, not the end.
+            cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            return cell;
+        });
 
         var selected = contextTable.getSelectionModel().selectedItemProperty();
         roleButton(sourceButton, ClusterRole.SOURCE, selected.isNull());
