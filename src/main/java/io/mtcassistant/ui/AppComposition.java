@@ -8,6 +8,10 @@ import io.mtcassistant.ui.common.DialogService;
 import io.mtcassistant.ui.common.ThemeModel;
 import io.mtcassistant.ui.steps.clusters.ClustersView;
 import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityService;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityView;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
+import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
@@ -46,12 +50,22 @@ public final class AppComposition implements AutoCloseable {
     private final ThemeModel theme;
     private final WizardModel wizard = WizardModel.standard();
     private final ClustersViewModel clusters;
+    private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
+    private final CompatibilityViewModel compatibility;
     private volatile DemoClusters demoClusters;
     private volatile Path demoDirectory;
 
     public AppComposition(ClusterServices clusterServices, SettingsStore settingsStore, Settings initialSettings,
                           Executor settingsWriter, TaskRunner runner, ActivityLog activityLog, DialogService dialogs,
                           boolean demo, Duration connectTimeout) {
+        this(clusterServices, EngineCompatibilityService.system(), settingsStore, initialSettings, settingsWriter, runner,
+                activityLog, dialogs, demo, connectTimeout);
+    }
+
+    /** With the compatibility engine given (tests pass one that reads no cluster). */
+    public AppComposition(ClusterServices clusterServices, CompatibilityService compatibilityService,
+                          SettingsStore settingsStore, Settings initialSettings, Executor settingsWriter, TaskRunner runner,
+                          ActivityLog activityLog, DialogService dialogs, boolean demo, Duration connectTimeout) {
         this.clusterServices = clusterServices;
         this.runner = runner;
         this.activityLog = activityLog;
@@ -62,11 +76,21 @@ public final class AppComposition implements AutoCloseable {
         this.clusters = new ClustersViewModel(clusterServices.loader(), clusterServices.connector(), settings, runner,
                 dialogs, activityLog, connectTimeout);
         wizard.step(WizardModel.CLUSTERS).stateProperty().bind(clusters.stepStateProperty());
+        this.compatibility = new CompatibilityViewModel(clusters, compatibilityService, migrationPlan, settings, runner, dialogs,
+                activityLog);
+        wizard.step(WizardModel.COMPATIBILITY).stateProperty().bind(compatibility.stepStateProperty());
+        wizard.currentProperty().addListener((obs, old, step) -> {
+            if (step.id().equals(WizardModel.COMPATIBILITY)) {
+                compatibility.arrive();
+            }
+        });
     }
 
     /** Builds the window content; cheap (no files, no network), so the window shows at once. */
     public Parent createShell() {
-        Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters));
+        Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
+                WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
+                        () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -108,6 +132,15 @@ public final class AppComposition implements AutoCloseable {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public CompatibilityViewModel compatibility() {
+        return compatibility;
+    }
+
+    /** The Compatibility step's report and plan, for the later steps. */
+    public MigrationPlanHolder migrationPlan() {
+        return migrationPlan;
     }
 
     public ThemeModel theme() {

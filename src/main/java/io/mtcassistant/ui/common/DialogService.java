@@ -15,4 +15,17 @@ public interface DialogService {
 
     /** Shows technical detail the user asked for (text they can select and copy). */
     void showDetails(String title, String summary, String detail);
+
+    /**
+     * Lets the user choose where to save a file; empty when cancelled.
+     *
+     * @param suggestedName file name proposed in the dialog ("mtc-compatibility-report.md")
+     * @param description   what the file type is called ("Markdown")
+     * @param extension     the extension with its dot (".md")
+     */
+    Optional<Path> chooseSaveFile(String title, Path initialDirectory, String suggestedName, String description,
+                                  String extension);
+
+    /** Puts text on the system clipboard. */
+    void copyToClipboard(String text);
 }

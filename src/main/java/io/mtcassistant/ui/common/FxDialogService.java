@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -54,6 +56,26 @@ public final class FxDialogService implements DialogService {
         text.setPrefColumnCount(70);
         alert.getDialogPane().setContent(text);
         alert.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initialDirectory, String suggestedName, String description,
+                                         String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(description + " (*" + extension + ")", "*" + extension),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitialDirectory(chooser, initialDirectory != null ? initialDirectory : Path.of(System.getProperty("user.home")));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static void setInitialDirectory(FileChooser chooser, Path directory) {

@@ -42,7 +42,7 @@ public final class WizardModel {
                 new WizardStep(CLUSTERS, "Clusters",
                         "Add kubeconfig files, choose the source and target clusters, and connect.", true),
                 new WizardStep(COMPATIBILITY, "Compatibility",
-                        "Check the MTC version, install method and control cluster for each cluster (Table 7.1).", false),
+                        "Check the MTC version, install method and control cluster for each cluster (Table 7.1).", true),
                 new WizardStep(MIRRORING, "Mirroring",
                         "Copy the MTC catalog and images into your mirror registry or to disk.", false),
                 new WizardStep(OPERATORS, "Operators",

@@ -14,6 +14,9 @@ public final class FakeDialogs implements DialogService {
     public final Deque<List<Path>> kubeconfigChoices = new ArrayDeque<>();
     public final Deque<Path> caChoices = new ArrayDeque<>();
     public final List<String> shownDetails = new ArrayList<>();
+    public final Deque<Path> saveChoices = new ArrayDeque<>();
+    public final List<String> saveTitles = new ArrayList<>();
+    public final List<String> clipboard = new ArrayList<>();
 
     @Override
     public List<Path> chooseKubeconfigFiles(Path initialDirectory) {
@@ -28,5 +31,17 @@ public final class FakeDialogs implements DialogService {
     @Override
     public void showDetails(String title, String summary, String detail) {
         shownDetails.add(title + " | " + summary + " | " + detail);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initialDirectory, String suggestedName, String description,
+                                         String extension) {
+        saveTitles.add(title + " | " + suggestedName);
+        return Optional.ofNullable(saveChoices.pollFirst());
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        clipboard.add(text);
     }
 }

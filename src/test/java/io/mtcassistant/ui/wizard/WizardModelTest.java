@@ -9,11 +9,11 @@ class WizardModelTest {
     private final WizardModel model = WizardModel.standard();
 
     @Test
-    void theJourneyHasSevenStepsInOrderAndOnlyClustersIsAvailable() {
+    void theJourneyHasSevenStepsInOrderAndClustersAndCompatibilityAreAvailable() {
         assertThat(model.steps()).extracting(WizardStep::title).containsExactly(
                 "Clusters", "Compatibility", "Mirroring", "Operators", "Proxy & network", "Repository", "Monitor");
         assertThat(model.steps()).filteredOn(WizardStep::available).extracting(WizardStep::id)
-                .containsExactly(WizardModel.CLUSTERS);
+                .containsExactly(WizardModel.CLUSTERS, WizardModel.COMPATIBILITY);
         assertThat(model.steps()).allMatch(step -> step.state() == StepState.NOT_STARTED);
     }
 
