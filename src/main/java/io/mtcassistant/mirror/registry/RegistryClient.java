@@ -472,8 +472,14 @@ public final class RegistryClient {
         String key = tokenKey(scopes);
         Token token = tokens.get(key);
         if (token == null || Instant.now().isAfter(token.expires())) {
-            token = fetchToken(c, scopes, creds);
-            tokens.put(key, token);
+            // One fetch per scope set even when many transfers start at once.
+            synchronized (tokens) {
+                token = tokens.get(key);
+                if (token == null || Instant.now().isAfter(token.expires())) {
+                    token = fetchToken(c, scopes, creds);
+                    tokens.put(key, token);
+                }
+            }
         }
         return "Bearer " + token.value();
     }
