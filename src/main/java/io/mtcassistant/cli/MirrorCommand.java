@@ -64,6 +64,10 @@ public class MirrorCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where --from-archive unpacks (default: the system temp directory).")
     Path workDir;
 
+    @Option(names = "--journal", paramLabel = "FILE", hidden = true,
+            description = "Resume journal (default under $XDG_STATE_HOME/mtc-assistant/mirror-journals).")
+    Path journal;
+
     @Override
     public Integer call() {
         validate();
@@ -83,14 +87,14 @@ public class MirrorCommand implements Callable<Integer> {
             if (fromArchive != null) {
                 Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
                 report = service.archiveToRegistry(fromArchive, to, work, resultsDir,
-                        MirrorJournal.open(journalFile("archive", fromArchive.toAbsolutePath().toString(), to)));
+                        MirrorJournal.open(journal != null ? journal : journalFile("archive", fromArchive.toAbsolutePath().toString(), to)));
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
                 if (toArchive != null) {
                     report = service.mirrorToArchive(config, toArchive, resultsDir);
                 } else {
                     report = service.mirrorToRegistry(config, to, resultsDir,
-                            MirrorJournal.open(journalFile("mirror", imageSetIdentity(), to)));
+                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)));
                 }
             }
         } catch (MirrorException e) {
