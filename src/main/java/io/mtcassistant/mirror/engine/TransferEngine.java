@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class TransferEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferEngine.class);
+    private static final int BLOB_ATTEMPTS = 3;
 
     private final TransferListener listener;
     private final TransferStats stats = new TransferStats();
@@ -257,26 +258,48 @@ public final class TransferEngine implements AutoCloseable {
         } catch (Exception e) {
             throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
         }
-        if (outcome == null) {
+        for (int attempt = 1; outcome == null; attempt++) {
             checkCancelled();
-            try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey());
-                 InputStream in = source.openBlob(blob, delta -> {
-                     stats.bytesTransferred(delta);
-                     listener.bytesTransferred(delta);
-                 })) {
-                destination.putBlob(blob, in);
+            try {
+                copyBlob(source, destination, blob);
                 outcome = BlobOutcome.COPIED;
             } catch (MirrorException e) {
-                throw e;
-            } catch (IOException | UncheckedIOException e) {
-                throw new MirrorException(Kind.NETWORK, "transfer of blob " + blob.digest() + " failed: " + e.getMessage(), e);
-            } catch (Exception e) {
-                throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
+                // A dropped connection is worth another try; wrong bytes, auth or TLS problems are not.
+                if (e.kind() != Kind.NETWORK || attempt >= BLOB_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("retrying blob {} after: {}", blob.digest(), e.getMessage());
+                sleep(1000L * attempt);
             }
         }
         stats.blobFinished(blob.digest(), outcome, blob.size());
         listener.blobFinished(blob.digest(), outcome, blob.size());
         return outcome;
+    }
+
+    private void copyBlob(ImageStore source, ImageStore destination, Descriptor blob) {
+        try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey());
+             InputStream in = source.openBlob(blob, delta -> {
+                 stats.bytesTransferred(delta);
+                 listener.bytesTransferred(delta);
+             })) {
+            destination.putBlob(blob, in);
+        } catch (MirrorException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException e) {
+            throw new MirrorException(Kind.NETWORK, "transfer of blob " + blob.digest() + " failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MirrorException(Kind.INTERRUPTED, "interrupted");
+        }
     }
 
     private void checkCancelled() {

@@ -336,7 +336,8 @@ public final class RegistryClient {
             if (base == null) {
                 URI https = URI.create("https://" + endpoint);
                 try {
-                    ping(https);
+                    // With verification off, a plain-HTTP server may never answer a TLS hello: probe briefly.
+                    ping(https, insecure ? Duration.ofSeconds(10) : Duration.ofSeconds(60));
                     base = https;
                 } catch (IOException e) {
                     if (!insecure) {
@@ -344,7 +345,7 @@ public final class RegistryClient {
                     }
                     URI plain = URI.create("http://" + endpoint);
                     try {
-                        ping(plain);
+                        ping(plain, Duration.ofSeconds(60));
                     } catch (IOException e2) {
                         throw translate(e2, "registry " + registry);
                     }
@@ -355,10 +356,10 @@ public final class RegistryClient {
         }
     }
 
-    private void ping(URI root) throws IOException {
+    private void ping(URI root, Duration timeout) throws IOException {
         try {
             HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(root.resolve("/v2/")).GET()
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
             if (resp.statusCode() == 401) {
                 challenge = AuthChallenge.parse(resp.headers().firstValue("WWW-Authenticate").orElse(null));
             }
