@@ -18,6 +18,18 @@ public interface ImageStore {
     /** The blob's bytes, verified against the descriptor as they stream (the stream fails at the end on mismatch). */
     InputStream openBlob(Descriptor blob, LongConsumer progress);
 
+    /**
+     * The blob's raw bytes from offset on, when this store can serve a part (registries with
+     * Range); the returned start tells where the bytes really begin (0 when it cannot).
+     */
+    default RegistryClientBody openBlobFrom(Descriptor blob, long offset) {
+        return new RegistryClientBody(openBlob(blob, null), 0, true);
+    }
+
+    /** A body opened by {@link #openBlobFrom}; verified says whether it already checks the digest. */
+    record RegistryClientBody(InputStream body, long start, boolean verified) {
+    }
+
     boolean hasBlob(Descriptor blob);
 
     /** Stores a blob from a verifying stream; nothing is kept when the stream fails. */

@@ -36,6 +36,12 @@ public final class RegistryStore implements ImageStore {
     }
 
     @Override
+    public RegistryClientBody openBlobFrom(Descriptor blob, long offset) {
+        RegistryClient.BlobBody b = client.openBlob(repository, blob.digest(), offset);
+        return new RegistryClientBody(b.body(), b.start(), false);
+    }
+
+    @Override
     public boolean hasBlob(Descriptor blob) {
         return client.headBlob(repository, blob.digest()).isPresent();
     }

@@ -278,6 +278,27 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void copyBlob(ImageStore source, ImageStore destination, Descriptor blob) {
+        if (destination instanceof LayoutStore layoutStore) {
+            // Into a layout (mirror to disk): keep partial downloads and continue them with Range.
+            try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey())) {
+                long have = layoutStore.layout().partialSize(blob.digest());
+                try {
+                    download(source, layoutStore, blob, have);
+                } catch (MirrorException e) {
+                    if (have == 0 || e.kind() != Kind.DIGEST_MISMATCH) {
+                        throw e;
+                    }
+                    // The kept part was bad (it is deleted by now): fetch the whole blob once more.
+                    LOG.info("partial download of {} was corrupt; downloading it again", blob.digest());
+                    download(source, layoutStore, blob, 0);
+                }
+                return;
+            } catch (MirrorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
+            }
+        }
         try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey());
              InputStream in = source.openBlob(blob, delta -> {
                  stats.bytesTransferred(delta);
@@ -291,6 +312,14 @@ public final class TransferEngine implements AutoCloseable {
         } catch (Exception e) {
             throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
         }
+    }
+
+    private void download(ImageStore source, LayoutStore destination, Descriptor blob, long offset) {
+        ImageStore.RegistryClientBody body = source.openBlobFrom(blob, offset);
+        destination.layout().writeBlobResumable(blob, body.body(), body.start(), delta -> {
+            stats.bytesTransferred(delta);
+            listener.bytesTransferred(delta);
+        });
     }
 
     private static void sleep(long millis) {

@@ -126,6 +126,110 @@ public final class OciLayout {
         }
     }
 
+    /** Bytes of an interrupted download kept for resume, 0 when none. */
+    public long partialSize(String digest) {
+        Path partial = partialPath(digest);
+        try {
+            return Files.isRegularFile(partial) ? Files.size(partial) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Path partialPath(String digest) {
+        return dir.resolve("blobs/sha256").resolve(Digests.hex(digest) + ".partial");
+    }
+
+    /**
+     * Writes a blob whose bytes from {@code start} on come from {@code in}, keeping what arrived in
+     * {@code <hex>.partial} when the stream breaks, so the next attempt (or the next run) asks only
+     * for the rest (HTTP Range). The whole file is hashed before it gets its final name; wrong
+     * bytes are thrown away.
+     */
+    public void writeBlobResumable(Descriptor d, InputStream in, long start, LongConsumer progress) {
+        Path partial = partialPath(d.digest());
+        java.security.MessageDigest sha = Digests.newSha256();
+        long count = 0;
+        try {
+            Files.createDirectories(partial.getParent());
+            if (start > 0) {
+                try (InputStream existing = Files.newInputStream(partial)) {
+                    byte[] buffer = new byte[1 << 16];
+                    long left = start;
+                    int n;
+                    while (left > 0 && (n = existing.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                        sha.update(buffer, 0, n);
+                        left -= n;
+                    }
+                    if (left != 0) {
+                        throw new IOException("partial file shorter than expected");
+                    }
+                }
+                count = start;
+            }
+        } catch (IOException e) {
+            throw fileError(e, "reading partial blob " + partial);
+        }
+        try (OutputStream out = start > 0
+                ? Files.newOutputStream(partial, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)
+                : Files.newOutputStream(partial)) {
+            byte[] buffer = new byte[1 << 16];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (DigestingInputStream.DigestMismatchIOException e) {
+                    Files.deleteIfExists(partial);
+                    throw new MirrorException(Kind.DIGEST_MISMATCH, e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new MirrorException(Kind.NETWORK, "download of blob " + d.digest() + " broke off after " + count
+                            + " bytes (" + e.getMessage() + "); it resumes from there", e);
+                }
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                sha.update(buffer, 0, n);
+                count += n;
+                if (progress != null) {
+                    progress.accept(n);
+                }
+                if (d.size() >= 0 && count > d.size()) {
+                    break;
+                }
+            }
+        } catch (MirrorException e) {
+            throw e;
+        } catch (IOException e) {
+            throw fileError(e, "writing blob " + d.digest() + " to " + dir);
+        } finally {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the source connection is done either way
+            }
+        }
+        if (d.size() >= 0 && count < d.size()) {
+            throw new MirrorException(Kind.NETWORK, "download of blob " + d.digest() + " ended after " + count + " of " + d.size()
+                    + " bytes; it resumes from there");
+        }
+        String actual = Digests.format(sha);
+        if ((d.size() >= 0 && count != d.size()) || !actual.equals(d.digest())) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // it is rewritten from zero next time anyway
+            }
+            throw new MirrorException(Kind.DIGEST_MISMATCH, "digest mismatch for blob " + d.digest() + ": the downloaded "
+                    + count + " bytes hash to " + actual);
+        }
+        try {
+            move(partial, blobPath(d.digest()));
+        } catch (IOException e) {
+            throw fileError(e, "storing blob " + d.digest() + " in " + dir);
+        }
+    }
+
     public void writeManifest(Manifest m) {
         if (!hasBlob(m.digest())) {
             writeBlob(m.asDescriptor(), new java.io.ByteArrayInputStream(m.bytes()));

@@ -152,8 +152,18 @@ public final class RegistryClient {
      * Redirects are followed by hand so the registry's Authorization never goes to another host.
      */
     public InputStream openBlob(String repository, String digest) {
+        return openBlob(repository, digest, 0).body();
+    }
+
+    /** A blob body and the offset it starts at (0 when the server ignored the Range request). */
+    public record BlobBody(InputStream body, long start) {
+    }
+
+    /** Like {@link #openBlob(String, String)}, from byte offset on when the server honours Range (206). */
+    public BlobBody openBlob(String repository, String digest, long offset) {
         String what = "blob " + digest + " of " + registry + "/" + repository;
-        HttpResponse<InputStream> resp = send(() -> request(blobUri(repository, digest)).GET(),
+        String range = offset > 0 ? "bytes=" + offset + "-" : null;
+        HttpResponse<InputStream> resp = send(() -> withRange(request(blobUri(repository, digest)).GET(), range),
                 HttpResponse.BodyHandlers.ofInputStream(), repository, List.of(pull(repository)), true);
         URI current = resp.request().uri();
         for (int hops = 0; isRedirect(resp.statusCode()); hops++) {
@@ -165,7 +175,7 @@ public final class RegistryClient {
             URI next = current.resolve(location);
             boolean sameHost = next.getHost() != null && next.getHost().equalsIgnoreCase(current.getHost())
                     && next.getPort() == current.getPort() && next.getScheme().equals(current.getScheme());
-            HttpRequest.Builder b = HttpRequest.newBuilder(next).GET().timeout(Duration.ofMinutes(30));
+            HttpRequest.Builder b = withRange(HttpRequest.newBuilder(next).GET().timeout(Duration.ofMinutes(5)), range);
             if (sameHost) {
                 String auth = authorization(repository, List.of(pull(repository)));
                 if (auth != null) {
@@ -179,11 +189,23 @@ public final class RegistryClient {
             closeQuietly(resp.body());
             throw new MirrorException(Kind.NOT_FOUND, what + " not found");
         }
+        if (resp.statusCode() == 206 && range != null) {
+            String contentRange = resp.headers().firstValue("Content-Range").orElse("");
+            if (contentRange.startsWith("bytes " + offset + "-")) {
+                return new BlobBody(resp.body(), offset);
+            }
+            closeQuietly(resp.body());
+            return openBlob(repository, digest, 0);
+        }
         if (resp.statusCode() != 200) {
             String text = readErrorQuietly(resp.body());
             expectOk(resp, what, text.getBytes(StandardCharsets.UTF_8));
         }
-        return resp.body();
+        return new BlobBody(resp.body(), 0);
+    }
+
+    private static HttpRequest.Builder withRange(HttpRequest.Builder b, String range) {
+        return range == null ? b : b.header("Range", range);
     }
 
     /** Cross-repository mount; true when the registry linked the blob without any data sent. */
