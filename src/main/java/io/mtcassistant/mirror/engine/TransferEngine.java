@@ -250,6 +250,10 @@ public final class TransferEngine implements AutoCloseable {
                 outcome = BlobOutcome.SKIPPED;
             } else if (mountFrom != null && !mountFrom.equals(destination.repository()) && destination.mount(blob, mountFrom)) {
                 outcome = BlobOutcome.MOUNTED;
+            } else if (mountFrom == null && destination.mountDomain() != null && destination.mountDomain().equals(source.mountDomain())
+                    && !source.repository().equals(destination.repository()) && destination.mount(blob, source.repository())) {
+                // Same registry on both sides: link from the source repository, no bytes moved.
+                outcome = BlobOutcome.MOUNTED;
             } else {
                 outcome = null;
             }

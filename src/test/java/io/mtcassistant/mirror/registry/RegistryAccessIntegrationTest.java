@@ -81,10 +81,14 @@ class RegistryAccessIntegrationTest {
             assertThat(tokens.requestedScopes()).contains("repository:ns/app:pull,push");
 
             // Mirror within the registry: the mount asks for push on the target and pull on the source in one token.
+            io.mtcassistant.mirror.engine.TransferStats stats = new io.mtcassistant.mirror.engine.TransferStats();
             ImageResult mirror = new ImageCopy(access).copy(ImageReference.parse(registry.ref("ns/app:v1")),
-                    ImageReference.parse(registry.ref("copy/app:v1")), true, false, false, 2, TransferListener.NONE);
+                    ImageReference.parse(registry.ref("copy/app:v1")), true, false, false, 2, stats);
             assertThat(mirror.ok()).as(mirror.error()).isTrue();
             assertThat(mirror.digest()).isEqualTo(index.digest());
+            assertThat(stats.blobsMounted()).isPositive();
+            assertThat(stats.bytesTransferred()).isZero();
+            assertThat(tokens.requestedScopes()).contains("repository:ns/app:pull", "repository:copy/app:pull,push");
 
             ImageResult denied = push(access(authFile(registry.host(), "robot", "bad")), registry.ref("ns/app:v2"), false);
             assertThat(denied.error()).contains("auth failed for registry " + registry.host()).contains("token service");
