@@ -12,9 +12,11 @@ OWN_MB=${3:-6}
 JOBS=${4:-6}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/bench-mirror.XXXXXX)
-PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Registries are started in command substitutions (subshells), so their PIDs go to a file.
+  if [ -f "$WORK/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$WORK/pids"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -45,7 +47,7 @@ http: {addr: 127.0.0.1:$port}
 health: {storagedriver: {enabled: false}}
 YAML
   docker-registry serve "$dir/config.yml" > "$dir/log" 2>&1 &
-  PIDS+=($!)
+  echo $! >> "$WORK/pids"
   for _ in $(seq 1 100); do
     if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then break; fi
     sleep 0.1
