@@ -256,6 +256,34 @@ class MirrorIntegrationTest {
     }
 
     @Test
+    void anInterruptedMirrorToArchiveKeepsItsStagingAndResumes() throws Exception {
+        Path archive = tmp.resolve("archive-resume");
+        AtomicBoolean stopped = new AtomicBoolean();
+        MirrorService[] holder = new MirrorService[1];
+        holder[0] = new MirrorService(RegistryAccess.anonymous(), new MirrorOptions(2, false, false, 0), new TransferListener() {
+            @Override
+            public void imageFinished(ImageResult result) {
+                if (result.ok() && stopped.compareAndSet(false, true)) {
+                    holder[0].cancel();
+                }
+            }
+        });
+        MirrorReport first = holder[0].mirrorToArchive(imageSet(), archive, null);
+        assertThat(first.ok()).isFalse();
+        assertThat(archive.resolve("SHA256SUMS")).as("no archive from an unfinished run").doesNotExist();
+        assertThat(archive.resolve(MirrorService.STAGING)).isDirectory();
+        long staged = first.images().stream().filter(ImageResult::ok).count();
+
+        MirrorReport second = new MirrorService(RegistryAccess.anonymous(), new MirrorOptions(2, false, false, 0), TransferListener.NONE)
+                .mirrorToArchive(imageSet(), archive, null);
+        assertThat(second.images()).allSatisfy(r -> assertThat(r.ok()).as(r.error()).isTrue());
+        assertThat(second.images().stream().filter(r -> r.status() == ImageResult.Status.ALREADY_PRESENT).count())
+                .isGreaterThanOrEqualTo(staged);
+        assertThat(archive.resolve("SHA256SUMS")).exists();
+        assertThat(MirrorArchive.verify(archive)).hasSize(1);
+    }
+
+    @Test
     void aTruncatedOrIncompleteArchiveIsRefusedBeforeAnythingIsPushed() throws Exception {
         Path archive = tmp.resolve("archive-small");
         MirrorService toDisk = new MirrorService(RegistryAccess.anonymous(), new MirrorOptions(4, false, false, 128 * 1024),
