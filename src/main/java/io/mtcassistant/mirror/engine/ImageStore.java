@@ -22,12 +22,12 @@ public interface ImageStore {
      * The blob's raw bytes from offset on, when this store can serve a part (registries with
      * Range); the returned start tells where the bytes really begin (0 when it cannot).
      */
-    default RegistryClientBody openBlobFrom(Descriptor blob, long offset) {
-        return new RegistryClientBody(openBlob(blob, null), 0, true);
+    default BlobBody openBlobFrom(Descriptor blob, long offset) {
+        return new BlobBody(openBlob(blob, null), 0, true);
     }
 
     /** A body opened by {@link #openBlobFrom}; verified says whether it already checks the digest. */
-    record RegistryClientBody(InputStream body, long start, boolean verified) {
+    record BlobBody(InputStream body, long start, boolean verified) {
     }
 
     boolean hasBlob(Descriptor blob);

@@ -36,9 +36,9 @@ public final class RegistryStore implements ImageStore {
     }
 
     @Override
-    public RegistryClientBody openBlobFrom(Descriptor blob, long offset) {
+    public BlobBody openBlobFrom(Descriptor blob, long offset) {
         RegistryClient.BlobBody b = client.openBlob(repository, blob.digest(), offset);
-        return new RegistryClientBody(b.body(), b.start(), false);
+        return new BlobBody(b.body(), b.start(), false);
     }
 
     @Override

@@ -101,6 +101,14 @@ class CopyIntegrationTest {
         assertThat(r.ok()).as(r.error()).isTrue();
         assertThat(r.digest()).isEqualTo(skopeoDigest).isEqualTo(m.digest());
         assertThat(Skopeo.rawDigest("oci:" + out + ":img")).isEqualTo(skopeoDigest);
+
+        // And a layout written by skopeo is read by our engine, digest intact.
+        Path skopeoLayout = tmp.resolve("skopeo-wrote-" + name);
+        Skopeo.ok("copy", "--all", "--preserve-digests", "--src-tls-verify=false", registry.ref("skopeo/" + name + ":v1"),
+                "oci:" + skopeoLayout + ":written");
+        ImageResult fromSkopeoLayout = copy("oci:" + skopeoLayout + ":written", registry.ref("from-skopeo-layout/" + name + ":v1"), true);
+        assertThat(fromSkopeoLayout.ok()).as(fromSkopeoLayout.error()).isTrue();
+        assertThat(Skopeo.rawDigest(registry.ref("from-skopeo-layout/" + name + ":v1"))).isEqualTo(skopeoDigest);
     }
 
     @Test
