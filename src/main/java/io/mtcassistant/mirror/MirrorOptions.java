@@ -2,7 +2,7 @@ package io.mtcassistant.mirror;
 
 /**
  * Knobs of a mirror run. jobs is the number of parallel blob transfers per registry (default 6,
- * like containers/image); images are worked on in parallel up to max(2, jobs/2).
+ * like containers/image); images are worked on in parallel up to max(2, jobs).
  */
 public record MirrorOptions(int jobs, boolean srcTlsVerify, boolean destTlsVerify, long volumeSize) {
 
@@ -13,6 +13,6 @@ public record MirrorOptions(int jobs, boolean srcTlsVerify, boolean destTlsVerif
     }
 
     public int parallelImages() {
-        return Math.max(2, jobs / 2);
+        return Math.max(2, jobs);
     }
 }
