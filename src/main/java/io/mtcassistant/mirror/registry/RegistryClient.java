@@ -173,8 +173,7 @@ public final class RegistryClient {
                 throw new MirrorException(Kind.REGISTRY, "registry " + registry + " redirected " + what + " without a usable Location");
             }
             URI next = current.resolve(location);
-            boolean sameHost = next.getHost() != null && next.getHost().equalsIgnoreCase(current.getHost())
-                    && next.getPort() == current.getPort() && next.getScheme().equals(current.getScheme());
+            boolean sameHost = sameEndpoint(next, current);
             HttpRequest.Builder b = withRange(HttpRequest.newBuilder(next).GET().timeout(Duration.ofMinutes(5)), range);
             if (sameHost) {
                 String auth = authorization(repository, List.of(pull(repository)));
@@ -259,7 +258,8 @@ public final class RegistryClient {
         HttpRequest.Builder b = request(put).header("Content-Type", "application/octet-stream").PUT(publisher)
                 .timeout(Duration.ofHours(2));
         String auth = authorization(repository, scopes);
-        if (auth != null) {
+        // The upload Location may point elsewhere (a storage front end): credentials stay with the registry.
+        if (auth != null && sameEndpoint(put, base())) {
             b.header("Authorization", auth);
         }
         HttpResponse<byte[]> done;
@@ -435,7 +435,12 @@ public final class RegistryClient {
             }
             if ((status == 429 || status == 502 || status == 503 || status == 504) && retryable && attempt < MAX_ATTEMPTS) {
                 discard(resp);
-                backoff(attempt);
+                long retryAfter = resp.headers().firstValue("Retry-After").map(RegistryClient::seconds).orElse(-1L);
+                if (retryAfter >= 0) {
+                    sleepSeconds(Math.min(retryAfter, 60));
+                } else {
+                    backoff(attempt);
+                }
                 continue;
             }
             return resp;
@@ -467,6 +472,32 @@ public final class RegistryClient {
     private static void discard(HttpResponse<?> resp) {
         if (resp.body() instanceof InputStream in) {
             closeQuietly(in);
+        }
+    }
+
+    private static boolean sameEndpoint(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static int effectivePort(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException e) {
+            return -1; // an HTTP date: fall back to our own backoff
+        }
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MirrorException(Kind.INTERRUPTED, "interrupted");
         }
     }
 
