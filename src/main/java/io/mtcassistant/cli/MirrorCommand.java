@@ -62,9 +62,6 @@ public class MirrorCommand implements Callable<Integer> {
             + " default: the image set's archiveSize in GiB, else one file.")
     String volumeSize;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where --from-archive unpacks (default: the system temp directory).")
-    Path workDir;
-
     @Option(names = "--journal", paramLabel = "FILE", hidden = true,
             description = "Resume journal (default under $XDG_STATE_HOME/mtc-assistant/mirror-journals).")
     Path journal;
@@ -87,8 +84,7 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorReport report;
         try {
             if (fromArchive != null) {
-                Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
-                report = service.archiveToRegistry(fromArchive, to, work, resultsDir,
+                report = service.archiveToRegistry(fromArchive, to, resultsDir,
                         MirrorJournal.open(journal != null ? journal : journalFile("archive", fromArchive.toAbsolutePath().toString(), to)));
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
