@@ -116,9 +116,11 @@ public final class MirrorService {
                     meta.add(new ArchiveMetadata.Image(items.get(i).source().plain(), items.get(i).destination().tag(),
                             r.digest(), r.mediaType(), r.size()));
                 }
-                MirrorArchive.pack(staging, ArchiveMetadata.now(meta), archiveDir, options.volumeSize());
-                deleteTree(staging.dir());
+                // Packing consumes the staged blobs; forget the journal first, so a run cut short
+                // while packing re-checks (and re-fetches) every blob instead of trusting it.
                 deleteTree(archiveDir.resolve(STAGING_JOURNAL));
+                MirrorArchive.pack(staging, ArchiveMetadata.now(meta), archiveDir, options.volumeSize(), true);
+                deleteTree(staging.dir());
             }
             return finish("mirror-to-archive", archiveDir.toString(), List.of(), results, started, engine, resultsDir, archiveDir);
         }

@@ -270,6 +270,14 @@ class MirrorIntegrationTest {
         assertThat(archive.resolve("SHA256SUMS")).as("no archive from an unfinished run").doesNotExist();
         assertThat(archive.resolve(MirrorService.STAGING)).isDirectory();
         long staged = first.images().stream().filter(ImageResult::ok).count();
+        // As if a crash hit while packing: some staged blobs (a top manifest among them) were already
+        // consumed and the journal was forgotten. The next run must notice and fetch them again.
+        ImageResult done = first.images().stream().filter(ImageResult::ok).findFirst().orElseThrow();
+        OciLayout stagingLayout = new OciLayout(archive.resolve(MirrorService.STAGING));
+        Files.delete(stagingLayout.blobPath(done.digest()));
+        Files.delete(stagingLayout.blobPath(base1.digest()));
+        Files.delete(archive.resolve(MirrorService.STAGING_JOURNAL));
+        staged = 0;
 
         MirrorReport second = new MirrorService(RegistryAccess.anonymous(), new MirrorOptions(2, false, false, 0), TransferListener.NONE)
                 .mirrorToArchive(imageSet(), archive, null);
@@ -278,6 +286,15 @@ class MirrorIntegrationTest {
                 .isGreaterThanOrEqualTo(staged);
         assertThat(archive.resolve("SHA256SUMS")).exists();
         assertThat(MirrorArchive.verify(archive)).hasSize(1);
+        // Every image in the archive is complete: it copies out of the unpacked layout with all blobs verified.
+        Path unpacked = tmp.resolve("unpacked-resume");
+        ArchiveMetadata metadata = MirrorArchive.unpack(archive, unpacked);
+        for (ArchiveMetadata.Image image : metadata.images()) {
+            ImageResult out = new ImageCopy(RegistryAccess.anonymous()).copy(ImageReference.parse("oci:" + unpacked + ":" + image.refName()),
+                    ImageReference.parse("oci:" + tmp.resolve("check-resume") + ":x"), true, true, true, 2, TransferListener.NONE);
+            assertThat(out.ok()).as(out.error()).isTrue();
+            assertThat(out.digest()).isEqualTo(image.digest());
+        }
     }
 
     @Test
