@@ -1,0 +1,211 @@
+#!/bin/bash
+# Builds everything an administrator carries across the air gap, under target/:
+#   target/runtime                                    jlinked Java runtime (jlink/build-runtime.sh)
+#   target/dist/mtc-assistant-VERSION-linux-x64.tar.gz   portable app-image (runs from anywhere)
+#   target/dist/mtc-assistant_VERSION-1_amd64.deb        installs to /opt/mtc-assistant
+#   target/dist/mtc-assistant-VERSION-1.x86_64.rpm       installs to /opt/mtc-assistant (needs rpmbuild)
+#   target/dist/mtc-assistant-VERSION-offline-kit.tar.gz all of the above + INSTALL.txt + SHA256SUMS
+#   target/package/sizes.txt                          the sizes of each
+# Nothing is downloaded: the runtime comes from the local JDK's jmods and the JavaFX jars in target/lib.
+#
+# usage: scripts/package.sh [--no-build] [--types "app-image deb rpm kit"]
+#   --no-build  use the jar and lib/ already in target/ (the Maven profile 'package' passes this)
+# env:   JLINK_JDK (see jlink/build-runtime.sh), JPACKAGE_JDK (default: JLINK_JDK or the JDK 17 above)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=packaging-lib.sh
+. "$root/scripts/packaging-lib.sh"
+
+build=yes
+types="app-image deb rpm kit"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-build) build=no ;;
+        --types) types=$2; shift ;;
+        *) echo "usage: $0 [--no-build] [--types \"app-image deb rpm kit\"]" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+jdk=${JPACKAGE_JDK:-${JLINK_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}}
+target=$root/target
+work=$target/package
+dist=$target/dist
+name=mtc-assistant
+main_class=io.mtcassistant.Launcher
+description="Installs the Migration Toolkit for Containers in a restricted network, and watches migrations."
+vendor="MTC Assistant project"
+maintainer="mtc-assistant@example.invalid"
+t0=$(date +%s)
+step() { echo "package: [$(( $(date +%s) - t0 ))s] $*"; }
+
+if [ "$build" = yes ]; then
+    step "mvn package"
+    (cd "$root" && mvn -B -q -o package -DskipTests)
+fi
+[ -f "$target/$name.jar" ] || { echo "package: $target/$name.jar is missing; run 'mvn package' first" >&2; exit 2; }
+
+version=$(sed -n 's/^version=//p' "$target/maven-archiver/pom.properties" 2>/dev/null || true)
+version=${version:-$(unzip -p "$target/$name.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')}
+pkg_version=${version%%-*}            # jpackage accepts only numbers and dots (0.1.0-SNAPSHOT -> 0.1.0)
+[ -n "$pkg_version" ] || { echo "package: cannot read the project version" >&2; exit 1; }
+
+rm -rf "$work" "$dist"
+mkdir -p "$work" "$dist"
+
+step "runtime image (jdeps + jlink)"
+"$root/jlink/build-runtime.sh" "$target"
+
+step "app-image"
+input=$work/input
+mkdir -p "$input/lib"
+cp "$target/$name.jar" "$input/"
+for jar in "$target"/lib/*.jar; do
+    # JavaFX is linked into the runtime as modules; the class path must not carry a second copy.
+    case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$input/lib/" ;; esac
+done
+# Stored (uncompressed) jars let the packages' xz compress the classes: a much smaller .deb and .rpm.
+"$jdk/bin/java" "$root/packaging/tools/StoreJars.java" "$input/$name.jar" "$input"/lib/*.jar
+# JVM options of the launcher (lib/app/mtc-assistant.cfg):
+#  - UTF-8 file contents whatever the locale (Java 17 would take the POSIX locale's ASCII);
+#  - class data sharing from lib/app/mtc-assistant.jsa (see packaging/app-image/cds-archive.sh);
+#  - JVM warnings to stderr, never stdout, so '--output json' and --version stay clean for scripts.
+"$jdk/bin/jpackage" --type app-image --dest "$work/app-image" \
+    --runtime-image "$target/runtime" --input "$input" \
+    --main-jar "$name.jar" --main-class "$main_class" \
+    --name "$name" --app-version "$pkg_version" \
+    --description "$description" --vendor "$vendor" \
+    --icon "$root/icons/$name-256.png" \
+    --java-options '-Dfile.encoding=UTF-8' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa' \
+    --java-options '-Xshare:auto' \
+    --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr'
+app=$work/app-image/$name
+
+# Files jpackage has no option for: the maintainer helpers, the menu entry and the icons.
+mkdir -p "$app/lib/scripts" "$app/share/applications"
+install -m 755 "$root/packaging/app-image/integrate.sh" "$root/packaging/app-image/cds-archive.sh" "$app/lib/scripts/"
+for size in 16 32 48 64 128 256 512; do
+    install -D -m 644 "$root/icons/$name-$size.png" "$app/share/icons/hicolor/${size}x${size}/apps/$name.png"
+done
+install -D -m 644 "$root/icons/$name.svg" "$app/share/icons/hicolor/scalable/apps/$name.svg"
+
+# StartupWMClass must equal the WM_CLASS JavaFX gives the window: the name of the Application subclass.
+wm_class_from_classes() {
+    local classes
+    classes=$(cd "$target/classes" && find . -name '*.class' | sed -e 's|^\./||' -e 's|\.class$||' -e 's|/|.|g')
+    [ -n "$classes" ] || return 0
+    # shellcheck disable=SC2086
+    "$jdk/bin/javap" -cp "$target/classes" $classes 2>/dev/null \
+        | sed -n 's/^.*class \([^ ]*\) extends javafx\.application\.Application.*$/\1/p' | head -1
+}
+wm_class=$(wm_class_from_classes)
+
+step "training run: class list for class data sharing"
+# The class list records what a start of the desktop app and of the command line loads; the archive itself
+# is dumped where the app ends up (see cds-archive.sh). Needs a display: Xvfb here.
+ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
+training_home=$work/training-home
+mkdir -p "$training_home"
+classlist=$app/lib/app/$name.classlist
+if start_xvfb; then
+    trap 'stop_app; stop_xvfb' EXIT
+    if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
+            XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
+            JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.desktop" \
+            launch_until_window "$work/training.log" 120 "$app/bin/$name"; then
+        sleep 2      # let the first screen finish its layout and background loading
+        window=$(viewable_app_window || true)
+        if [ -n "$window" ]; then
+            seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
+            [ -n "$seen" ] && wm_class=$seen
+        fi
+        stop_app
+        step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
+    else
+        stop_app
+        echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
+    fi
+    stop_xvfb
+    trap - EXIT
+else
+    echo "package: WARNING: no Xvfb; the class list covers the command line only" >&2
+fi
+for args in "--version" "--help"; do
+    # shellcheck disable=SC2086
+    HOME=$training_home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.cli" \
+        "$app/bin/$name" $args >/dev/null 2>&1 || true
+    cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
+done
+cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null | awk 'NF && !seen[$0]++' > "$classlist"
+step "class list: $(wc -l < "$classlist") classes"
+
+[ -n "$wm_class" ] || wm_class=$main_class
+sed "s|@STARTUP_WM_CLASS@|$wm_class|" "$root/packaging/app-image/$name.desktop" \
+    > "$app/share/applications/$name.desktop"
+echo "$wm_class" > "$work/startup-wm-class.txt"
+
+app_image_name=$name-$pkg_version-linux-x64
+if [[ " $types " == *" app-image "* || " $types " == *" kit "* ]]; then
+    step "app-image archive"
+    # The portable image keeps lib/app/mtc-assistant.jsa as a link to the JDK's own archive; the user may run
+    # lib/scripts/cds-archive.sh create where it was unpacked for the full archive.
+    tar -C "$work/app-image" --transform "s|^$name|$app_image_name|" --owner=0 --group=0 \
+        -czf "$dist/$app_image_name.tar.gz" "$name"
+fi
+# The packages create the archive (or the link) at install time, so it is not part of their file list.
+rm -f "$app/lib/app/$name.jsa"
+
+prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties"; }
+
+if [[ " $types " == *" deb "* || " $types " == *" kit "* ]]; then
+    step "deb"
+    res=$work/deb-resources
+    mkdir -p "$res"
+    install -m 755 "$root/packaging/linux/postinst" "$root/packaging/linux/prerm" "$res/"
+    sed -e "s/@DEB_DEPENDS@/$(prop deb.depends)/" -e "s/@DEB_RECOMMENDS@/$(prop deb.recommends)/" \
+        "$root/packaging/linux/control" > "$res/control"
+    # dpkg-deb's xz, on all cores (jpackage runs dpkg-deb without options).
+    DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-6} \
+    DPKG_DEB_THREADS_MAX=${DPKG_DEB_THREADS_MAX:-$(nproc)} \
+    "$jdk/bin/jpackage" --type deb --app-image "$app" --dest "$dist" \
+        --name "$name" --app-version "$pkg_version" \
+        --description "$description" --vendor "$vendor" \
+        --linux-package-name "$name" --linux-deb-maintainer "$maintainer" --linux-app-category admin \
+        --resource-dir "$res"
+fi
+
+if [[ " $types " == *" rpm "* || " $types " == *" kit "* ]]; then
+    if command -v rpmbuild >/dev/null 2>&1; then
+        step "rpm"
+        res=$work/rpm-resources
+        mkdir -p "$res"
+        sed -e "s/@RPM_REQUIRES@/$(prop rpm.requires)/" "$root/packaging/linux/$name.spec" > "$res/$name.spec"
+        "$jdk/bin/jpackage" --type rpm --app-image "$app" --dest "$dist" \
+            --name "$name" --app-version "$pkg_version" \
+            --description "$description" --vendor "$vendor" \
+            --linux-package-name "$name" --linux-rpm-license-type "Proprietary" --linux-app-category "Applications/System" \
+            --resource-dir "$res"
+    else
+        echo "package: WARNING: no rpmbuild (Debian package 'rpm'); skipping the .rpm" >&2
+    fi
+fi
+
+if [[ " $types " == *" kit "* ]]; then
+    step "offline kit"
+    "$root/packaging/make-offline-kit.sh" "$dist" "$pkg_version"
+fi
+
+{
+    echo "MTC Assistant $pkg_version packaging sizes (MB = 1,000,000 bytes; disk usage for folders)"
+    printf '%-44s %8s\n' "runtime (target/runtime)" "$(du -sb "$target/runtime" | awk '{printf "%.1f MB", $1/1e6}')"
+    printf '%-44s %8s\n' "app-image folder" "$(du -sb "$app" | awk '{printf "%.1f MB", $1/1e6}')"
+    for f in "$dist"/*; do
+        [ -f "$f" ] && printf '%-44s %8s\n' "$(basename "$f")" "$(stat -c %s "$f" | awk '{printf "%.1f MB", $1/1e6}')"
+    done
+    echo "runtime modules: $(paste -sd' ' "$work/runtime-modules.txt")"
+    echo "StartupWMClass: $wm_class"
+} > "$work/sizes.txt"
+cat "$work/sizes.txt"
+step "done"

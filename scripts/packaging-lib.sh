@@ -1,0 +1,92 @@
+# Shared shell functions of the packaging scripts (sourced, not run).
+
+# start_xvfb: starts Xvfb on a free display and exports DISPLAY; stop_xvfb stops it.
+start_xvfb() {
+    command -v Xvfb >/dev/null 2>&1 || return 1
+    local n
+    for n in $(seq 91 140); do
+        if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then continue; fi
+        Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+        XVFB_PID=$!
+        local i
+        for i in $(seq 1 50); do
+            if [ -e "/tmp/.X11-unix/X$n" ]; then
+                export DISPLAY=":$n"
+                return 0
+            fi
+            kill -0 "$XVFB_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
+    done
+    return 1
+}
+
+stop_xvfb() {
+    if [ -n "${XVFB_PID:-}" ]; then
+        kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
+        XVFB_PID=
+    fi
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# viewable_app_window: prints the id of a viewable top-level window whose title contains "MTC Assistant".
+viewable_app_window() {
+    local id
+    for id in $(xwininfo -root -tree 2>/dev/null | awk '/"[^"]*MTC Assistant[^"]*"/ {print $1}'); do
+        if xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then
+            echo "$id"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# launch_until_window LOG TIMEOUT_S CMD...: starts CMD in the background (stdout+stderr to LOG), with
+# -Dmtc.startup.marker=true, and waits until the main window is shown: the app's own marker line
+# "MTC-ASSISTANT-WINDOW-SHOWN" when it prints one, otherwise a viewable window titled "MTC Assistant".
+# Sets APP_PID, SHOWN_MS (launch to shown) and SHOWN_BY (marker|window). Returns 1 on timeout or exit.
+launch_until_window() {
+    local log=$1 timeout_s=$2
+    shift 2
+    local start
+    start=$(now_ms)
+    JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-Dmtc.startup.marker=true" "$@" >"$log" 2>&1 &
+    APP_PID=$!
+    SHOWN_MS=; SHOWN_BY=
+    while :; do
+        if grep -q 'MTC-ASSISTANT-WINDOW-SHOWN' "$log" 2>/dev/null; then
+            SHOWN_BY=marker; break
+        fi
+        if viewable_app_window >/dev/null; then
+            SHOWN_BY=window; break
+        fi
+        kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited before its window was shown; log: $log" >&2; return 1; }
+        if [ $(( $(now_ms) - start )) -gt $(( timeout_s * 1000 )) ]; then
+            echo "no window after ${timeout_s}s; log: $log" >&2
+            return 1
+        fi
+        sleep 0.03
+    done
+    SHOWN_MS=$(( $(now_ms) - start ))
+    return 0
+}
+
+# stop_app: ends the app started by launch_until_window (SIGTERM: the JVM exits through its shutdown hooks).
+stop_app() {
+    [ -n "${APP_PID:-}" ] || return 0
+    kill "$APP_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 100); do
+        kill -0 "$APP_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -9 "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+    return 0
+}
+
+# median of the numbers given as arguments
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
