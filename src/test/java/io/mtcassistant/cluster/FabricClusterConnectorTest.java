@@ -313,6 +313,16 @@ class FabricClusterConnectorTest {
     }
 
     @Test
+    void clientCertificateIdentifiesTheUser() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().openShift3("3.11.784").start()) {
+            ClusterFacts facts = connectedFacts(connect(new SimulatedKubeconfig()
+                    .add("ctx", cluster, SimulatedKubeconfig.Login.CLIENT_CERTIFICATE), options));
+            assertThat(facts.user()).isEqualTo("system:admin");
+            assertThat(facts.clusterAdmin()).isTrue();
+        }
+    }
+
+    @Test
     void wrongPasswordIsUnauthorized() throws Exception {
         try (SimulatedCluster cluster = SimulatedCluster.builder().openShift3("3.11.784").userName("admin")
                 .password("s3cret").start()) {
