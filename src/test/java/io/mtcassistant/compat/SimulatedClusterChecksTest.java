@@ -114,7 +114,7 @@ class SimulatedClusterChecksTest {
         assertThat(proxy.summary()).isEqualTo("Cluster-wide proxy set");
         assertThat(proxy.facts()).anySatisfy(f -> assertThat(f.name() + "=" + f.value())
                 .isEqualTo("noProxy=.cluster.local,.svc,10.0.0.0/16"));
-        assertThat(proxy.explanation()).contains("not in noProxy").contains("localhost (src)");
+        assertThat(proxy.explanation()).contains("not in noProxy").contains(java.net.URI.create(source.url()).getHost() + " (src)");
         assertThat(ReportJson.render(report)).doesNotContain("Sup3rSecret").contains("proxy.corp:3128");
         assertThat(ReportMarkdown.render(report)).doesNotContain("Sup3rSecret");
         assertThat(row(report, CheckKind.CLUSTER_PROXY, "src").severity()).isEqualTo(Severity.OK);
