@@ -30,6 +30,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 walls=()
 reported=()
+cpus=()
 for run in $(seq 1 "$RUNS"); do
     out="$work/run-$run.log"
     : >"$out"
@@ -43,6 +44,9 @@ for run in $(seq 1 "$RUNS"); do
     while [[ -z $shown ]]; do
         if line=$(grep -m1 "^$MARKER " "$out"); then
             shown=$(date +%s%N)
+            # CPU time (all threads) used so far: steadier than wall time when other work shares the machine.
+            read -r -a stat <"/proc/$pid/stat"
+            cpu=$(( (stat[13] + stat[14]) * 1000 / $(getconf CLK_TCK) ))
         elif ! kill -0 "$pid" 2>/dev/null; then
             echo "run $run: the app exited before showing its window:" >&2; cat "$out" >&2; exit 1
         elif (( $(date +%s) > deadline )); then
@@ -57,7 +61,9 @@ for run in $(seq 1 "$RUNS"); do
     jvm=${line#"$MARKER "}
     walls+=("$wall")
     reported+=("$jvm")
-    echo "run $run: window shown after ${wall} ms (launch to marker; app reports ${jvm} ms since JVM start)"
+    cpus+=("$cpu")
+    echo "run $run: window shown after ${wall} ms (launch to marker; app reports ${jvm} ms since JVM start; ${cpu} ms CPU)"
 done
 echo "median launch-to-window: $(printf '%s\n' "${walls[@]}" | median) ms over $RUNS runs"
 echo "median JVM-start-to-window (app's own measure): $(printf '%s\n' "${reported[@]}" | median) ms"
+echo "median CPU time to window: $(printf '%s\n' "${cpus[@]}" | median) ms; load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

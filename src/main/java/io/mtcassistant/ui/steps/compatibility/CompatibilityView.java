@@ -32,6 +32,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -355,10 +356,24 @@ public final class CompatibilityView {
             });
             toggles.getChildren().add(button);
         }
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox line = new HBox(10, roleBadge, text, grow, toggles);
-        line.setAlignment(Pos.CENTER_LEFT);
+        HBox pair = new HBox(10, roleBadge, text);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        // The toggles move under the pair when the window is narrow, instead of being cut off.
+        BorderPane line = new BorderPane();
+        line.setLeft(pair);
+        line.setRight(toggles);
+        BorderPane.setAlignment(pair, Pos.CENTER_LEFT);
+        line.widthProperty().addListener((obs, old, width) -> {
+            boolean narrow = width.doubleValue() < pair.prefWidth(-1) + toggles.prefWidth(-1) + 40;
+            if (narrow && line.getRight() != null) {
+                line.setRight(null);
+                line.setBottom(toggles);
+                BorderPane.setMargin(toggles, new javafx.geometry.Insets(6, 0, 0, 0));
+            } else if (!narrow && line.getBottom() != null) {
+                line.setBottom(null);
+                line.setRight(toggles);
+            }
+        });
         line.getStyleClass().add("statement-line");
         line.setId(cssId("statement-" + statement.context()));
         return line;
@@ -378,10 +393,16 @@ public final class CompatibilityView {
             rows.add(checkRow(check));
         }
         checkPane.getChildren().setAll(rows);
-        long ok = report.checks(Severity.OK).size();
-        checksHint.setText(report.checks().size() + " checks: " + ok + " ok, " + report.checks(Severity.WARNING).size()
-                + " warning, " + report.checks(Severity.NEEDS_DECISION).size() + " need a decision, "
-                + report.checks(Severity.BLOCKING).size() + " blocking — click a row for facts, explanation and what to do");
+        List<String> counts = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            int count = report.checks(severity).size();
+            if (count > 0) {
+                counts.add(count + " " + severity.label());
+            }
+        }
+        checksHint.setText(report.checks().size() + " checks: " + String.join(", ", counts) + "; click a row for details");
+        checksHint.setTooltip(new javafx.scene.control.Tooltip(
+                "Each row opens to show the facts it used (with their origin), why the result is what it is, and what to do."));
     }
 
     private Node checkRow(CheckResult check) {

@@ -2,6 +2,7 @@ package io.mtcassistant.ui.steps.compatibility;
 
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ConnectionOutcome;
+import io.mtcassistant.common.ActivityEvent;
 import io.mtcassistant.common.ActivityListener;
 import io.mtcassistant.compat.CheckResult;
 import io.mtcassistant.compat.ClusterPlan;
@@ -163,7 +164,9 @@ public final class CompatibilityViewModel {
         message.set("");
         activity.info(SOURCE, "Reading " + String.join(", ", key.stream().map(ClusterKey::context).toList())
                 + " for the compatibility checks (read-only)…");
-        runner.run(BackgroundTask.of("Check compatibility", progress -> service.inspect(assignments, activity))
+        // The engine's events carry its package name as source; the activity panel shows them under this step's name.
+        ActivityListener tagged = event -> activity.onEvent(new ActivityEvent(event.at(), event.level(), SOURCE, event.message()));
+        runner.run(BackgroundTask.of("Check compatibility", progress -> service.inspect(assignments, tagged))
                 .timeout(INSPECT_TIMEOUT)
                 .onSuccess(read -> {
                     if (current != attempt) {

@@ -45,9 +45,11 @@ class CompatibilityPageTest {
 
     private AppComposition app;
     private Scene scene;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         ThemeStyles.apply(Theme.LIGHT);
         Path kubeconfig = Files.createTempFile("compat-page", ".yaml");
         FakeKubeconfigLoader loader = new FakeKubeconfigLoader().file(kubeconfig, "ocp4-prod", "ocp4-new");
@@ -95,6 +97,24 @@ class CompatibilityPageTest {
         robot.interact(() -> robot.lookup("#check-cluster_admin-ocp4-new .check-header").query().requestFocus());
         robot.type(KeyCode.ENTER);
         assertThat(robot.lookup("#check-cluster_admin-ocp4-new .check-body").query().isVisible()).isTrue();
+
+        // The smallest window the app allows: nothing is cut off, the statement's toggles move under it.
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node toggles = robot.lookup("#statement-ocp4-prod .statement-toggles").query();
+        Node page = robot.lookup("#compatibility-page").query();
+        assertThat(toggles.localToScene(toggles.getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(page.localToScene(page.getBoundsInLocal()).getMaxX());
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) page).setVvalue(0.2));
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-narrow.png"));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(840);
+        });
 
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
