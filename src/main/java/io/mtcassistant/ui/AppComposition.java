@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -52,8 +53,10 @@ public final class AppComposition implements AutoCloseable {
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
     private final CompatibilityViewModel compatibility;
-    private volatile DemoClusters demoClusters;
-    private volatile Path demoDirectory;
+    // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
+    private DemoClusters demoClusters;
+    private Path demoDirectory;
+    private boolean closed;
 
     public AppComposition(ClusterServices clusterServices, SettingsStore settingsStore, Settings initialSettings,
                           Executor settingsWriter, TaskRunner runner, ActivityLog activityLog, DialogService dialogs,
@@ -112,9 +115,27 @@ public final class AppComposition implements AutoCloseable {
         activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
         clusters.setLoading("Starting the simulated clusters…");
         runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
-                    demoDirectory = Files.createTempDirectory("mtc-assistant-demo-");
-                    demoClusters = clusterServices.demoClusters().get();
-                    return demoClusters.start(demoDirectory);
+                    DemoClusters simulation;
+                    Path directory;
+                    synchronized (this) {
+                        if (closed) {
+                            throw new CancellationException("the app is closing");
+                        }
+                        directory = Files.createTempDirectory("mtc-assistant-demo-");
+                        demoDirectory = directory;
+                        simulation = clusterServices.demoClusters().get();
+                        demoClusters = simulation;
+                    }
+                    Path kubeconfig = simulation.start(directory);
+                    synchronized (this) {
+                        if (closed) {
+                            // close() ran while the clusters started; it may have missed them.
+                            simulation.close();
+                            deleteTree(directory);
+                            throw new CancellationException("the app is closing");
+                        }
+                    }
+                    return kubeconfig;
                 })
                 .onSuccess(kubeconfig -> {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
@@ -166,11 +187,17 @@ public final class AppComposition implements AutoCloseable {
     @Override
     public void close() {
         clusters.close();
-        DemoClusters simulation = demoClusters;
+        DemoClusters simulation;
+        Path directory;
+        synchronized (this) {
+            closed = true;
+            simulation = demoClusters;
+            directory = demoDirectory;
+        }
         if (simulation != null) {
             simulation.close();
         }
-        deleteTree(demoDirectory);
+        deleteTree(directory);
     }
 
     private static void deleteTree(Path directory) {

@@ -14,6 +14,8 @@ final class StartupMarker {
 
     static final String PROPERTY = "mtc.startup.marker";
     static final String MARKER = "MTC-ASSISTANT-WINDOW-SHOWN";
+    /** Quit once the window is shown: a training run for a class-data-sharing archive (-XX:ArchiveClassesAtExit). */
+    static final String EXIT_PROPERTY = "mtc.startup.exitAfterShown";
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupMarker.class);
 
@@ -47,6 +49,9 @@ final class StartupMarker {
         if (Boolean.getBoolean(PROPERTY)) {
             System.out.println(MARKER + " " + millis);
             System.out.flush();
+        }
+        if (Boolean.getBoolean(EXIT_PROPERTY)) {
+            Platform.exit();
         }
     }
 }

@@ -20,9 +20,23 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs background tasks as {@link javafx.concurrent.Task}s on a worker pool; handlers run on the FX thread. */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+    private static final TaskHandle DONE = new TaskHandle() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
 
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("mtc-task"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("mtc-timeout"));
@@ -32,6 +46,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     // Touched only on the FX thread.
     private final List<Task<?>> running = new ArrayList<>();
+    private volatile boolean closed;
 
     public FxTaskRunner(ActivityListener activity) {
         this.activity = activity;
@@ -41,6 +56,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     public <T> TaskHandle run(BackgroundTask<T> spec) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("start background tasks from the FX thread");
+        }
+        if (closed) {
+            // The app is shutting down (a late result handler asked for more work): nothing more starts.
+            LOG.debug("Not starting '{}': the task runner is closed", spec.title());
+            return DONE;
         }
         TimedTask<T> task = new TimedTask<>(spec);
         running.add(task);
@@ -138,6 +158,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
         timer.shutdownNow();
     }
