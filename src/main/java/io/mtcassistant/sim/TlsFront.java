@@ -1,0 +1,169 @@
+package io.mtcassistant.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Terminates TLS for a simulated cluster and passes the bytes to its plain-HTTP mock server. The mock server's
+ * own HTTPS makes an RSA key on every start (slow) and a certificate without 127.0.0.1; this front uses the
+ * simulation's own CA, so clients can verify it like a real cluster's.
+ */
+final class TlsFront implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int backendPort;
+    private final ExecutorService threads;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final String identitySecret;
+
+    /**
+     * @param identitySecret proves to the dispatcher that a client-certificate identity header came from here
+     */
+    TlsFront(SSLContext context, int backendPort, String name, String identitySecret) throws IOException {
+        this.backendPort = backendPort;
+        this.identitySecret = identitySecret;
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        socket.setWantClientAuth(true); // like kube-apiserver: a client certificate is optional
+        this.listener = socket;
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "sim-tls-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        threads.execute(this::acceptForever);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    private void acceptForever() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                threads.execute(() -> serve(client));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        open.add(client);
+        try (client; Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
+            open.add(backend);
+            client.setTcpNoDelay(true);
+            backend.setTcpNoDelay(true);
+            String commonName = clientCommonName((SSLSocket) client);
+            threads.execute(() -> pump(backend, client));
+            if (commonName == null) {
+                pump(client, backend);
+            } else {
+                forwardWithIdentity(client, backend, commonName);
+            }
+        } catch (IOException e) {
+            // a failed handshake or a dropped connection ends this connection only
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    private void forwardWithIdentity(Socket client, Socket backend, String commonName) {
+        try {
+            new ClientIdentityForwarder(identitySecret, commonName).copy(client.getInputStream(),
+                    backend.getOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // a dropped or malformed request ends this connection only
+        } finally {
+            closeQuietly(client);
+            closeQuietly(backend);
+            open.remove(client);
+            open.remove(backend);
+        }
+    }
+
+    /** The CN of a verified client certificate, or null when the client sent none. */
+    private static String clientCommonName(SSLSocket socket) throws IOException {
+        socket.startHandshake();
+        Certificate[] peer;
+        try {
+            peer = socket.getSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+        if (peer.length == 0 || !(peer[0] instanceof X509Certificate certificate)) {
+            return null;
+        }
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return String.valueOf(rdn.getValue());
+                }
+            }
+        } catch (InvalidNameException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Copies until either side ends, then closes both (HTTP clients do not half-close). */
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (SocketException e) {
+            // closed by the other pump
+        } catch (IOException e) {
+            // connection dropped
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            open.remove(from);
+            open.remove(to);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        open.forEach(TlsFront::closeQuietly);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,213 @@
+package io.mtcassistant.ui;
+
+import io.mtcassistant.settings.Settings;
+import io.mtcassistant.settings.SettingsKeeper;
+import io.mtcassistant.settings.SettingsStore;
+import io.mtcassistant.ui.activity.ActivityLog;
+import io.mtcassistant.ui.common.DialogService;
+import io.mtcassistant.ui.common.ThemeModel;
+import io.mtcassistant.ui.steps.clusters.ClustersView;
+import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityService;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityView;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
+import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
+import io.mtcassistant.ui.task.BackgroundTask;
+import io.mtcassistant.ui.task.TaskFailures;
+import io.mtcassistant.ui.task.TaskRunner;
+import io.mtcassistant.ui.wizard.WizardModel;
+import io.mtcassistant.ui.wizard.WizardShell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the services, view models and the shell. The app passes the real services;
+ * tests pass fakes (and a synchronous task runner where they want one).
+ */
+public final class AppComposition implements AutoCloseable {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    static final String DEMO_SOURCE = "Demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
+
+    private final ClusterServices clusterServices;
+    private final TaskRunner runner;
+    private final ActivityLog activityLog;
+    private final boolean demo;
+    private final SettingsKeeper settings;
+    private final ThemeModel theme;
+    private final WizardModel wizard = WizardModel.standard();
+    private final ClustersViewModel clusters;
+    private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
+    private final CompatibilityViewModel compatibility;
+    // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
+    private DemoClusters demoClusters;
+    private Path demoDirectory;
+    private boolean closed;
+
+    public AppComposition(ClusterServices clusterServices, SettingsStore settingsStore, Settings initialSettings,
+                          Executor settingsWriter, TaskRunner runner, ActivityLog activityLog, DialogService dialogs,
+                          boolean demo, Duration connectTimeout) {
+        this(clusterServices, EngineCompatibilityService.system(), settingsStore, initialSettings, settingsWriter, runner,
+                activityLog, dialogs, demo, connectTimeout);
+    }
+
+    /** With the compatibility engine given (tests pass one that reads no cluster). */
+    public AppComposition(ClusterServices clusterServices, CompatibilityService compatibilityService,
+                          SettingsStore settingsStore, Settings initialSettings, Executor settingsWriter, TaskRunner runner,
+                          ActivityLog activityLog, DialogService dialogs, boolean demo, Duration connectTimeout) {
+        this.clusterServices = clusterServices;
+        this.runner = runner;
+        this.activityLog = activityLog;
+        this.demo = demo;
+        this.settings = new SettingsKeeper(settingsStore, initialSettings, settingsWriter,
+                e -> activityLog.warning("Settings", e.getMessage()));
+        this.theme = new ThemeModel(settings);
+        this.clusters = new ClustersViewModel(clusterServices.loader(), clusterServices.connector(), settings, runner,
+                dialogs, activityLog, connectTimeout);
+        wizard.step(WizardModel.CLUSTERS).stateProperty().bind(clusters.stepStateProperty());
+        this.compatibility = new CompatibilityViewModel(clusters, compatibilityService, migrationPlan, settings, runner, dialogs,
+                activityLog);
+        wizard.step(WizardModel.COMPATIBILITY).stateProperty().bind(compatibility.stepStateProperty());
+        wizard.currentProperty().addListener((obs, old, step) -> {
+            if (step.id().equals(WizardModel.COMPATIBILITY)) {
+                compatibility.arrive();
+            }
+        });
+    }
+
+    /** Builds the window content; cheap (no files, no network), so the window shows at once. */
+    public Parent createShell() {
+        Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
+                WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
+                        () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))));
+        return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
+    }
+
+    public String windowTitle() {
+        return demo ? "MTC Assistant — DEMO: simulated clusters" : "MTC Assistant";
+    }
+
+    public static String demoBannerText() {
+        return "Demo mode: the clusters below are simulated inside this app (sim-source: OpenShift 3.11, "
+                + "sim-target: OpenShift 4.12). Nothing here touches a real cluster.";
+    }
+
+    /** Starts the work the app does after the window is visible: reading kubeconfigs, or starting the simulation. */
+    public void start() {
+        if (!demo) {
+            clusters.start(clusterServices.defaultKubeconfigs());
+            return;
+        }
+        activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
+        clusters.setLoading("Starting the simulated clusters…");
+        runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
+                    DemoClusters simulation;
+                    Path directory;
+                    synchronized (this) {
+                        if (closed) {
+                            throw new CancellationException("the app is closing");
+                        }
+                        directory = Files.createTempDirectory("mtc-assistant-demo-");
+                        demoDirectory = directory;
+                        simulation = clusterServices.demoClusters().get();
+                        demoClusters = simulation;
+                    }
+                    Path kubeconfig = simulation.start(directory);
+                    synchronized (this) {
+                        if (closed) {
+                            // close() ran while the clusters started; it may have missed them.
+                            simulation.close();
+                            deleteTree(directory);
+                            throw new CancellationException("the app is closing");
+                        }
+                    }
+                    return kubeconfig;
+                })
+                .onSuccess(kubeconfig -> {
+                    activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
+                    clusters.useDemoKubeconfig(kubeconfig);
+                })
+                .onFailure(error -> {
+                    clusters.setLoading(null);
+                    activityLog.error(DEMO_SOURCE, "The simulated clusters did not start: " + TaskFailures.describe(error));
+                }));
+    }
+
+    public WizardModel wizard() {
+        return wizard;
+    }
+
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
+    public CompatibilityViewModel compatibility() {
+        return compatibility;
+    }
+
+    /** The Compatibility step's report and plan, for the later steps. */
+    public MigrationPlanHolder migrationPlan() {
+        return migrationPlan;
+    }
+
+    public ThemeModel theme() {
+        return theme;
+    }
+
+    public SettingsKeeper settings() {
+        return settings;
+    }
+
+    public ActivityLog activityLog() {
+        return activityLog;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        clusters.close();
+        DemoClusters simulation;
+        Path directory;
+        synchronized (this) {
+            closed = true;
+            simulation = demoClusters;
+            directory = demoDirectory;
+        }
+        if (simulation != null) {
+            simulation.close();
+        }
+        deleteTree(directory);
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the demo folder {}: {}", directory, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.mtcassistant.ui;
+
+import io.mtcassistant.sim.SimulatedEnvironment;
+import java.nio.file.Path;
+
+/** Demo mode's clusters: the simulated pair (sim-source OpenShift 3.11, sim-target OpenShift 4.12) on 127.0.0.1. */
+public final class SimulatedDemoClusters implements DemoClusters {
+
+    private SimulatedEnvironment environment;
+
+    @Override
+    public synchronized Path start(Path directory) {
+        environment = SimulatedEnvironment.startDemoPair();
+        return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (environment != null) {
+            environment.close();
+            environment = null;
+        }
+    }
+}

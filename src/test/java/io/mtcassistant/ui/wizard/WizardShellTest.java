@@ -1,0 +1,117 @@
+package io.mtcassistant.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtcassistant.ui.AppComposition;
+import io.mtcassistant.ui.common.ThemeStyles;
+import io.mtcassistant.ui.steps.notyet.NotYetAvailablePage;
+import io.mtcassistant.ui.task.SyncTaskRunner;
+import io.mtcassistant.ui.testsupport.FakeConnector;
+import io.mtcassistant.ui.testsupport.FakeDialogs;
+import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
+import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.settings.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The wizard shell on screen (Monocle headless): step list with states, Back/Next, the Compatibility page waiting for step 1, and the not-yet-available pages. */
+@ExtendWith(ApplicationExtension.class)
+class WizardShellTest {
+
+    private AppComposition app;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        ThemeStyles.apply(Theme.LIGHT);
+        app = io.mtcassistant.ui.testsupport.TestCompositions.withFakes(new FakeKubeconfigLoader(), new FakeConnector(),
+                List.of(), new FakeDialogs(), SyncTaskRunner::new, false, () -> null);
+        scene = new Scene(app.createShell(), 1280, 840);
+        ThemeStyles.addAppStylesheet(scene);
+        stage.setScene(scene);
+        stage.show();
+        app.start();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(app::close);
+    }
+
+    @Test
+    void allSevenStepsAreListedWithTheirStates(FxRobot robot) {
+        List<String> titles = robot.lookup(".step-item .step-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(titles).containsExactly(
+                "Clusters", "Compatibility", "Mirroring", "Operators", "Proxy & network", "Repository", "Monitor");
+        assertThat(stateText(robot, WizardModel.CLUSTERS)).isEqualTo("not started");
+        assertThat(stateText(robot, WizardModel.MIRRORING)).isEqualTo("not yet available");
+
+        robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().unbind());
+        robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().set(StepState.NEEDS_ATTENTION));
+        assertThat(stateText(robot, WizardModel.CLUSTERS)).isEqualTo("needs attention");
+        robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().set(StepState.DONE));
+        assertThat(stateText(robot, WizardModel.CLUSTERS)).isEqualTo("done");
+    }
+
+    @Test
+    void backAndNextWalkThroughTheStepsAndLaterStepsSayTheyAreNotYetAvailable(FxRobot robot) {
+        Button back = robot.lookup("#back-button").queryButton();
+        Button next = robot.lookup("#next-button").queryButton();
+        assertThat(back.isDisabled()).isTrue();
+        assertThat(currentPage(robot).getId()).isEqualTo("clusters-page");
+
+        robot.clickOn(next);
+        assertThat(currentPage(robot).getId()).isEqualTo("compatibility-page");
+        assertThat(robot.lookup("#compat-notice").queryAs(Label.class).getText()).contains("step 1 (Clusters)");
+        assertThat(app.wizard().step(WizardModel.COMPATIBILITY).state()).isEqualTo(StepState.NOT_STARTED);
+
+        robot.clickOn(next);
+        assertThat(currentPage(robot).getId()).isEqualTo("page-mirroring");
+        assertThat(robot.lookup("#not-yet-notice").queryAs(Label.class).getText()).isEqualTo(NotYetAvailablePage.NOTICE);
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/not-yet-available.png"));
+
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn(next);
+        }
+        assertThat(currentPage(robot).getId()).isEqualTo("page-monitor");
+        assertThat(next.isDisabled()).isTrue();
+        assertThat(robot.lookup("#page-monitor #not-yet-notice").tryQuery()).isPresent();
+
+        robot.clickOn(back);
+        assertThat(currentPage(robot).getId()).isEqualTo("page-repository");
+        robot.clickOn("#step-clusters");
+        assertThat(currentPage(robot).getId()).isEqualTo("clusters-page");
+        assertThat(back.isDisabled()).isTrue();
+    }
+
+    @Test
+    void theThemeToggleSwitchesAndIsRemembered(FxRobot robot) {
+        robot.clickOn("#theme-toggle");
+        assertThat(app.theme().theme()).isEqualTo(Theme.DARK);
+        assertThat(app.settings().current().theme()).isEqualTo(Theme.DARK);
+        robot.clickOn("#theme-toggle");
+        assertThat(app.theme().theme()).isEqualTo(Theme.LIGHT);
+    }
+
+    private static String stateText(FxRobot robot, String stepId) {
+        return robot.lookup("#step-state-" + stepId).queryAs(Label.class).getText();
+    }
+
+    private static Node currentPage(FxRobot robot) {
+        StackPane area = robot.lookup("#page-area").queryAs(StackPane.class);
+        assertThat(area.getChildren()).hasSize(1);
+        return area.getChildren().get(0);
+    }
+}
