@@ -122,7 +122,11 @@ public final class ClustersViewModel {
 
     public void addFiles() {
         Path initial = files.isEmpty() ? null : files.get(files.size() - 1).getParent();
-        List<Path> chosen = dialogs.chooseKubeconfigFiles(initial);
+        addFiles(dialogs.chooseKubeconfigFiles(initial));
+    }
+
+    /** Adds files (chosen in a dialog or dropped on the list) after the ones already there. */
+    public void addFiles(List<Path> chosen) {
         if (chosen.isEmpty()) {
             return;
         }
