@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -180,8 +181,10 @@ final class ClientConfigFactory {
 
     private void runExecPlugin(ExecConfig exec, Path userFile, ConnectOptions options, ConfigBuilder builder,
             ActivityListener activity) throws ConnectionProblem, InterruptedException {
+        // a little less than the whole deadline, so a hanging plugin is reported as such and not as a slow server
+        Duration pluginTimeout = options.timeout().multipliedBy(4).dividedBy(5);
         ExecCredentialPlugin plugin = new ExecCredentialPlugin(exec, userFile == null ? null : userFile.getParent(),
-                options.timeout());
+                pluginTimeout);
         activity.info(SOURCE, "Running exec credential plugin '" + exec.getCommand() + "'");
         ExecCredentialPlugin.Credential credential;
         try {

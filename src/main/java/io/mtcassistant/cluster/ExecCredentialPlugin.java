@@ -110,6 +110,8 @@ final class ExecCredentialPlugin {
             CompletableFuture<String> stdout = readAsync(process.getInputStream());
             CompletableFuture<String> stderr = readAsync(process.getErrorStream());
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
                 throw new Failure("the exec plugin '" + exec.getCommand() + "' did not finish within "
                         + timeout.toSeconds() + " s (does it wait for input or a browser log-in?)", join(stderr));
             }
@@ -123,6 +125,7 @@ final class ExecCredentialPlugin {
         } catch (IOException e) {
             throw new Failure("the exec plugin '" + exec.getCommand() + "' could not be run: " + e.getMessage(), "");
         } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }
@@ -168,20 +171,26 @@ final class ExecCredentialPlugin {
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
     }
 
+    /** Each stream gets its own thread: a plugin that fills one pipe must never wait for the other reader. */
     private static CompletableFuture<String> readAsync(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try (stream) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 stream.transferTo(buffer);
-                return buffer.toString(StandardCharsets.UTF_8);
+                result.complete(buffer.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                result.completeExceptionally(new UncheckedIOException(e));
             }
-        });
+        }, "exec-plugin-output");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
     }
 
     private static String join(CompletableFuture<String> output) {
         try {
+            // the process has ended (or was killed); only a grandchild holding the pipe keeps the stream open
             return output.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             return "";

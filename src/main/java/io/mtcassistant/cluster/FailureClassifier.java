@@ -47,6 +47,14 @@ final class FailureClassifier {
         if (code == 403) {
             return forbidden(target, url, detail);
         }
+        if (has(error, java.security.spec.InvalidKeySpecException.class) || mentions(error, "Invalid DER")
+                || has(error, java.security.UnrecoverableKeyException.class)) {
+            String who = target == null || target.userName() == null ? "" : " of user '" + target.userName() + "'";
+            return new ConnectionFailure(FailureKind.MALFORMED_KUBECONFIG,
+                    "The client certificate or key" + who + " in the kubeconfig cannot be read.",
+                    "Check client-certificate(-data) and client-key(-data): PEM, RSA or EC (\"EC PRIVATE KEY\"), "
+                            + "base64-encoded in the -data fields; or get a fresh kubeconfig.", detail);
+        }
         if (mentions(error, "not issued for tls-server-name")) {
             return new ConnectionFailure(FailureKind.TLS_UNTRUSTED,
                     "The certificate of the API server at " + url + " is not issued for the tls-server-name the "

@@ -113,7 +113,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 default -> {
                     certificates = new SimulationCertificates(name, serverNames);
                     server.start(InetAddress.getLoopbackAddress(), 0);
-                    tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name);
+                    tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name,
+                            dispatcher.identitySecret());
                     serving = true;
                     url = "https://127.0.0.1:" + tlsFront.port();
                     if (failure == SimulatedFailure.NONE || failure == SimulatedFailure.UNTRUSTED_TLS) {
@@ -197,6 +198,19 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Registers more API resources (built-in groups of later features); they then appear in discovery. */
     public void registerResource(CustomResourceDefinitionContext resource) {
         dispatcher.expectCustomResource(resource);
+    }
+
+    /**
+     * A client certificate (PEM) for a user of this cluster, signed by its CA: the server then knows the user
+     * by the certificate's CN, as kube-apiserver does.
+     *
+     * @return the certificate and its private key, in that order
+     */
+    public List<String> clientCertificatePem(SimulatedUser forUser) {
+        requireServing();
+        SimulationCertificates.ClientCertificate issued = certificates.clientCertificate(forUser.name(),
+                forUser.admin());
+        return List.of(issued.certificatePem(), issued.keyPem());
     }
 
     /** Adds a user the server accepts; returns it with its token. */

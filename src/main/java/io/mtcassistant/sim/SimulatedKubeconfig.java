@@ -24,7 +24,7 @@ import java.util.List;
 public final class SimulatedKubeconfig {
 
     /** How the kubeconfig user logs in. */
-    public enum Login { TOKEN, PASSWORD }
+    public enum Login { TOKEN, PASSWORD, CLIENT_CERTIFICATE }
 
     private record Entry(String context, SimulatedCluster cluster, Login login) {
     }
@@ -63,6 +63,11 @@ public final class SimulatedKubeconfig {
             AuthInfoBuilder user = new AuthInfoBuilder();
             if (entry.login() == Login.PASSWORD) {
                 user.withUsername(cluster.user().name()).withPassword(cluster.user().password());
+            } else if (entry.login() == Login.CLIENT_CERTIFICATE) {
+                List<String> pems = cluster.clientCertificatePem(cluster.user());
+                java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+                user.withClientCertificateData(base64.encodeToString(pems.get(0).getBytes(StandardCharsets.US_ASCII)))
+                        .withClientKeyData(base64.encodeToString(pems.get(1).getBytes(StandardCharsets.US_ASCII)));
             } else {
                 user.withToken(cluster.user().token());
             }

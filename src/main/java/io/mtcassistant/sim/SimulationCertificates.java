@@ -40,6 +40,7 @@ final class SimulationCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate ca;
+    private final KeyPair caKeys;
     private final X509Certificate server;
     private final KeyPair serverKeys;
 
@@ -49,7 +50,7 @@ final class SimulationCertificates {
      */
     SimulationCertificates(String clusterName, List<String> serverNames) {
         try {
-            KeyPair caKeys = ecKeys();
+            caKeys = ecKeys();
             X500Name caName = new X500Name("CN=" + safe(clusterName) + " simulation CA,O=MTC Assistant simulation");
             Instant now = Instant.now().minus(1, ChronoUnit.HOURS);
             X509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now),
@@ -89,7 +90,54 @@ final class SimulationCertificates {
         return server;
     }
 
-    /** A TLS server context presenting the server certificate and its CA. */
+    /** A client certificate and key (PEM) signed by this CA, as kubeconfig client-certificate-data carries. */
+    record ClientCertificate(String certificatePem, String keyPem) {
+    }
+
+    /** Issues a client certificate for a user name; admins get O=system:masters like real admin certificates. */
+    ClientCertificate clientCertificate(String userName, boolean admin) {
+        try {
+            KeyPair keys = ecKeys();
+            Instant now = Instant.now().minus(1, ChronoUnit.HOURS);
+            X500Name subject = new X500Name((admin ? "O=system:masters," : "") + "CN=" + safe(userName));
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), serial(), Date.from(now),
+                    Date.from(now.plus(365, ChronoUnit.DAYS)), subject, keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+                                    org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth));
+            X509Certificate certificate = sign(builder, caKeys);
+            return new ClientCertificate(pem(certificate), sec1Pem(keys));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a client certificate", e);
+        }
+    }
+
+    /**
+     * The key as "EC PRIVATE KEY" (SEC 1) with the curve named inside, as openssl and kubeadm write it; fabric8
+     * reads EC keys only in this form.
+     */
+    private static String sec1Pem(KeyPair keys) throws IOException {
+        org.bouncycastle.asn1.pkcs.PrivateKeyInfo info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(
+                keys.getPrivate().getEncoded());
+        org.bouncycastle.asn1.sec.ECPrivateKey bare = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
+                info.parsePrivateKey());
+        org.bouncycastle.asn1.DERBitString publicKey = new org.bouncycastle.asn1.DERBitString(
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded())
+                        .getPublicKeyData().getBytes());
+        org.bouncycastle.asn1.sec.ECPrivateKey full = new org.bouncycastle.asn1.sec.ECPrivateKey(256, bare.getKey(),
+                publicKey, new org.bouncycastle.asn1.x9.X962Parameters(
+                        org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1));
+        StringWriter text = new StringWriter();
+        try (org.bouncycastle.util.io.pem.PemWriter writer = new org.bouncycastle.util.io.pem.PemWriter(text)) {
+            writer.writeObject(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", full.getEncoded()));
+        }
+        return text.toString();
+    }
+
+    /** A TLS server context presenting the server certificate and its CA, accepting client certificates of the CA. */
     SSLContext serverContext() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -98,8 +146,14 @@ final class SimulationCertificates {
             store.setKeyEntry("server", serverKeys.getPrivate(), password, new X509Certificate[] {server, ca});
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(store, password);
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("ca", ca);
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), null, RANDOM);
+            context.init(factory.getKeyManagers(), trust.getTrustManagers(), RANDOM);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up the simulation's TLS", e);

@@ -56,6 +56,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final SimulatedFailure failure;
     private final Supplier<String> baseUrl;
     private Supplier<Object> versionInfo = () -> Map.of();
+    private final String identitySecret = java.util.UUID.randomUUID().toString();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
             SimulatedFailure failure, Supplier<String> baseUrl) {
@@ -64,6 +65,10 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         this.platform = platform;
         this.failure = failure;
         this.baseUrl = baseUrl;
+    }
+
+    String identitySecret() {
+        return identitySecret;
     }
 
     void versionInfo(Supplier<Object> info) {
@@ -122,7 +127,14 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         }
         SimulatedUser user = null;
         String authorization = header(request, "Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String certificateIdentity = header(request, ClientIdentityForwarder.HEADER);
+        if (certificateIdentity != null && certificateIdentity.startsWith(identitySecret + ":")) {
+            String commonName = certificateIdentity.substring(identitySecret.length() + 1);
+            user = usersByToken.values().stream().filter(u -> u.name().equals(commonName)).findFirst().orElse(null);
+            if (user == null) {
+                return status(401, "Unauthorized", "Unauthorized");
+            }
+        } else if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             user = usersByToken.get(authorization.substring(7).trim());
             if (user == null) {
                 return status(401, "Unauthorized", "Unauthorized");

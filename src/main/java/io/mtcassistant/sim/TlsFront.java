@@ -11,8 +11,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Terminates TLS for a simulated cluster and passes the bytes to its plain-HTTP mock server. The mock server's
@@ -25,12 +32,17 @@ final class TlsFront implements AutoCloseable {
     private final int backendPort;
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final String identitySecret;
 
-    TlsFront(SSLContext context, int backendPort, String name) throws IOException {
+    /**
+     * @param identitySecret proves to the dispatcher that a client-certificate identity header came from here
+     */
+    TlsFront(SSLContext context, int backendPort, String name, String identitySecret) throws IOException {
         this.backendPort = backendPort;
+        this.identitySecret = identitySecret;
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        socket.setNeedClientAuth(false);
+        socket.setWantClientAuth(true); // like kube-apiserver: a client certificate is optional
         this.listener = socket;
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "sim-tls-" + name);
@@ -61,13 +73,56 @@ final class TlsFront implements AutoCloseable {
             open.add(backend);
             client.setTcpNoDelay(true);
             backend.setTcpNoDelay(true);
+            String commonName = clientCommonName((SSLSocket) client);
             threads.execute(() -> pump(backend, client));
-            pump(client, backend);
+            if (commonName == null) {
+                pump(client, backend);
+            } else {
+                forwardWithIdentity(client, backend, commonName);
+            }
         } catch (IOException e) {
             // a failed handshake or a dropped connection ends this connection only
         } finally {
             open.remove(client);
         }
+    }
+
+    private void forwardWithIdentity(Socket client, Socket backend, String commonName) {
+        try {
+            new ClientIdentityForwarder(identitySecret, commonName).copy(client.getInputStream(),
+                    backend.getOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // a dropped or malformed request ends this connection only
+        } finally {
+            closeQuietly(client);
+            closeQuietly(backend);
+            open.remove(client);
+            open.remove(backend);
+        }
+    }
+
+    /** The CN of a verified client certificate, or null when the client sent none. */
+    private static String clientCommonName(SSLSocket socket) throws IOException {
+        socket.startHandshake();
+        Certificate[] peer;
+        try {
+            peer = socket.getSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+        if (peer.length == 0 || !(peer[0] instanceof X509Certificate certificate)) {
+            return null;
+        }
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return String.valueOf(rdn.getValue());
+                }
+            }
+        } catch (InvalidNameException e) {
+            return null;
+        }
+        return null;
     }
 
     /** Copies until either side ends, then closes both (HTTP clients do not half-close). */

@@ -247,6 +247,37 @@ class FabricClusterConnectorTest {
     }
 
     @Test
+    void execPluginThatWaitsForeverIsStoppedAndNamed() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start()) {
+            Path script = script("waiting-plugin.sh", """
+                    #!/bin/sh
+                    echo 'Opening a browser for the log-in...' >&2
+                    exec sleep 60
+                    """);
+            ConnectionFailure failure = failure(connect(execKubeconfig(cluster, "./" + script.getFileName()),
+                    options.withTimeout(Duration.ofSeconds(3))));
+            assertThat(failure.kind()).isEqualTo(FailureKind.EXEC_PLUGIN_FAILED);
+            assertThat(failure.summary()).contains("did not finish within");
+            assertThat(failure.detail()).contains("Opening a browser for the log-in...");
+        }
+    }
+
+    @Test
+    void systemPropertiesOfTheProcessDoNotLeakIntoTheConnection() throws Exception {
+        String before = System.getProperty("kubernetes.trust.certificates");
+        System.setProperty("kubernetes.trust.certificates", "true");
+        try (SimulatedCluster cluster = SimulatedCluster.builder().failure(SimulatedFailure.UNTRUSTED_TLS).start()) {
+            assertThat(failure(connect(cluster, options)).kind()).isEqualTo(FailureKind.TLS_UNTRUSTED);
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubernetes.trust.certificates");
+            } else {
+                System.setProperty("kubernetes.trust.certificates", before);
+            }
+        }
+    }
+
+    @Test
     void execPluginThatIsNotInstalled() throws Exception {
         try (SimulatedCluster cluster = SimulatedCluster.builder().start()) {
             ConnectionFailure failure = failure(connect(execKubeconfig(cluster, "no-such-plugin-xyz"), options));
@@ -278,6 +309,16 @@ class FabricClusterConnectorTest {
             assertThat(facts.user()).isEqualTo("admin");
             assertThat(facts.openshiftVersion()).isEqualTo("3.11.784");
             assertThat(events).extracting(ActivityEvent::message).anyMatch(m -> m.contains("OAuth token received"));
+        }
+    }
+
+    @Test
+    void clientCertificateIdentifiesTheUser() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().openShift3("3.11.784").start()) {
+            ClusterFacts facts = connectedFacts(connect(new SimulatedKubeconfig()
+                    .add("ctx", cluster, SimulatedKubeconfig.Login.CLIENT_CERTIFICATE), options));
+            assertThat(facts.user()).isEqualTo("system:admin");
+            assertThat(facts.clusterAdmin()).isTrue();
         }
     }
 
