@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Install the Migration Toolkit for Containers in a restricted network, and watch migrations.",
-        subcommands = {CommandLine.HelpCommand.class, CopyCommand.class, MirrorCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ClustersCommand.class, SimulateCommand.class, CheckCommand.class,
+            CopyCommand.class, MirrorCommand.class})
 public class MtcAssistantCommand implements Callable<Integer> {
 
     /** Returned when the desktop app took over the process and main() must not exit. */

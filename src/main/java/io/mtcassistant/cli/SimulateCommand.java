@@ -1,0 +1,83 @@
+package io.mtcassistant.cli;
+
+import io.mtcassistant.sim.SimulatedCluster;
+import io.mtcassistant.sim.SimulatedEnvironment;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `mtc-assistant simulate`: serve the simulated demo clusters until interrupted. */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {"Serve two simulated clusters on 127.0.0.1 — sim-source (OpenShift 3.11) and sim-target "
+                + "(OpenShift 4.12) — and write a kubeconfig for them. A simulation for demos and tests, not a "
+                + "cluster. Stops on Ctrl-C or SIGTERM."})
+public class SimulateCommand implements Callable<Integer> {
+
+    /** The start of the line printed once the clusters answer; scripts wait for it. */
+    public static final String READY = "Simulated clusters ready:";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--write-kubeconfig", paramLabel = "FILE", required = true,
+            description = "Where to write the kubeconfig (contexts sim-source and sim-target).")
+    Path kubeconfig;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = kubeconfig.toAbsolutePath();
+        if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            throw new BadInputException(file + ": the folder does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a folder, not a file");
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        boolean interrupted = false;
+        try (SimulatedEnvironment environment = SimulatedEnvironment.startDemoPair()) {
+            try {
+                environment.writeKubeconfig(file);
+            } catch (UncheckedIOException e) {
+                throw new BadInputException(file + ": cannot write the kubeconfig (" + e.getCause().getMessage() + ")");
+            }
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                environment.close();
+            }, "simulate-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                out.println(READY + " " + describe(environment.source()) + ", " + describe(environment.target())
+                        + "; kubeconfig " + file + ". Press Ctrl-C to stop.");
+                out.flush();
+                stop.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // restored after the clusters are closed: closing waits for the servers
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down; the hook closes the clusters
+                }
+            }
+        }
+        out.println("Simulated clusters stopped.");
+        out.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String describe(SimulatedCluster cluster) {
+        return cluster.name() + " (" + cluster.platform().describe() + ") at " + cluster.url();
+    }
+}

@@ -1,0 +1,5 @@
+package io.mtcassistant.compat;
+
+/** From which OpenShift release ImageDigestMirrorSet exists (ImageContentSourcePolicy before). */
+public record MirrorPolicyData(OpenShiftVersion idmsFrom) {
+}

@@ -1,0 +1,67 @@
+package io.mtcassistant.compat;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An OpenShift (or Kubernetes) release as major.minor; the table's columns are ranges of these. */
+public record OpenShiftVersion(int major, int minor) implements Comparable<OpenShiftVersion> {
+
+    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    /** Reads "4.12", "4.12.3", "v3.11.0+d4cacc0", "3.11+"; empty when there is no major.minor in the text. */
+    public static Optional<OpenShiftVersion> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = MAJOR_MINOR.matcher(text);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OpenShiftVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static OpenShiftVersion of(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("not a major.minor version: " + text));
+    }
+
+    // A YAML number would lose the minor ("4.10" unquoted is 4.1), so only quoted text is accepted.
+    @JsonCreator
+    static OpenShiftVersion fromJson(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            throw new IllegalArgumentException("write versions in quotes, like \"4.10\" (unquoted 4.10 is the number 4.1); found "
+                    + node);
+        }
+        String text = node.asText().trim();
+        if (!text.matches("\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("expected a major.minor version like \"4.10\", found \"" + text + "\"");
+        }
+        return of(text);
+    }
+
+    public boolean isBefore(OpenShiftVersion other) {
+        return compareTo(other) < 0;
+    }
+
+    public boolean isAtLeast(OpenShiftVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    @Override
+    public int compareTo(OpenShiftVersion other) {
+        return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

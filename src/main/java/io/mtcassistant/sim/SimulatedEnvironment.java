@@ -1,0 +1,80 @@
+package io.mtcassistant.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The demo pair of simulated clusters: sim-source (OpenShift 3.11) and sim-target (OpenShift 4.12), both with a
+ * cluster-admin user. Used by `mtc-assistant simulate`, the desktop --demo mode and tests.
+ */
+public final class SimulatedEnvironment implements AutoCloseable {
+
+    public static final String SOURCE_CONTEXT = "sim-source";
+    public static final String TARGET_CONTEXT = "sim-target";
+    public static final String SOURCE_VERSION = "3.11.784";
+    public static final String TARGET_VERSION = "4.12.45";
+
+    private final List<SimulatedCluster> clusters;
+
+    private SimulatedEnvironment(List<SimulatedCluster> clusters) {
+        this.clusters = List.copyOf(clusters);
+    }
+
+    /** Starts both clusters (in parallel) on 127.0.0.1. */
+    public static SimulatedEnvironment startDemoPair() {
+        SimulatedCluster source = SimulatedCluster.builder().name(SOURCE_CONTEXT).openShift3(SOURCE_VERSION)
+                .admin(true).build();
+        SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
+                .admin(true).build();
+        List<SimulatedCluster> started = new ArrayList<>();
+        try {
+            CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
+            target.start();
+            started.add(target);
+            sourceStart.join();
+            started.add(0, source);
+            return new SimulatedEnvironment(started);
+        } catch (RuntimeException e) {
+            source.close();
+            target.close();
+            throw e;
+        }
+    }
+
+    public List<SimulatedCluster> clusters() {
+        return clusters;
+    }
+
+    public SimulatedCluster source() {
+        return clusters.get(0);
+    }
+
+    public SimulatedCluster target() {
+        return clusters.get(1);
+    }
+
+    /**
+     * Writes a kubeconfig with contexts sim-source and sim-target (current: sim-target); returns the file.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public Path writeKubeconfig(Path file) {
+        try {
+            return new SimulatedKubeconfig().add(SOURCE_CONTEXT, source()).add(TARGET_CONTEXT, target())
+                    .currentContext(TARGET_CONTEXT).write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kubeconfig " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (SimulatedCluster cluster : clusters) {
+            cluster.close();
+        }
+    }
+}
