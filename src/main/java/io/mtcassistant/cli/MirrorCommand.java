@@ -58,7 +58,8 @@ public class MirrorCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Results folder (default ./results-<unix time>).")
     Path results;
 
-    @Option(names = "--volume-size", paramLabel = "SIZE", description = "Split the archive into tar volumes of SIZE (e.g. 4G, 700M); default one file.")
+    @Option(names = "--volume-size", paramLabel = "SIZE", description = "Split the archive into tar volumes of SIZE (e.g. 4G, 700M);"
+            + " default: the image set's archiveSize in GiB, else one file.")
     String volumeSize;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where --from-archive unpacks (default: the system temp directory).")
@@ -82,6 +83,7 @@ public class MirrorCommand implements Callable<Integer> {
             }
         };
         MirrorService service = new MirrorService(registry.access(), options, progress);
+        // options and service may be replaced once the image set is read (archiveSize).
         MirrorReport report;
         try {
             if (fromArchive != null) {
@@ -91,6 +93,11 @@ public class MirrorCommand implements Callable<Integer> {
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
                 if (toArchive != null) {
+                    if (volumeSize == null && config.archiveSizeGiB() != null && config.archiveSizeGiB() > 0) {
+                        // The image set's archiveSize (GiB per tar segment, as oc-mirror reads it) applies unless --volume-size is given.
+                        options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
+                        service = new MirrorService(registry.access(), options, progress);
+                    }
                     report = service.mirrorToArchive(config, toArchive, resultsDir);
                 } else {
                     report = service.mirrorToRegistry(config, to, resultsDir,

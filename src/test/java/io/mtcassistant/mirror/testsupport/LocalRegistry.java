@@ -39,9 +39,14 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Skips the calling test with a clear message when the registry or skopeo is not installed. */
     public static void assumeInstalled() {
+        assumeRegistryInstalled();
+        Assumptions.assumeTrue(Skopeo.installed(), "integration test skipped: skopeo is not installed (Debian package skopeo)");
+    }
+
+    /** Skips the calling test with a clear message when the registry is not installed (for tests that do not need skopeo). */
+    public static void assumeRegistryInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(BINARY),
                 "integration test skipped: /usr/bin/docker-registry is not installed (Debian package docker-registry)");
-        Assumptions.assumeTrue(Skopeo.installed(), "integration test skipped: skopeo is not installed (Debian package skopeo)");
     }
 
     public static Builder builder(Path workDir) {
@@ -76,7 +81,7 @@ public final class LocalRegistry implements AutoCloseable {
         }
 
         public LocalRegistry start() throws Exception {
-            assumeInstalled();
+            assumeRegistryInstalled();
             Path dir = Files.createTempDirectory(workDir, "registry-");
             Path storage = Files.createDirectories(dir.resolve("storage"));
             int port = freePort();
