@@ -99,6 +99,10 @@ public class MirrorCommand implements Callable<Integer> {
                         service = new MirrorService(registry.access(), options, progress);
                     }
                     report = service.mirrorToArchive(config, toArchive, resultsDir);
+                } else if (!config.operators().isEmpty()) {
+                    report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
+                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)),
+                            registry.access(), options, progress, out);
                 } else {
                     report = service.mirrorToRegistry(config, to, resultsDir,
                             MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)));
