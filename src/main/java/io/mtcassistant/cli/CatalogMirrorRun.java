@@ -28,6 +28,37 @@ final class CatalogMirrorRun {
 
     static MirrorReport run(Path imageSet, ImageSetConfig config, String to, Path resultsDir, Path workDir, MirrorJournal journal,
                             RegistryAccess access, MirrorOptions options, TransferListener progress, PrintWriter out) {
+        CatalogMirror mirror = new CatalogMirror(access, options, progress);
+        CatalogPlan plan = plan(mirror, imageSet, config, to, workDir, out);
+        CatalogMirrorResult result = mirror.run(plan, resultsDir, journal);
+        print(result, out);
+        return result.report();
+    }
+
+    static MirrorReport toArchive(Path imageSet, ImageSetConfig config, Path archiveDir, Path resultsDir, Path workDir,
+                                  RegistryAccess access, MirrorOptions options, TransferListener progress, PrintWriter out) {
+        CatalogMirror mirror = new CatalogMirror(access, options, progress);
+        // Archive entries are named like the source; the destination only shapes the plan's tags.
+        CatalogPlan plan = plan(mirror, imageSet, config, "docker://archive", workDir, out);
+        CatalogMirrorResult result = mirror.runToArchive(plan, archiveDir, resultsDir);
+        if (result.catalogDigest() != null) {
+            out.println("Catalog (in the archive): " + plan.catalogItem().source().plain() + " (" + result.catalogDigest() + ")");
+        }
+        return result.report();
+    }
+
+    static boolean hasCatalog(Path archiveDir) {
+        return CatalogMirror.hasCatalog(archiveDir);
+    }
+
+    static MirrorReport fromArchive(Path archiveDir, String to, Path workDir, Path resultsDir, MirrorJournal journal, RegistryAccess access,
+                                    MirrorOptions options, TransferListener progress, PrintWriter out) {
+        CatalogMirrorResult result = new CatalogMirror(access, options, progress).runFromArchive(archiveDir, to, workDir, resultsDir, journal);
+        print(result, out);
+        return result.report();
+    }
+
+    private static CatalogPlan plan(CatalogMirror mirror, Path imageSet, ImageSetConfig config, String to, Path workDir, PrintWriter out) {
         String yaml;
         try {
             yaml = Files.readString(imageSet);
@@ -35,7 +66,6 @@ final class CatalogMirrorRun {
             throw MirrorException.badInput("image set " + imageSet + " cannot be read: " + e.getMessage());
         }
         CatalogRequest request = OperatorImageSet.request(yaml, imageSet.toString(), config);
-        CatalogMirror mirror = new CatalogMirror(access, options, progress);
         Path work = workDir != null ? workDir : XdgDirs.system().cache().resolve("catalogs");
         CatalogPlan plan = mirror.plan(request, to, work);
         out.println(String.format(Locale.ROOT, "Catalog %s filtered to %s: %d images to mirror.", request.catalog(),
@@ -43,7 +73,10 @@ final class CatalogMirrorRun {
         for (PlannedImage p : plan.images()) {
             out.println(String.format(Locale.ROOT, "  %-28s %s (%s)", p.purpose().label(), p.item().source().plain(), p.detail()));
         }
-        CatalogMirrorResult result = mirror.run(plan, resultsDir, journal);
+        return plan;
+    }
+
+    private static void print(CatalogMirrorResult result, PrintWriter out) {
         if (result.catalogImage() != null) {
             out.println("Catalog: " + result.catalogImage() + " (" + result.catalogDigest() + ")");
         }
@@ -53,6 +86,5 @@ final class CatalogMirrorRun {
         if (result.catalogSourceFile() != null) {
             out.println("CatalogSource: " + result.catalogSourceFile());
         }
-        return result.report();
     }
 }

@@ -88,8 +88,11 @@ public class MirrorCommand implements Callable<Integer> {
         try {
             if (fromArchive != null) {
                 Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
-                report = service.archiveToRegistry(fromArchive, to, work, resultsDir,
-                        MirrorJournal.open(journal != null ? journal : journalFile("archive", fromArchive.toAbsolutePath().toString(), to)));
+                MirrorJournal archiveJournal = MirrorJournal.open(journal != null ? journal
+                        : journalFile("archive", fromArchive.toAbsolutePath().toString(), to));
+                report = CatalogMirrorRun.hasCatalog(fromArchive)
+                        ? CatalogMirrorRun.fromArchive(fromArchive, to, work, resultsDir, archiveJournal, registry.access(), options, progress, out)
+                        : service.archiveToRegistry(fromArchive, to, work, resultsDir, archiveJournal);
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
                 if (toArchive != null) {
@@ -98,7 +101,9 @@ public class MirrorCommand implements Callable<Integer> {
                         options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
                         service = new MirrorService(registry.access(), options, progress);
                     }
-                    report = service.mirrorToArchive(config, toArchive, resultsDir);
+                    report = config.operators().isEmpty() ? service.mirrorToArchive(config, toArchive, resultsDir)
+                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, registry.access(), options,
+                            progress, out);
                 } else if (!config.operators().isEmpty()) {
                     report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
                             MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)),

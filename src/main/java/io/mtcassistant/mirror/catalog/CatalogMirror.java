@@ -1,5 +1,6 @@
 package io.mtcassistant.mirror.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mtcassistant.mirror.Descriptor;
 import io.mtcassistant.mirror.ImageReference;
 import io.mtcassistant.mirror.MirrorException;
@@ -44,6 +45,10 @@ import java.util.Map;
  * the {@link TransferListener}; {@link #cancel()} stops the run (finished images stay journaled).
  */
 public final class CatalogMirror {
+
+    /** In an archive directory: the rebuilt catalog as an OCI layout, and what it is. */
+    public static final String ARCHIVE_CATALOG_LAYOUT = "catalog";
+    public static final String ARCHIVE_CATALOG_FILE = "catalog.json";
 
     private final RegistryAccess access;
     private final MirrorOptions options;
@@ -97,9 +102,12 @@ public final class CatalogMirror {
             } catch (IOException e) {
                 throw OciLayout.fileError(e, "preparing " + dir);
             }
-            ConfigsExtractor.extract(store, image.preferred(), configs, where);
+            listener.imageState(where, TransferListener.ImageState.STARTED, "reading the catalog");
+            ConfigsExtractor.extract(store, image.preferred(), configs, where, listener::bytesTransferred);
             filtered = new CatalogFilter(wanted -> FbcReader.read(configs, where, wanted), where).filter(request.packages());
             rebuilt = FilteredCatalogImage.build(store, image, filtered.catalog(), new OciLayout(dir.resolve("rebuilt")));
+            listener.imageState(where, TransferListener.ImageState.BLOBS_DONE, "catalog read and filtered to "
+                    + String.join(", ", filtered.packageNames()));
             catalogItem = new MirrorItem(request.catalog(), catalogRef, namer.destinationFor(catalogRef, request.catalog()));
             catalogSize = image.preferred().manifest().blobs().stream().mapToLong(Descriptor::size).sum();
             for (FilteredCatalog.KeptBundle kept : filtered.bundles()) {
@@ -153,6 +161,68 @@ public final class CatalogMirror {
         images.putIfAbsent(ref.plain(), new PlannedImage(item, purpose, detail, -1));
     }
 
+    /**
+     * The same plan with the size of every image filled in (manifests and blobs of all platforms,
+     * from the source manifests; nothing is downloaded). Images that cannot be read keep -1; the
+     * run reports why.
+     */
+    public CatalogPlan measure(CatalogPlan plan) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, options.jobs()), r -> {
+            Thread t = new Thread(r, "catalog-measure");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<PlannedImage>> futures = new ArrayList<>();
+            for (PlannedImage p : plan.images()) {
+                futures.add(pool.submit(() -> p.sizeBytes() >= 0 ? p : new PlannedImage(p.item(), p.purpose(), p.detail(), size(p))));
+            }
+            List<PlannedImage> measured = new ArrayList<>();
+            for (java.util.concurrent.Future<PlannedImage> f : futures) {
+                try {
+                    measured.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new MirrorException(MirrorException.Kind.REGISTRY, "unexpected error: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MirrorException(MirrorException.Kind.INTERRUPTED, "interrupted");
+                }
+            }
+            return new CatalogPlan(plan.request(), plan.namer(), plan.filtered(), plan.catalogImage(), plan.catalogItem(), List.copyOf(measured));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long size(PlannedImage p) {
+        try {
+            ImageStore store = Stores.source(p.item().source(), access, options.srcTlsVerify());
+            io.mtcassistant.mirror.Manifest top = store.fetchManifest(Stores.sourceReference(p.item().source()), null);
+            long total = top.size();
+            List<io.mtcassistant.mirror.Manifest> images = new ArrayList<>();
+            if (top.isIndex()) {
+                for (Descriptor child : top.children()) {
+                    io.mtcassistant.mirror.Manifest m = store.fetchManifest(child.digest(), child);
+                    total += m.size();
+                    images.add(m);
+                }
+            } else {
+                images.add(top);
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (io.mtcassistant.mirror.Manifest m : images) {
+                for (Descriptor b : m.blobs()) {
+                    if (seen.add(b.digest())) {
+                        total += Math.max(0, b.size());
+                    }
+                }
+            }
+            return total;
+        } catch (MirrorException e) {
+            return -1;
+        }
+    }
+
     /** Copies every image, then pushes the filtered catalog (only when all its images made it) and writes the results. */
     public CatalogMirrorResult run(CatalogPlan plan, Path resultsDir, MirrorJournal journal) {
         Instant started = Instant.now();
@@ -174,9 +244,7 @@ public final class CatalogMirror {
             MirrorItem item = plan.catalogItem();
             ImageResult r;
             if (!contentReport.ok()) {
-                r = new ImageResult(item.source().plain(), item.destination().plain(), null, null, 0, Duration.ZERO,
-                        ImageResult.Status.FAILED, "not pushed: " + contentReport.failed() + " of its images failed; run again to resume");
-                listener.imageFinished(r);
+                r = notPushed(item, contentReport);
             } else {
                 RegistryStore dest = new RegistryStore(access.client(item.destination().registry(), item.destination().registryEndpoint(),
                         !options.destTlsVerify()), item.destination().repository());
@@ -238,5 +306,153 @@ public final class CatalogMirror {
         new ResultsWriter(resultsDir).writeSummary(RunSummary.json("mirror-to-mirror", plan.namer().root(), started, Instant.now(), results,
                 report.stats()));
         return catalogSource;
+    }
+
+    /** True when an archive made by {@link #runToArchive} carries a catalog. */
+    public static boolean hasCatalog(Path archiveDir) {
+        return Files.isRegularFile(archiveDir.resolve(ARCHIVE_CATALOG_FILE));
+    }
+
+    /**
+     * mirror -> disk: the images go into the archive as with additionalImages, and the rebuilt
+     * catalog into {@code catalog/} (an OCI layout) with {@code catalog.json} naming it; both are
+     * written only when every image made it.
+     */
+    public CatalogMirrorResult runToArchive(CatalogPlan plan, Path archiveDir, Path resultsDir) {
+        List<ImageSetConfig.AdditionalImage> content = plan.contentImages().stream()
+                .map(p -> new ImageSetConfig.AdditionalImage(p.item().sourceText(), p.item().source())).toList();
+        MirrorService service = new MirrorService(access, options, listener);
+        running = service;
+        if (cancelled) {
+            service.cancel();
+        }
+        MirrorReport contentReport = service.mirrorToArchive(new ImageSetConfig(ImageSetConfig.V2, content, List.of(), List.of(), null),
+                archiveDir, resultsDir);
+        List<ImageResult> results = new ArrayList<>(contentReport.images());
+        String catalogDigest = null;
+        if (plan.catalogItem() != null) {
+            MirrorItem item = plan.catalogItem();
+            String refName = item.source().repositoryPath() + ":" + item.destination().tag();
+            ImageResult r;
+            if (!contentReport.ok()) {
+                r = notPushed(item, contentReport);
+            } else {
+                OciLayout layout = new OciLayout(archiveDir.resolve(ARCHIVE_CATALOG_LAYOUT)).create();
+                try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
+                    catalogEngine = engine;
+                    if (cancelled) {
+                        engine.cancel();
+                    }
+                    r = engine.copy(plan.catalogImage().source(), plan.catalogImage().digest(),
+                            new io.mtcassistant.mirror.engine.LayoutStore(layout), refName, true, item.source().plain(),
+                            "oci:" + layout.dir() + ":" + refName);
+                }
+                if (r.ok()) {
+                    catalogDigest = r.digest();
+                    String json = "{\"source\":\"" + item.sourceText() + "\",\"refName\":\"" + refName + "\",\"digest\":\""
+                            + r.digest() + "\",\"packages\":\"" + String.join(",", plan.filtered().packageNames()) + "\"}\n";
+                    try {
+                        OciLayout.writeAtomically(archiveDir.resolve(ARCHIVE_CATALOG_FILE), json.getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw OciLayout.fileError(e, "writing " + archiveDir.resolve(ARCHIVE_CATALOG_FILE));
+                    }
+                }
+            }
+            results.add(r);
+        }
+        return new CatalogMirrorResult(new MirrorReport(results, contentReport.stats(), resultsDir, archiveDir), null, catalogDigest,
+                null, null);
+    }
+
+    /**
+     * disk -> mirror for an archive with a catalog: the images are pushed as usual, then the
+     * rebuilt catalog under its source repository and tag, and the results folder gets the
+     * catalog's mapping line and the CatalogSource.
+     */
+    public CatalogMirrorResult runFromArchive(Path archiveDir, String target, Path workDir, Path resultsDir, MirrorJournal journal) {
+        DestinationNamer namer = DestinationNamer.parse(target);
+        JsonNode meta;
+        try {
+            meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(archiveDir.resolve(ARCHIVE_CATALOG_FILE)));
+        } catch (IOException e) {
+            throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, archiveDir.resolve(ARCHIVE_CATALOG_FILE) + " cannot be read: "
+                    + e.getMessage());
+        }
+        String sourceText = meta.path("source").asText("");
+        String refName = meta.path("refName").asText("");
+        if (sourceText.isEmpty() || refName.isEmpty()) {
+            throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, archiveDir.resolve(ARCHIVE_CATALOG_FILE)
+                    + " does not name the catalog (source, refName)");
+        }
+        OciLayout catalogLayout = OciLayout.open(archiveDir.resolve(ARCHIVE_CATALOG_LAYOUT));
+        Instant started = Instant.now();
+        MirrorService service = new MirrorService(access, options, listener);
+        running = service;
+        if (cancelled) {
+            service.cancel();
+        }
+        MirrorReport contentReport = service.archiveToRegistry(archiveDir, target, workDir, resultsDir,
+                journal == null ? MirrorJournal.none() : journal);
+        List<ImageResult> results = new ArrayList<>(contentReport.images());
+        ImageReference catalogRef = ImageReference.parseRegistry(sourceText);
+        MirrorItem item = new MirrorItem(sourceText, catalogRef, namer.destinationFor(catalogRef, sourceText));
+        ImageResult r;
+        if (!contentReport.ok()) {
+            r = notPushed(item, contentReport);
+        } else {
+            RegistryStore dest = new RegistryStore(access.client(item.destination().registry(), item.destination().registryEndpoint(),
+                    !options.destTlsVerify()), item.destination().repository());
+            try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
+                catalogEngine = engine;
+                if (cancelled) {
+                    engine.cancel();
+                }
+                r = engine.copy(new io.mtcassistant.mirror.engine.LayoutStore(catalogLayout), refName, dest, item.destination().tag(), true,
+                        item.source().plain(), item.destination().plain());
+            }
+        }
+        results.add(r);
+        String legacy = null;
+        List<MirrorItem> mirrored = new ArrayList<>();
+        if (r.ok()) {
+            mirrored.add(item);
+        }
+        for (ImageResult c : contentReport.images()) {
+            if (c.ok()) {
+                ImageReference src = ImageReference.parseRegistry(c.source());
+                MirrorItem ci = new MirrorItem(c.source(), src, namer.destinationFor(src, c.source()));
+                mirrored.add(ci);
+                if (src.repository().endsWith("openshift-migration-legacy-rhel8-operator")) {
+                    legacy = ci.destination().repositoryPath() + "@" + c.digest();
+                }
+            }
+        }
+        MirrorReport report = new MirrorReport(results, contentReport.stats(), resultsDir, null);
+        Path catalogSource = null;
+        if (resultsDir != null) {
+            try {
+                OciLayout.writeAtomically(resultsDir.resolve(ResultsWriter.MAPPING),
+                        ClusterResources.mapping(mirrored).getBytes(StandardCharsets.UTF_8));
+                if (r.ok()) {
+                    String name = CatalogSourceYaml.name(catalogRef);
+                    catalogSource = resultsDir.resolve(CatalogSourceYaml.fileName(name));
+                    OciLayout.writeAtomically(catalogSource, CatalogSourceYaml.yaml(name, item.destination().plain())
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw OciLayout.fileError(e, "writing the results in " + resultsDir);
+            }
+            new ResultsWriter(resultsDir).writeSummary(RunSummary.json("archive-to-mirror", namer.root(), started, Instant.now(), results,
+                    contentReport.stats()));
+        }
+        return new CatalogMirrorResult(report, r.ok() ? item.destination().plain() : null, r.ok() ? r.digest() : null, legacy,
+                catalogSource);
+    }
+
+    private ImageResult notPushed(MirrorItem item, MirrorReport contentReport) {
+        ImageResult r = new ImageResult(item.source().plain(), item.destination().plain(), null, null, 0, Duration.ZERO,
+                ImageResult.Status.FAILED, "not pushed: " + contentReport.failed() + " of its images failed; run again to resume");
+        listener.imageFinished(r);
+        return r;
     }
 }

@@ -28,6 +28,12 @@ public final class ConfigsExtractor {
 
     /** Extracts into target (created, must be empty or absent) and returns it. */
     public static Path extract(ImageStore store, CatalogImage.PlatformImage image, Path target, String where) {
+        return extract(store, image, target, where, null);
+    }
+
+    /** As above, reporting downloaded bytes to progress (may be null). */
+    public static Path extract(ImageStore store, CatalogImage.PlatformImage image, Path target, String where,
+                               java.util.function.LongConsumer progress) {
         String configs = image.configsDir();
         if (configs == null) {
             throw MirrorException.badInput("catalog " + where + " is not a file-based catalog: its config has no label "
@@ -36,7 +42,7 @@ public final class ConfigsExtractor {
         try {
             Files.createDirectories(target);
             for (Descriptor layer : image.layers()) {
-                applyLayer(store, layer, configs, target, where);
+                applyLayer(store, layer, configs, target, where, progress);
             }
         } catch (IOException e) {
             throw OciLayout.fileError(e, "extracting the catalog of " + where + " into " + target);
@@ -44,13 +50,14 @@ public final class ConfigsExtractor {
         return target;
     }
 
-    private static void applyLayer(ImageStore store, Descriptor layer, String configs, Path target, String where) throws IOException {
+    private static void applyLayer(ImageStore store, Descriptor layer, String configs, Path target, String where,
+                                   java.util.function.LongConsumer progress) throws IOException {
         // Whiteouts apply only to lower layers, so this layer is unpacked aside and merged afterwards.
         Path staged = Files.createTempDirectory(target.getParent(), ".layer-");
         List<String> removed = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
         try {
-            try (InputStream blob = store.openBlob(layer, null); LayerTarReader tar = new LayerTarReader(blob)) {
+            try (InputStream blob = store.openBlob(layer, progress); LayerTarReader tar = new LayerTarReader(blob)) {
                 LayerTarReader.Entry e;
                 while ((e = tar.next()) != null) {
                     String name = normalize(e.name());

@@ -146,4 +146,47 @@ class CatalogMirrorCommandTest {
         assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
         return host + "/broken/index:v1";
     }
+
+    @Test
+    void operatorsThroughAnArchive() throws Exception {
+        LocalRegistry.assumeInstalled();
+        try (LocalRegistry registry = LocalRegistry.builder(tmp).start()) {
+            String host = registry.host();
+            DemoCatalog.Contents demo = DemoCatalog.write(tmp.resolve("demo"), host);
+            DemoCatalog.push(demo, RegistryAccess.anonymous(), host, false, null);
+            Path isc = imageSet("isc.yaml", demo.indexReference(), """
+                        - name: mtc-operator
+                          channels:
+                            - name: release-v1.8
+                              minVersion: 1.8.8
+                """, "    - name: " + demo.legacyOperatorReference());
+            Path archive = tmp.resolve("archive");
+            Run toDisk = run("mirror", "--image-set", isc.toString(), "--to-archive", archive.toString(), "--src-tls-verify=false",
+                    "--results", tmp.resolve("r1").toString(), "--work-dir", tmp.resolve("work").toString());
+            assertThat(toDisk.exit()).as(toDisk.err()).isZero();
+            assertThat(archive.resolve(CatalogMirror.ARCHIVE_CATALOG_FILE)).exists();
+            assertThat(toDisk.out()).contains("Catalog (in the archive): " + demo.indexReference());
+            String archivedDigest = toDisk.out().replaceAll("(?s).*Catalog \\(in the archive\\): \\S+ \\((sha256:[0-9a-f]{64})\\).*", "$1");
+
+            Path results = tmp.resolve("r2");
+            Run fromDisk = run("mirror", "--from-archive", archive.toString(), "--to", "docker://" + host + "/restored",
+                    "--dest-tls-verify=false", "--results", results.toString(), "--work-dir", tmp.resolve("work2").toString(),
+                    "--journal", tmp.resolve("j2.jsonl").toString());
+            assertThat(fromDisk.exit()).as(fromDisk.err()).isZero();
+            String catalogRef = host + "/restored/redhat/redhat-operator-index:v4.14";
+            assertThat(Skopeo.rawDigest("docker://" + catalogRef)).isEqualTo(archivedDigest);
+            assertThat(fromDisk.out()).contains("Legacy operator: " + host + "/restored/rhmtc/openshift-migration-legacy-rhel8-operator@sha256:");
+            List<String> mapping = Files.readAllLines(results.resolve("mapping.txt"));
+            // The catalog, the 1.8.8 bundle and its 6 images, OADP 1.2.5 bundle and its 4 images, the legacy operator.
+            assertThat(mapping).hasSize(14).contains(demo.indexReference() + "=" + catalogRef);
+            assertThat(Files.readString(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml")))
+                    .contains("  image: " + catalogRef + "\n", "  sourceType: grpc\n", "  namespace: openshift-marketplace\n");
+            for (String line : mapping) {
+                String[] parts = line.split("=");
+                if (parts[0].contains("@sha256:")) {
+                    assertThat(Skopeo.rawDigest("docker://" + parts[1])).isEqualTo(parts[0].substring(parts[0].indexOf('@') + 1));
+                }
+            }
+        }
+    }
 }

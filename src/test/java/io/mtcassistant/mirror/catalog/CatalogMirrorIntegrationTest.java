@@ -55,8 +55,11 @@ class CatalogMirrorIntegrationTest {
             assertThat(plan.images()).noneMatch(p -> p.item().source().repository().contains("other-operator"));
             assertThat(plan.images()).noneMatch(p -> p.item().sourceText().contains("v1.7.1") || p.detail().contains("1.2.4"));
 
+            CatalogPlan measured = mirror.measure(plan);
+            assertThat(measured.images()).allMatch(p -> p.sizeBytes() > 0);
+
             Path results = tmp.resolve("results");
-            CatalogMirrorResult result = mirror.run(plan, results, MirrorJournal.open(tmp.resolve("journal.jsonl")));
+            CatalogMirrorResult result = mirror.run(measured, results, MirrorJournal.open(tmp.resolve("journal.jsonl")));
             assertThat(result.ok()).as(result.report().images().toString()).isTrue();
 
             // Every bundle and related image is in the mirror with its digest, under its tagged name.
@@ -64,6 +67,10 @@ class CatalogMirrorIntegrationTest {
                 String expected = p.item().source().digest() != null ? p.item().source().digest()
                         : Skopeo.rawDigest("docker://" + p.item().source().plain());
                 assertThat(Skopeo.rawDigest("docker://" + p.item().destination().plain())).as(p.item().sourceText()).isEqualTo(expected);
+            }
+            for (PlannedImage p : measured.contentImages()) {
+                assertThat(result.report().images()).filteredOn(r -> r.source().equals(p.item().source().plain()))
+                        .singleElement().matches(r -> r.size() == p.sizeBytes(), "size " + p.sizeBytes());
             }
             assertThat(Skopeo.run("inspect", "--tls-verify=false", "--raw", "docker://" + host + "/mirror/demo/other-operator-bundle:v0.1.0")
                     .exitCode()).isNotZero();
