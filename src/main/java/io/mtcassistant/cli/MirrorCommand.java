@@ -40,7 +40,8 @@ public class MirrorCommand implements Callable<Integer> {
     @Mixin
     RegistryOptionsMixin registry;
 
-    @Option(names = "--image-set", paramLabel = "FILE", description = "ImageSetConfiguration (mirror.openshift.io/v2alpha1) listing additionalImages.")
+    @Option(names = "--image-set", paramLabel = "FILE", description = "ImageSetConfiguration (mirror.openshift.io/v2alpha1): additionalImages, blockedImages,"
+            + " and operators (one catalog; packages, channels, minVersion; required packages such as OADP are added).")
     Path imageSet;
 
     @Option(names = "--to", paramLabel = "docker://HOST[/PREFIX]", description = "Destination registry (and optional path prefix).")

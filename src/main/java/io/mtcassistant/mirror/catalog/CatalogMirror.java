@@ -106,6 +106,12 @@ public final class CatalogMirror {
             ConfigsExtractor.extract(store, image.preferred(), configs, where, listener::bytesTransferred);
             filtered = new CatalogFilter(wanted -> FbcReader.read(configs, where, wanted), where).filter(request.packages());
             rebuilt = FilteredCatalogImage.build(store, image, filtered.catalog(), new OciLayout(dir.resolve("rebuilt")));
+            try {
+                // The full catalog can be hundreds of MB; only the rebuilt image is needed from here on.
+                ConfigsExtractor.delete(configs, false);
+            } catch (IOException e) {
+                // Left for the next plan to clear.
+            }
             listener.imageState(where, TransferListener.ImageState.BLOBS_DONE, "catalog read and filtered to "
                     + String.join(", ", filtered.packageNames()));
             catalogItem = new MirrorItem(request.catalog(), catalogRef, namer.destinationFor(catalogRef, request.catalog()));
