@@ -144,7 +144,7 @@ timed "mtc-assistant mirror  mirror->archive" \
 echo "   archive: $(du -sh "$WORK/archive" | cut -f1), $(ls "$WORK/archive" | grep -c 'images.tar') volumes"
 timed "mtc-assistant mirror  archive->mirror" \
   mtc mirror --from-archive "$WORK/archive" --to "docker://$DST_ARCHIVE/mirror" --dest-tls-verify=false --jobs "$JOBS" \
-  --results "$WORK/r5" --journal "$WORK/j5" --work-dir "$WORK"
+  --results "$WORK/r5" --journal "$WORK/j5"
 
 # The desktop app runs the engine in a long-lived JVM: measure it warm too (a first run to warm up
 # the JIT, then a timed run to a fresh registry), without JVM start-up.

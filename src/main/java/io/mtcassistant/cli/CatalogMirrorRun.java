@@ -51,9 +51,9 @@ final class CatalogMirrorRun {
         return CatalogMirror.hasCatalog(archiveDir);
     }
 
-    static MirrorReport fromArchive(Path archiveDir, String to, Path workDir, Path resultsDir, MirrorJournal journal, RegistryAccess access,
+    static MirrorReport fromArchive(Path archiveDir, String to, Path resultsDir, MirrorJournal journal, RegistryAccess access,
                                     MirrorOptions options, TransferListener progress, PrintWriter out) {
-        CatalogMirrorResult result = new CatalogMirror(access, options, progress).runFromArchive(archiveDir, to, workDir, resultsDir, journal);
+        CatalogMirrorResult result = new CatalogMirror(access, options, progress).runFromArchive(archiveDir, to, resultsDir, journal);
         print(result, out);
         return result.report();
     }

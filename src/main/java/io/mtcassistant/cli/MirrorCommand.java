@@ -63,7 +63,8 @@ public class MirrorCommand implements Callable<Integer> {
             + " default: the image set's archiveSize in GiB, else one file.")
     String volumeSize;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where --from-archive unpacks (default: the system temp directory).")
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where operator catalogs are unpacked and rebuilt (default: $XDG_CACHE_HOME/mtc-assistant/catalogs).")
     Path workDir;
 
     @Option(names = "--journal", paramLabel = "FILE", hidden = true,
@@ -88,12 +89,11 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorReport report;
         try {
             if (fromArchive != null) {
-                Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
                 MirrorJournal archiveJournal = MirrorJournal.open(journal != null ? journal
                         : journalFile("archive", fromArchive.toAbsolutePath().toString(), to));
                 report = CatalogMirrorRun.hasCatalog(fromArchive)
-                        ? CatalogMirrorRun.fromArchive(fromArchive, to, work, resultsDir, archiveJournal, registry.access(), options, progress, out)
-                        : service.archiveToRegistry(fromArchive, to, work, resultsDir, archiveJournal);
+                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, registry.access(), options, progress, out)
+                        : service.archiveToRegistry(fromArchive, to, resultsDir, archiveJournal);
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
                 if (toArchive != null) {

@@ -1,6 +1,8 @@
 package io.mtcassistant.mirror;
 
 import io.mtcassistant.mirror.archive.ArchiveMetadata;
+import io.mtcassistant.mirror.archive.ArchiveStore;
+import io.mtcassistant.mirror.archive.ArchiveVolumes;
 import io.mtcassistant.mirror.archive.MirrorArchive;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.ImageStore;
@@ -24,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,47 +116,48 @@ public final class MirrorService {
                     meta.add(new ArchiveMetadata.Image(items.get(i).source().plain(), items.get(i).destination().tag(),
                             r.digest(), r.mediaType(), r.size()));
                 }
-                MirrorArchive.pack(staging, ArchiveMetadata.now(meta), archiveDir, options.volumeSize());
-                deleteTree(staging.dir());
+                // Packing consumes the staged blobs; forget the journal first, so a run cut short
+                // while packing re-checks (and re-fetches) every blob instead of trusting it.
                 deleteTree(archiveDir.resolve(STAGING_JOURNAL));
+                MirrorArchive.pack(staging, ArchiveMetadata.now(meta), archiveDir, options.volumeSize(), true);
+                deleteTree(staging.dir());
             }
             return finish("mirror-to-archive", archiveDir.toString(), List.of(), results, started, engine, resultsDir, archiveDir);
         }
     }
 
-    /** archive -> mirror: verify the archive, unpack it, push every image with its digest. */
-    public MirrorReport archiveToRegistry(Path archiveDir, String target, Path workDir, Path resultsDir, MirrorJournal journal) {
+    /**
+     * archive -> mirror: verify every checksum first, then push each image with its digest,
+     * reading blobs in place from the tar volumes (no unpacked copy is needed on disk).
+     */
+    public MirrorReport archiveToRegistry(Path archiveDir, String target, Path resultsDir, MirrorJournal journal) {
         DestinationNamer namer = DestinationNamer.parse(target);
-        MirrorArchive.verify(archiveDir);
+        List<Path> volumes = MirrorArchive.verify(archiveDir);
         Instant started = Instant.now();
-        Path unpacked;
-        try {
-            Files.createDirectories(workDir);
-            unpacked = Files.createTempDirectory(workDir, "mtc-archive-");
-        } catch (IOException e) {
-            throw OciLayout.fileError(e, "creating a work directory in " + workDir);
+        ArchiveVolumes tar = ArchiveVolumes.index(volumes);
+        ArchiveMetadata metadata = ArchiveMetadata.parse(tar.readAll(ArchiveMetadata.FILE), "metadata.json in " + archiveDir);
+        ArchiveStore source = new ArchiveStore(tar);
+        List<MirrorItem> items = new ArrayList<>();
+        Map<MirrorItem, String> refNames = new HashMap<>();
+        for (ArchiveMetadata.Image image : metadata.images()) {
+            ImageReference ref;
+            try {
+                ref = ImageReference.parseRegistry(image.source());
+            } catch (MirrorException e) {
+                throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, "metadata.json in " + archiveDir + " names a bad image: "
+                        + e.getMessage());
+            }
+            MirrorItem item = new MirrorItem(image.source(), ref, namer.destinationFor(ref, image.source()));
+            items.add(item);
+            refNames.put(item, image.refName());
         }
-        try {
-            ArchiveMetadata metadata = MirrorArchive.unpack(archiveDir, unpacked);
-            LayoutStore source = new LayoutStore(OciLayout.open(unpacked));
-            List<MirrorItem> items = new ArrayList<>();
-            List<String> refNames = new ArrayList<>();
-            for (ArchiveMetadata.Image image : metadata.images()) {
-                ImageReference ref = ImageReference.parseRegistry(image.source());
-                items.add(new MirrorItem(image.source(), ref, namer.destinationFor(ref, image.source())));
-                refNames.add(image.refName());
-            }
-            try (TransferEngine engine = startEngine()) {
-                List<ImageResult> results = runAll(items, item -> {
-                    String refName = refNames.get(items.indexOf(item));
-                    ImageStore dest = registryStore(item.destination(), options.destTlsVerify());
-                    return copyWithJournal(engine, journal, item.source().plain(), source, refName, dest,
-                            item.destination().tag(), item.destination().plain());
-                });
-                return finish("archive-to-mirror", namer.root(), items, results, started, engine, resultsDir, null);
-            }
-        } finally {
-            deleteTree(unpacked);
+        try (TransferEngine engine = startEngine()) {
+            List<ImageResult> results = runAll(items, item -> {
+                ImageStore dest = registryStore(item.destination(), options.destTlsVerify());
+                return copyWithJournal(engine, journal, item.source().plain(), source, refNames.get(item), dest,
+                        item.destination().tag(), item.destination().plain());
+            });
+            return finish("archive-to-mirror", namer.root(), items, results, started, engine, resultsDir, null);
         }
     }
 

@@ -39,8 +39,12 @@ public final class MirrorArchive {
     private MirrorArchive() {
     }
 
-    /** Packs a finished layout (already holding metadata.json) into the archive directory. */
-    public static List<VolumeOutputStream.Volume> pack(OciLayout layout, ArchiveMetadata metadata, Path archiveDir, long volumeSize) {
+    /**
+     * Packs a finished layout into the archive directory. With consumeLayout, each blob file is
+     * deleted once it is in the tar, so the disk holds the data about once, not twice.
+     */
+    public static List<VolumeOutputStream.Volume> pack(OciLayout layout, ArchiveMetadata metadata, Path archiveDir, long volumeSize,
+                                                       boolean consumeLayout) {
         try {
             Files.createDirectories(archiveDir);
             VolumeOutputStream.removeOld(archiveDir, TAR);
@@ -59,6 +63,9 @@ public final class MirrorArchive {
                 for (Path blob : blobs) {
                     try (InputStream in = Files.newInputStream(blob)) {
                         tar.addFile("blobs/sha256/" + blob.getFileName(), Files.size(blob), in);
+                    }
+                    if (consumeLayout) {
+                        Files.delete(blob);
                     }
                 }
                 // index.json last: an archive cut short never names blobs it does not hold.

@@ -35,27 +35,36 @@ public final class TarReader {
             if (allZero(h)) {
                 return null;
             }
-            verifyChecksum(h);
-            String name = string(h, 0, 100);
-            String prefix = string(h, 345, 155);
-            if (!prefix.isEmpty()) {
-                name = prefix + "/" + name;
-            }
-            long size = size(h);
-            char type = (char) h[156];
-            if (name.contains("..") || name.startsWith("/")) {
-                throw new IOException("unsafe path in archive: " + name);
-            }
-            remaining = size;
-            padding = (512 - size % 512) % 512;
-            if (type == 'x' || type == 'g' || type == 'L') {
+            Entry entry = parseHeader(h);
+            remaining = entry.size();
+            padding = (512 - entry.size() % 512) % 512;
+            if (entry.name() == null) {
                 skipFully(remaining + padding);
                 remaining = 0;
                 padding = 0;
                 continue;
             }
-            return new Entry(name, size, type == '5');
+            return entry;
         }
+    }
+
+    /** Parses one header block; the name is null for extension headers (pax, GNU long name) that carry no file. */
+    static Entry parseHeader(byte[] h) throws IOException {
+        verifyChecksum(h);
+        String name = string(h, 0, 100);
+        String prefix = string(h, 345, 155);
+        if (!prefix.isEmpty()) {
+            name = prefix + "/" + name;
+        }
+        long size = size(h);
+        char type = (char) h[156];
+        if (name.contains("..") || name.startsWith("/")) {
+            throw new IOException("unsafe path in archive: " + name);
+        }
+        if (type == 'x' || type == 'g' || type == 'L') {
+            return new Entry(null, size, false);
+        }
+        return new Entry(name, size, type == '5');
     }
 
     /** The current entry's content; read it fully before calling next(). */

@@ -375,7 +375,7 @@ public final class CatalogMirror {
      * rebuilt catalog under its source repository and tag, and the results folder gets the
      * catalog's mapping line and the CatalogSource.
      */
-    public CatalogMirrorResult runFromArchive(Path archiveDir, String target, Path workDir, Path resultsDir, MirrorJournal journal) {
+    public CatalogMirrorResult runFromArchive(Path archiveDir, String target, Path resultsDir, MirrorJournal journal) {
         DestinationNamer namer = DestinationNamer.parse(target);
         JsonNode meta;
         try {
@@ -397,7 +397,7 @@ public final class CatalogMirror {
         if (cancelled) {
             service.cancel();
         }
-        MirrorReport contentReport = service.archiveToRegistry(archiveDir, target, workDir, resultsDir,
+        MirrorReport contentReport = service.archiveToRegistry(archiveDir, target, resultsDir,
                 journal == null ? MirrorJournal.none() : journal);
         List<ImageResult> results = new ArrayList<>(contentReport.images());
         ImageReference catalogRef = ImageReference.parseRegistry(sourceText);

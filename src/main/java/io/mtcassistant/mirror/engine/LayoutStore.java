@@ -58,7 +58,8 @@ public final class LayoutStore implements ImageStore {
         if (reference != null && reference.startsWith("sha256:")) {
             return layout.hasBlob(reference) ? Optional.of(reference) : Optional.empty();
         }
-        return layout.resolve(reference, null).map(Descriptor::digest);
+        // A name whose manifest blob is gone (consumed by packing) does not count as present.
+        return layout.resolve(reference, null).map(Descriptor::digest).filter(layout::hasBlob);
     }
 
     @Override

@@ -170,7 +170,7 @@ class CatalogMirrorCommandTest {
 
             Path results = tmp.resolve("r2");
             Run fromDisk = run("mirror", "--from-archive", archive.toString(), "--to", "docker://" + host + "/restored",
-                    "--dest-tls-verify=false", "--results", results.toString(), "--work-dir", tmp.resolve("work2").toString(),
+                    "--dest-tls-verify=false", "--results", results.toString(),
                     "--journal", tmp.resolve("j2.jsonl").toString());
             assertThat(fromDisk.exit()).as(fromDisk.err()).isZero();
             String catalogRef = host + "/restored/redhat/redhat-operator-index:v4.14";
