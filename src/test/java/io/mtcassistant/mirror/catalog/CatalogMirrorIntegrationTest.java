@@ -51,7 +51,8 @@ class CatalogMirrorIntegrationTest {
 
             Map<ImagePurpose, Long> counts = plan.images().stream().collect(Collectors.groupingBy(PlannedImage::purpose, Collectors.counting()));
             assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(ImagePurpose.CATALOG, 1L, ImagePurpose.MTC_BUNDLE, 3L,
-                    ImagePurpose.MTC_OPERAND, 18L, ImagePurpose.OADP_DEPENDENCY, 5L, ImagePurpose.LEGACY_OPERATOR, 1L));
+                    ImagePurpose.MTC_OPERAND, 18L, ImagePurpose.OADP_DEPENDENCY, 5L, ImagePurpose.LEGACY_OPERATOR, 6L));
+            assertThat(plan.notes()).isEmpty();
             assertThat(plan.images()).noneMatch(p -> p.item().source().repository().contains("other-operator"));
             assertThat(plan.images()).noneMatch(p -> p.item().sourceText().contains("v1.7.1") || p.detail().contains("1.2.4"));
 
