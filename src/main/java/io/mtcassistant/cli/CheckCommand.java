@@ -1,5 +1,6 @@
 package io.mtcassistant.cli;
 
+import io.mtcassistant.common.AtomicFiles;
 import io.mtcassistant.cluster.ClusterConnector;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ConnectOptions;
@@ -25,11 +26,7 @@ import io.mtcassistant.compat.ReportJson;
 import io.mtcassistant.compat.ReportMarkdown;
 import io.mtcassistant.compat.ReportText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -195,24 +192,9 @@ public class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return;
         }
-        Path absolute = reportFile.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.writeString(reportFile, text);
         } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp file is hidden and harmless; the error below is what matters
-                }
-            }
             throw new BadInputException("--report-file " + reportFile + ": cannot write: " + e.getMessage(), e);
         }
     }

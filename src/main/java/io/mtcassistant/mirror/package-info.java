@@ -16,9 +16,9 @@
  *       message meant for people; {@code isBadInput()} maps to exit code 2.</li>
  * </ul>
  *
- * The catalog issue plugs in at {@link io.mtcassistant.mirror.plan.MirrorPlan#of}: operator
- * catalogs are parsed into {@link io.mtcassistant.mirror.plan.ImageSetConfig.OperatorCatalog}
- * and only need resolving into more {@link io.mtcassistant.mirror.plan.MirrorItem}s.
+ * Operator catalogs ({@code mirror.operators} of an image set) are resolved, filtered and rebuilt by
+ * {@link io.mtcassistant.mirror.catalog.CatalogMirror}, which plans its images and runs them through this
+ * engine; {@link io.mtcassistant.mirror.MirrorService} itself mirrors {@code additionalImages}.
  * Tests reuse {@code io.mtcassistant.mirror.testsupport.LocalRegistry} (a real distribution
  * registry on loopback), {@code TokenServer}, {@code TestImages} and {@code Skopeo}.
  */

@@ -1,14 +1,13 @@
 package io.mtcassistant.settings;
 
+import io.mtcassistant.common.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mtcassistant.common.XdgDirs;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,30 +49,11 @@ public final class JsonSettingsStore implements SettingsStore {
 
     @Override
     public void save(Settings settings) throws SettingsException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-            Files.write(temp, mapper.writeValueAsBytes(settings));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, mapper.writeValueAsBytes(settings), false);
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new SettingsException(file, "cannot save settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: a stray temp file is harmless
-            }
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The part of oc-mirror's ImageSetConfiguration ({@code mirror.openshift.io/v2alpha1}, also the v1
  * {@code v1alpha2}) this engine understands: {@code mirror.additionalImages}, {@code mirror.blockedImages}
- * and {@code archiveSize}. Operator catalogs are parsed into {@link OperatorCatalog} so the next
- * issue can resolve them; until then a set that lists operators is refused with a clear message.
+ * and {@code archiveSize}. Operator catalogs are parsed into {@link OperatorCatalog}; the catalog mirror
+ * ({@code io.mtcassistant.mirror.catalog}) resolves them.
  */
 public record ImageSetConfig(String apiVersion, List<AdditionalImage> additionalImages, List<OperatorCatalog> operators,
                              List<Pattern> blockedImages, Long archiveSizeGiB) {
@@ -30,7 +30,7 @@ public record ImageSetConfig(String apiVersion, List<AdditionalImage> additional
     public record AdditionalImage(String name, ImageReference reference) {
     }
 
-    /** One entry of mirror.operators (not mirrored yet; kept for the catalog issue). */
+    /** One entry of mirror.operators, resolved by the catalog mirror. */
     public record OperatorCatalog(String catalog, List<String> packages) {
     }
 

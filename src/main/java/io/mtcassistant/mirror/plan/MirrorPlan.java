@@ -11,8 +11,9 @@ public record MirrorPlan(List<MirrorItem> items, DestinationNamer namer) {
 
     public static MirrorPlan of(ImageSetConfig config, DestinationNamer namer) {
         if (!config.operators().isEmpty()) {
-            throw MirrorException.badInput("the image set lists operator catalogs (mirror.operators), which are not mirrored"
-                    + " yet; list the images under mirror.additionalImages");
+            // Catalogs need filtering and a rebuilt index image: CatalogMirror does that, not this plain plan.
+            throw MirrorException.badInput("the image set lists operator catalogs (mirror.operators): mirror it with"
+                    + " the catalog mirror (mtc-assistant mirror --image-set), not as plain images");
         }
         Map<String, MirrorItem> unique = new LinkedHashMap<>();
         for (ImageSetConfig.AdditionalImage image : config.imagesToMirror()) {

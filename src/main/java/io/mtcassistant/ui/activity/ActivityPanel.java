@@ -4,6 +4,7 @@ import io.mtcassistant.common.ActivityEvent;
 import io.mtcassistant.ui.common.Icons;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -42,9 +43,12 @@ public final class ActivityPanel {
         list.setFixedCellSize(CELL_HEIGHT);
         list.setPrefHeight(4 * CELL_HEIGHT + 2);
         log.entries().addListener((ListChangeListener<ActivityEvent>) change -> {
-            // scrollTo puts an item at the top; start a screenful earlier so the newest line is at the bottom.
-            int visibleRows = Math.max(1, (int) (list.getHeight() / CELL_HEIGHT) - 1);
-            list.scrollTo(Math.max(0, log.entries().size() - visibleRows));
+            // After the list has laid out the new rows: scrolling to the last row then leaves it at the bottom.
+            Platform.runLater(() -> {
+                if (!log.entries().isEmpty()) {
+                    list.scrollTo(log.entries().size() - 1);
+                }
+            });
         });
         Button copy = new Button(null, Icons.icon(MaterialDesignC.CONTENT_COPY));
         copy.setId("activity-copy");

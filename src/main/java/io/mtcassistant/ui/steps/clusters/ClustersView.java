@@ -3,6 +3,7 @@ package io.mtcassistant.ui.steps.clusters;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ContextEntry;
 import io.mtcassistant.ui.common.Icons;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -92,7 +94,7 @@ public final class ClustersView {
         fileList.setFixedCellSize(FILE_ROW_HEIGHT);
         fileList.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> 4 + Math.max(1, Math.min(4, viewModel.files().size())) * FILE_ROW_HEIGHT, viewModel.files()));
-        fileList.setPlaceholder(new Label("No kubeconfig file yet. Add one with \"Add kubeconfig…\"."));
+        fileList.setPlaceholder(new Label("No kubeconfig file yet. Add one with \"Add kubeconfig…\" or drop it here."));
         fileList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Path item, boolean empty) {
@@ -100,6 +102,20 @@ public final class ClustersView {
                 setText(empty || item == null ? null : item.toString());
                 setGraphic(empty || item == null ? null : Icons.icon(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
             }
+        });
+        fileList.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        fileList.setOnDragDropped(event -> {
+            boolean files = event.getDragboard().hasFiles();
+            if (files) {
+                viewModel.addFiles(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            event.setDropCompleted(files);
+            event.consume();
         });
         loadProblemLabel.textProperty().bind(viewModel.loadProblemProperty());
         loadProblemLabel.visibleProperty().bind(viewModel.loadProblemProperty().isNotEmpty());

@@ -100,7 +100,7 @@ public final class ClustersViewModel {
     public void start(Supplier<List<Path>> defaultLocations) {
         List<Path> remembered = settings.current().kubeconfigFiles().stream().map(Path::of).toList();
         if (!remembered.isEmpty()) {
-            load(remembered, "remembered");
+            load(remembered, false);
         } else {
             runner.run(BackgroundTask.of("Look for kubeconfig files",
                             progress -> defaultLocations.get().stream().filter(Files::isRegularFile).toList())
@@ -108,7 +108,7 @@ public final class ClustersViewModel {
                         if (found.isEmpty()) {
                             activity.info(SOURCE, "No kubeconfig found in KUBECONFIG or ~/.kube/config; add one with \"Add kubeconfig…\".");
                         } else {
-                            load(found, "default");
+                            load(found, false);
                         }
                     }));
         }
@@ -117,18 +117,22 @@ public final class ClustersViewModel {
     /** Demo mode: shows only the simulated clusters' kubeconfig and remembers nothing about it. */
     public void useDemoKubeconfig(Path kubeconfig) {
         rememberFiles = false;
-        load(List.of(kubeconfig), "demo");
+        load(List.of(kubeconfig), false);
     }
 
     public void addFiles() {
         Path initial = files.isEmpty() ? null : files.get(files.size() - 1).getParent();
-        List<Path> chosen = dialogs.chooseKubeconfigFiles(initial);
+        addFiles(dialogs.chooseKubeconfigFiles(initial));
+    }
+
+    /** Adds files (chosen in a dialog or dropped on the list) after the ones already there. */
+    public void addFiles(List<Path> chosen) {
         if (chosen.isEmpty()) {
             return;
         }
         LinkedHashSet<Path> merged = new LinkedHashSet<>(files);
         chosen.stream().map(p -> p.toAbsolutePath().normalize()).forEach(merged::add);
-        load(List.copyOf(merged), "added");
+        load(List.copyOf(merged), true);
     }
 
     public void removeFile(Path file) {
@@ -138,16 +142,17 @@ public final class ClustersViewModel {
         List<Path> remaining = new ArrayList<>(files);
         remaining.remove(file);
         activity.info(SOURCE, "Removed kubeconfig " + file);
-        load(remaining, "remaining");
+        load(remaining, true);
     }
 
-    private void load(List<Path> requested, String why) {
+    /** @param userChoice the user changed the list (rather than the app offering one): remember the result */
+    private void load(List<Path> requested, boolean userChoice) {
         List<Path> normalized = requested.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         setLoading("Reading kubeconfig files…");
         runner.run(BackgroundTask.of("Read kubeconfig files", progress -> readUsable(normalized))
                 .onSuccess(result -> {
                     applyLoad(result);
-                    if (rememberFiles && !"remembered".equals(why) && !"default".equals(why)) {
+                    if (rememberFiles && userChoice) {
                         List<String> remembered = result.files().stream().map(Path::toString).toList();
                         settings.update(s -> s.withKubeconfigFiles(remembered));
                     }

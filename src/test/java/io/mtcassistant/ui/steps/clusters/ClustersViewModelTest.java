@@ -346,4 +346,15 @@ class ClustersViewModelTest {
         assertThat(viewModel.loadingProperty().get()).isFalse();
         assertThat(viewModel.statusProperty().get()).startsWith("Choose the source");
     }
+
+    @Test
+    void droppedFilesAreAddedAfterTheOthersWithoutRepeats() {
+        dialogs.kubeconfigChoices.add(List.of(sourceFile));
+        viewModel.addFiles();
+
+        viewModel.addFiles(List.of(targetFile, sourceFile));
+
+        assertThat(viewModel.files()).containsExactly(sourceFile, targetFile);
+        assertThat(store.saved.kubeconfigFiles()).containsExactly(sourceFile.toString(), targetFile.toString());
+    }
 }
