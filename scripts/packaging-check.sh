@@ -73,6 +73,8 @@ if [ "$package" = yes ]; then
     step "packaging (app-image, deb)"
     args=(--types "app-image deb")
     [ "$build" = no ] && args+=(--no-build)
+    # xz level 1 instead of 6 for the check's .deb: same files, a few MB larger, minutes faster on 2 cores.
+    DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-1} \
     "$root/scripts/package.sh" "${args[@]}" > "$out/package.log" 2>&1 \
         || { tail -30 "$out/package.log"; echo "check: packaging failed; log: $out/package.log" >&2; exit 1; }
     grep -E '^package: |MB' "$out/package.log" | sed 's/^/  /'
