@@ -52,7 +52,9 @@ install_integration() {
     remove_integration quiet      # a re-run (reinstall, failed upgrade) starts clean
     : > "$manifest" 2>/dev/null || { note "cannot write $manifest; skipping the menu entry and the PATH link"; return 0; }
 
-    if [ -e "$bin_link" ] || [ -L "$bin_link" ]; then
+    if [ "$(readlink "$bin_link" 2>/dev/null)" = "$app_dir/bin/$name" ]; then
+        record l "$bin_link"      # ours from an earlier install whose list was lost
+    elif [ -e "$bin_link" ] || [ -L "$bin_link" ]; then
         note "$bin_link exists and is not ours; left alone (run $app_dir/bin/$name)"
     elif make_dir "$(dirname "$bin_link")" && ln -s "$app_dir/bin/$name" "$bin_link" 2>/dev/null; then
         record l "$bin_link"
