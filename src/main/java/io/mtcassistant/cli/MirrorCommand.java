@@ -40,7 +40,8 @@ public class MirrorCommand implements Callable<Integer> {
     @Mixin
     RegistryOptionsMixin registry;
 
-    @Option(names = "--image-set", paramLabel = "FILE", description = "ImageSetConfiguration (mirror.openshift.io/v2alpha1) listing additionalImages.")
+    @Option(names = "--image-set", paramLabel = "FILE", description = "ImageSetConfiguration (mirror.openshift.io/v2alpha1): additionalImages, blockedImages,"
+            + " and operators (one catalog; packages, channels, minVersion; required packages such as OADP are added).")
     Path imageSet;
 
     @Option(names = "--to", paramLabel = "docker://HOST[/PREFIX]", description = "Destination registry (and optional path prefix).")
@@ -61,6 +62,10 @@ public class MirrorCommand implements Callable<Integer> {
     @Option(names = "--volume-size", paramLabel = "SIZE", description = "Split the archive into tar volumes of SIZE (e.g. 4G, 700M);"
             + " default: the image set's archiveSize in GiB, else one file.")
     String volumeSize;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where operator catalogs are unpacked and rebuilt (default: $XDG_CACHE_HOME/mtc-assistant/catalogs).")
+    Path workDir;
 
     @Option(names = "--journal", paramLabel = "FILE", hidden = true,
             description = "Resume journal (default under $XDG_STATE_HOME/mtc-assistant/mirror-journals).")
@@ -84,8 +89,11 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorReport report;
         try {
             if (fromArchive != null) {
-                report = service.archiveToRegistry(fromArchive, to, resultsDir,
-                        MirrorJournal.open(journal != null ? journal : journalFile("archive", fromArchive.toAbsolutePath().toString(), to)));
+                MirrorJournal archiveJournal = MirrorJournal.open(journal != null ? journal
+                        : journalFile("archive", fromArchive.toAbsolutePath().toString(), to));
+                report = CatalogMirrorRun.hasCatalog(fromArchive)
+                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, registry.access(), options, progress, out)
+                        : service.archiveToRegistry(fromArchive, to, resultsDir, archiveJournal);
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
                 if (toArchive != null) {
@@ -94,7 +102,13 @@ public class MirrorCommand implements Callable<Integer> {
                         options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
                         service = new MirrorService(registry.access(), options, progress);
                     }
-                    report = service.mirrorToArchive(config, toArchive, resultsDir);
+                    report = config.operators().isEmpty() ? service.mirrorToArchive(config, toArchive, resultsDir)
+                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, registry.access(), options,
+                            progress, out);
+                } else if (!config.operators().isEmpty()) {
+                    report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
+                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)),
+                            registry.access(), options, progress, out);
                 } else {
                     report = service.mirrorToRegistry(config, to, resultsDir,
                             MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)));
