@@ -21,7 +21,7 @@ public final class ProgressTracker implements TransferListener {
     private final Map<String, ImageRow> rows = new LinkedHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final LongSupplier nanoClock;
-    private final TransferListener also;
+    private volatile TransferListener also;
     private long startedNanos;
     private long alreadyPresentBytes;
 
@@ -36,6 +36,11 @@ public final class ProgressTracker implements TransferListener {
 
     public ProgressTracker() {
         this(System::nanoTime, null);
+    }
+
+    /** Replaces the listener that receives every event too. */
+    public void alsoNotify(TransferListener listener) {
+        this.also = listener == null ? TransferListener.NONE : listener;
     }
 
     /** Starts a run over these rows (all waiting); byte counters restart. */

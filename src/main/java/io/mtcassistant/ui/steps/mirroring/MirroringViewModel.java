@@ -453,6 +453,14 @@ public final class MirroringViewModel implements AutoCloseable {
                 .ifPresent(p -> caFile.set(p.toString()));
     }
 
+    /**
+     * Also hands the engine's events (on its worker threads) to this listener: for a log of every image, or a test
+     * that must act while a run is in a given state.
+     */
+    public void observeTransfers(io.mtcassistant.mirror.engine.TransferListener listener) {
+        tracker.alsoNotify(listener);
+    }
+
     private boolean busy() {
         return phase.get() == Phase.PLANNING || phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING;
     }
