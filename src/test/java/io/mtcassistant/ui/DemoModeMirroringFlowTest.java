@@ -130,6 +130,7 @@ class DemoModeMirroringFlowTest {
         assertThat(robot.lookup("#mirror-legacy").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#mirror-from-compat").queryAs(Label.class).getText()).contains("MTC 1.7").contains("legacy operator");
 
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-setup.png"));
         robot.clickOn("#mirror-plan");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.phase() != Phase.PLANNING);
         WaitForAsyncUtils.waitForFxEvents();
@@ -193,6 +194,8 @@ class DemoModeMirroringFlowTest {
         assertThat(dialogs.openedFolders).containsExactly(home.resolve("cache/mtc-assistant/demo-mirror/results"));
         scrollTo(robot, "#mirror-progress");
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-done.png"));
+        scrollTo(robot, "#mirror-facts");
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-results.png"));
     }
 
     private static long done(MirroringViewModel vm) {

@@ -281,15 +281,14 @@ public final class MirroringView {
         table.setPrefHeight(300);
         table.setMinHeight(160);
         table.setPlaceholder(new Label("Plan to see the images."));
-        TableColumn<ImageRow, String> image = column("Image", r -> r.source(), 470);
+        TableColumn<ImageRow, String> image = column("Image", r -> shortName(r.source()), 470);
         image.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                // Host and repository at the start, tag or digest at the end: both matter more than the middle.
-                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(row.source()));
             }
         });
         TableColumn<ImageRow, String> why = column("Why", r -> r.purpose(), 230);
@@ -331,6 +330,20 @@ public final class MirroringView {
         return section;
     }
 
+    /** The repository with its tag or a short digest; the full reference (with the registry) is in the tooltip. */
+    static String shortName(String source) {
+        String text = source;
+        int slash = text.indexOf('/');
+        if (slash > 0 && (text.substring(0, slash).contains(".") || text.substring(0, slash).contains(":"))) {
+            text = text.substring(slash + 1);
+        }
+        int at = text.indexOf("@sha256:");
+        if (at > 0 && text.length() > at + 8 + 12) {
+            text = text.substring(0, at) + " @" + text.substring(at + 8, at + 8 + 12);
+        }
+        return text;
+    }
+
     private static TableColumn<ImageRow, String> column(String title, java.util.function.Function<ImageRow, String> value,
                                                         double width) {
         TableColumn<ImageRow, String> column = new TableColumn<>(title);
@@ -345,7 +358,7 @@ public final class MirroringView {
         files.setId("mirror-result-files");
         files.setPrefWidth(280);
         files.setMinWidth(200);
-        files.setPrefHeight(220);
+        files.setPrefHeight(170);
         files.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ResultFile item, boolean empty) {
@@ -357,7 +370,7 @@ public final class MirroringView {
         text.setId("mirror-result-text");
         text.setEditable(false);
         text.getStyleClass().add("command-text");
-        text.setPrefHeight(220);
+        text.setPrefHeight(170);
         HBox.setHgrow(text, Priority.ALWAYS);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> text.setText(now == null ? "" : now.text()));
         vm.results().addListener((javafx.collections.ListChangeListener<ResultFile>) c -> {
