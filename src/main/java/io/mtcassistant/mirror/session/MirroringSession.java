@@ -9,6 +9,7 @@ import io.mtcassistant.mirror.catalog.CatalogMirror;
 import io.mtcassistant.mirror.catalog.CatalogMirrorResult;
 import io.mtcassistant.mirror.catalog.CatalogPlan;
 import io.mtcassistant.mirror.catalog.CatalogRequest;
+import io.mtcassistant.mirror.catalog.ImagePurpose;
 import io.mtcassistant.mirror.catalog.PlannedImage;
 import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
 import io.mtcassistant.mirror.engine.TransferListener;
@@ -76,6 +77,8 @@ public final class MirroringSession implements AutoCloseable {
     private DemoCatalog.Contents demoContents;
     private DemoSourceRegistry demoRegistry;
     private volatile CatalogMirror running;
+    // One run at a time: a run cancelled from outside may still be winding down when the next one starts.
+    private final java.util.concurrent.locks.ReentrantLock runLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean stopRequested;
 
     public MirroringSession(Path cacheDir, boolean demo, ProgressTracker tracker) {
@@ -125,6 +128,7 @@ public final class MirroringSession implements AutoCloseable {
     public Outcome run(Planned planned) {
         MirrorSetup setup = planned.setup();
         validate(setup);
+        runLock.lock();
         stopRequested = false;
         tracker.reset(planned.rows());
         CatalogMirror mirror = new CatalogMirror(access(setup), options(setup), tracker);
@@ -145,6 +149,7 @@ public final class MirroringSession implements AutoCloseable {
             throw MirrorException.badInput("results folder " + setup.resultsDir() + " cannot be created: " + e.getMessage());
         } finally {
             running = null;
+            runLock.unlock();
         }
     }
 
@@ -245,7 +250,17 @@ public final class MirroringSession implements AutoCloseable {
                     ImageRow.State.WAITING, ""));
         }
         if (CatalogMirror.hasCatalog(archiveDir)) {
-            rows.add(new ImageRow("operator catalog", "operator catalog (filtered)", "catalog/ in the archive", -1,
+            Path file = archiveDir.resolve(CatalogMirror.ARCHIVE_CATALOG_FILE);
+            String source;
+            try {
+                source = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(file)).path("source").asText("");
+            } catch (IOException e) {
+                throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, file + " cannot be read: " + e.getMessage());
+            }
+            if (source.isEmpty()) {
+                throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, file + " does not name the catalog");
+            }
+            rows.add(new ImageRow(ProgressTracker.key(source), ImagePurpose.CATALOG.label(), "rebuilt catalog in the archive", -1,
                     ImageRow.State.WAITING, ""));
         }
         return List.copyOf(rows);

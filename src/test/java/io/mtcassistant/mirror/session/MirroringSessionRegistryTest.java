@@ -21,8 +21,9 @@ class MirroringSessionRegistryTest {
     @Test
     void demoIntoARegistryDirectlyAndThroughAnArchive() throws Exception {
         LocalRegistry.assumeRegistryInstalled();
+        ProgressTracker tracker = new ProgressTracker();
         try (LocalRegistry registry = LocalRegistry.builder(tmp).htpasswd("admin", "s3cret").start();
-             MirroringSession session = new MirroringSession(tmp.resolve("cache"), true, new ProgressTracker())) {
+             MirroringSession session = new MirroringSession(tmp.resolve("cache"), true, tracker)) {
             MirrorSetup direct = new MirrorSetup(MirrorMode.MIRROR_TO_MIRROR, MirroringSession.demoIndexImage(), "release-v1.7", true,
                     registry.host() + "/direct", "admin", "s3cret", null, true, null, tmp.resolve("results-direct"));
             MirroringSession.Outcome first = session.run(session.plan(direct));
@@ -36,6 +37,8 @@ class MirroringSessionRegistryTest {
                     "admin", "s3cret", null, true, tmp.resolve("archive"), tmp.resolve("results-airgap"));
             MirroringSession.Outcome second = session.run(session.plan(fromArchive));
             assertThat(second.ok()).isTrue();
+            assertThat(tracker.snapshot().allFinished()).as("every row of the archive's plan, the catalog too").isTrue();
+            assertThat(tracker.snapshot().fraction()).isEqualTo(1.0);
             assertResults(second, registry.host() + "/airgap");
         }
     }

@@ -305,8 +305,16 @@ public final class MirroringViewModel implements AutoCloseable {
                 })
                 .onSuccess(result -> finished(toRun, result))
                 .onFailure(error -> {
-                    phase.set(Phase.FAILED);
                     record.save(toRun.setup(), RunRecord.Status.STOPPED);
+                    if (error instanceof java.util.concurrent.CancellationException) {
+                        // Cancelled from the window's task bar: the engine stops like Cancel here.
+                        session.stop();
+                        phase.set(Phase.CANCELLED);
+                        message.set("Cancelled. What was copied is kept; Resume skips it.");
+                        activity.warning(SOURCE, "Mirror run cancelled.");
+                        return;
+                    }
+                    phase.set(Phase.FAILED);
                     problem.set("The mirror run failed: " + TaskFailures.describe(error) + " Resume runs it again and keeps what "
                             + "was copied.");
                     TaskFailures.report("Mirror the images", error, activity);
