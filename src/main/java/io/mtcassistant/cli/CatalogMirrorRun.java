@@ -73,6 +73,9 @@ final class CatalogMirrorRun {
         for (PlannedImage p : plan.images()) {
             out.println(String.format(Locale.ROOT, "  %-28s %s (%s)", p.purpose().label(), p.item().source().plain(), p.detail()));
         }
+        for (String note : plan.notes()) {
+            out.println("Note: " + note);
+        }
         return plan;
     }
 

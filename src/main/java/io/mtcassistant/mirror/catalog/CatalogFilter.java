@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * Cuts a catalog down to the selected packages and channels and adds the packages their bundles
  * require (olm.package.required): oc-mirror v2 leaves those out, and without them OLM cannot
  * install mtc-operator offline (it needs redhat-oadp-operator). For a required package the
- * newest satisfying bundle of each channel that has one is kept.
+ * newest satisfying bundle of each channel that has one is kept. Other schemas (olm.deprecations)
+ * are left out: they may name channels or bundles that are gone.
  */
 public final class CatalogFilter {
 
@@ -40,7 +41,6 @@ public final class CatalogFilter {
     /** Kept entries of one package: channel -> bundle names, in channel order. */
     private static final class Kept {
         final Map<String, Set<String>> channels = new LinkedHashMap<>();
-        final Set<String> dependencyOnly = new LinkedHashSet<>();
     }
 
     public FilteredCatalog filter(List<PackageSelection> selections) {
@@ -179,7 +179,6 @@ public final class CatalogFilter {
             Optional<FbcBundle> best = newest(satisfying);
             if (best.isPresent()) {
                 kept.channels.computeIfAbsent(channel.name(), c -> new LinkedHashSet<>()).add(best.get().name());
-                kept.dependencyOnly.add(best.get().name());
                 channels.add(channel.name());
             }
         }

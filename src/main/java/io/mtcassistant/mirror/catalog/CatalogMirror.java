@@ -128,9 +128,11 @@ public final class CatalogMirror {
                 }
             }
         }
+        List<String> notes = new ArrayList<>();
         if (request.legacyOperatorImage() != null) {
             add(images, namer, request.legacyOperatorImage(), ImagePurpose.LEGACY_OPERATOR, "operator.yml install for legacy clusters",
                     "the legacy operator image");
+            addLegacyOperands(images, namer, request.legacyOperatorImage(), notes);
         }
         for (String extra : request.additionalImages()) {
             add(images, namer, extra, ImagePurpose.ADDITIONAL, "listed in the image set", "additionalImages");
@@ -149,7 +151,36 @@ public final class CatalogMirror {
         if (list.isEmpty()) {
             throw MirrorException.badInput("nothing to mirror: no package, legacy operator or additional image selected");
         }
-        return new CatalogPlan(request, namer, filtered, rebuilt, catalogItem, List.copyOf(list));
+        return new CatalogPlan(request, namer, filtered, rebuilt, catalogItem, List.copyOf(list), List.copyOf(notes));
+    }
+
+    /** The images the legacy operator's operator.yml deploys (velero, plugins, controller...), read from the image itself. */
+    private void addLegacyOperands(Map<String, PlannedImage> images, DestinationNamer namer, String legacyImage, List<String> notes) {
+        String where = legacyImage;
+        try {
+            ImageReference ref = ImageReference.parseRegistry(legacyImage);
+            if (ref.tag() == null && ref.digest() == null) {
+                ref = ref.withTag("latest");
+            }
+            ImageStore store = Stores.source(ref, access, options.srcTlsVerify());
+            CatalogImage image = CatalogImage.read(store, Stores.sourceReference(ref), where);
+            java.util.Optional<byte[]> yml = ImageFileReader.read(store, image.preferred(), "operator.yml", where);
+            if (yml.isEmpty()) {
+                notes.add(legacyImage + " has no /operator.yml; only the operator image itself is mirrored");
+                return;
+            }
+            for (LegacyOperatorImages.Referenced r : LegacyOperatorImages.fromOperatorYml(yml.get(), where)) {
+                add(images, namer, r.image(), ImagePurpose.LEGACY_OPERATOR, "deployed by the legacy operator (" + r.envPrefix() + "_REPO/_TAG)",
+                        where + " operator.yml");
+            }
+        } catch (MirrorException e) {
+            if (e.kind() == MirrorException.Kind.AUTH || e.kind() == MirrorException.Kind.TLS || e.kind() == MirrorException.Kind.NETWORK
+                    || e.kind() == MirrorException.Kind.NOT_FOUND || e.kind() == MirrorException.Kind.REGISTRY) {
+                notes.add("the images the legacy operator deploys could not be read from " + legacyImage + ": " + e.getMessage());
+            } else {
+                throw e;
+            }
+        }
     }
 
     private static void add(Map<String, PlannedImage> images, DestinationNamer namer, String text, ImagePurpose purpose, String detail,
@@ -194,7 +225,8 @@ public final class CatalogMirror {
                     throw new MirrorException(MirrorException.Kind.INTERRUPTED, "interrupted");
                 }
             }
-            return new CatalogPlan(plan.request(), plan.namer(), plan.filtered(), plan.catalogImage(), plan.catalogItem(), List.copyOf(measured));
+            return new CatalogPlan(plan.request(), plan.namer(), plan.filtered(), plan.catalogImage(), plan.catalogItem(), List.copyOf(measured),
+                    plan.notes());
         } finally {
             pool.shutdownNow();
         }

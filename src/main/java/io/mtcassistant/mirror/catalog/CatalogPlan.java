@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param catalogImage the rebuilt catalog image (null when no package was selected)
  * @param catalogItem  the catalog's source and tagged destination (null when no package was selected)
  * @param images       every image in mirror order, the catalog last
+ * @param notes        things the user should know (e.g. the legacy operator image had no operator.yml)
  */
 public record CatalogPlan(CatalogRequest request, DestinationNamer namer, FilteredCatalog filtered, FilteredCatalogImage catalogImage,
-                          MirrorItem catalogItem, List<PlannedImage> images) {
+                          MirrorItem catalogItem, List<PlannedImage> images, List<String> notes) {
 
     /** The images other than the catalog (what the transfer engine copies unchanged). */
     public List<PlannedImage> contentImages() {

@@ -89,8 +89,10 @@ class CatalogMirrorCommandTest {
                         "imageDigestMirrorSet.yaml", "catalogSource-cs-redhat-operator-index-v4-14.yaml");
             }
             List<String> mapping = Files.readAllLines(results.resolve("mapping.txt"));
-            // 1 MTC bundle + 6 operands, OADP 1.0.15 bundle + 4 images, the legacy operator, the catalog.
-            assertThat(mapping).hasSize(14);
+            // 1 MTC bundle + 6 operands, OADP 1.0.15 bundle + 4 images, the legacy operator and the 4 images its
+            // operator.yml names by tag (its rsync image by digest is the 1.7.18 one already listed), the catalog.
+            assertThat(mapping).hasSize(18);
+            assertThat(mapping).contains(host + "/rhmtc/openshift-velero-plugin-rhel8:v1.7=" + host + "/mirror/rhmtc/openshift-velero-plugin-rhel8:v1.7");
             assertThat(mapping).anyMatch(l -> l.startsWith(host + "/rhmtc/openshift-migration-operator-bundle@sha256:"));
             assertThat(String.join("\n", mapping)).doesNotContain("1.7.17").doesNotContain("v1.8");
             assertThat(Skopeo.run("inspect", "--tls-verify=false", "--raw", "docker://" + host + "/mirror/oadp/oadp-operator-bundle:v1.0.15")
@@ -177,8 +179,9 @@ class CatalogMirrorCommandTest {
             assertThat(Skopeo.rawDigest("docker://" + catalogRef)).isEqualTo(archivedDigest);
             assertThat(fromDisk.out()).contains("Legacy operator: " + host + "/restored/rhmtc/openshift-migration-legacy-rhel8-operator@sha256:");
             List<String> mapping = Files.readAllLines(results.resolve("mapping.txt"));
-            // The catalog, the 1.8.8 bundle and its 6 images, OADP 1.2.5 bundle and its 4 images, the legacy operator.
-            assertThat(mapping).hasSize(14).contains(demo.indexReference() + "=" + catalogRef);
+            // The catalog, the 1.8.8 bundle and its 6 images, OADP 1.2.5 bundle and its 4 images, the legacy operator
+            // with the 5 images of its operator.yml.
+            assertThat(mapping).hasSize(19).contains(demo.indexReference() + "=" + catalogRef);
             assertThat(Files.readString(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml")))
                     .contains("  image: " + catalogRef + "\n", "  sourceType: grpc\n", "  namespace: openshift-marketplace\n");
             for (String line : mapping) {

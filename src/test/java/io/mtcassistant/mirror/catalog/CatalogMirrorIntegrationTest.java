@@ -51,7 +51,8 @@ class CatalogMirrorIntegrationTest {
 
             Map<ImagePurpose, Long> counts = plan.images().stream().collect(Collectors.groupingBy(PlannedImage::purpose, Collectors.counting()));
             assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(ImagePurpose.CATALOG, 1L, ImagePurpose.MTC_BUNDLE, 3L,
-                    ImagePurpose.MTC_OPERAND, 18L, ImagePurpose.OADP_DEPENDENCY, 5L, ImagePurpose.LEGACY_OPERATOR, 1L));
+                    ImagePurpose.MTC_OPERAND, 18L, ImagePurpose.OADP_DEPENDENCY, 5L, ImagePurpose.LEGACY_OPERATOR, 6L));
+            assertThat(plan.notes()).isEmpty();
             assertThat(plan.images()).noneMatch(p -> p.item().source().repository().contains("other-operator"));
             assertThat(plan.images()).noneMatch(p -> p.item().sourceText().contains("v1.7.1") || p.detail().contains("1.2.4"));
 
@@ -134,6 +135,35 @@ class CatalogMirrorIntegrationTest {
                         "imageContentSourcePolicy.yaml", "imageDigestMirrorSet.yaml", "imageTagMirrorSet.yaml", "summary.json",
                         "catalogSource-cs-redhat-operator-index-v4-14.yaml");
             }
+        }
+    }
+
+    @Test
+    void catalogIsNotPushedWhenOneOfItsImagesIsMissing() throws Exception {
+        LocalRegistry.assumeInstalled();
+        try (LocalRegistry registry = LocalRegistry.builder(tmp).start()) {
+            String host = registry.host();
+            RegistryAccess access = RegistryAccess.anonymous();
+            DemoCatalog.Contents demo = DemoCatalog.write(tmp.resolve("demo"), host);
+            DemoCatalog.push(demo, access, host, false, null);
+            CatalogMirror mirror = new CatalogMirror(access, new MirrorOptions(4, false, false, 0), null);
+            CatalogPlan plan = mirror.plan(CatalogRequest.mtc(demo.indexReference(), "release-v1.8", "1.8.8", false),
+                    "docker://" + host + "/mirror", tmp.resolve("work"));
+            PlannedImage ui = plan.images().stream().filter(p -> p.item().source().repository().equals("rhmtc/openshift-migration-ui-rhel8"))
+                    .findFirst().orElseThrow();
+            Skopeo.ok("delete", "--tls-verify=false", "docker://" + ui.item().source().plain());
+
+            Path results = tmp.resolve("results");
+            CatalogMirrorResult result = mirror.run(plan, results, MirrorJournal.none());
+            assertThat(result.ok()).isFalse();
+            assertThat(result.catalogImage()).isNull();
+            assertThat(result.report().images()).filteredOn(r -> r.source().equals(demo.indexReference())).singleElement()
+                    .matches(r -> r.error().startsWith("not pushed: 1 of its images failed"));
+            assertThat(Skopeo.run("inspect", "--tls-verify=false", "--raw", "docker://" + host + "/mirror/redhat/redhat-operator-index:v4.14")
+                    .exitCode()).isNotZero();
+            assertThat(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml")).doesNotExist();
+            assertThat(Files.readAllLines(results.resolve("mapping.txt"))).hasSize(plan.images().size() - 2)
+                    .noneMatch(l -> l.startsWith(ui.item().source().plain()) || l.startsWith(demo.indexReference()));
         }
     }
 }

@@ -166,9 +166,42 @@ public final class DemoCatalog {
         Manifest other = image("demo/other-operator-bundle", "v0.1.0");
         blobs.add(bundleBlob("demo-other-operator", "0.1.0", ref("demo/other-operator-bundle", other), List.of(), null, null,
                 "demo.example.com", "Other"));
-        // legacy operator, pulled by tag
-        image(LEGACY_REPOSITORY, "v1.7");
+        // legacy operator, pulled by tag, with the operator.yml that names what it deploys
+        writeLegacyOperator();
         writeIndex(blobs);
+    }
+
+    /** Images the demo legacy operator's operator.yml deploys: env prefix -> repository (tag v1.7). */
+    public static final Map<String, String> LEGACY_OPERANDS = new java.util.TreeMap<>(Map.of(
+            "VELERO", "openshift-migration-velero-rhel8",
+            "VELERO_PLUGIN", "openshift-velero-plugin-rhel8",
+            "VELERO_AWS_PLUGIN", "openshift-migration-velero-plugin-for-aws-rhel8",
+            "VELERO_RESTIC_RESTORE_HELPER", "openshift-migration-velero-restic-restore-helper-rhel8"));
+
+    private void writeLegacyOperator() {
+        StringBuilder env = new StringBuilder();
+        env.append("        - name: REGISTRY\n          value: ").append(host).append('\n');
+        env.append("        - name: PROJECT\n          value: rhmtc\n");
+        for (Map.Entry<String, String> e : LEGACY_OPERANDS.entrySet()) {
+            image("rhmtc/" + e.getValue(), "v1.7");
+            env.append("        - name: ").append(e.getKey()).append("_REPO\n          value: ").append(e.getValue()).append('\n');
+            env.append("        - name: ").append(e.getKey()).append("_TAG\n          value: v1.7\n");
+        }
+        // The downstream form: REPO ends in @sha256 and TAG is the bare hex digest.
+        Manifest rsync = image("rhmtc/openshift-migration-rsync-transfer-rhel8", "v1.7.18");
+        env.append("        - name: RSYNC_TRANSFER_REPO\n          value: openshift-migration-rsync-transfer-rhel8@sha256\n");
+        env.append("        - name: RSYNC_TRANSFER_TAG\n          value: ").append(Digests.hex(rsync.digest())).append('\n');
+        String operatorYml = "# " + DEMO_TEXT + "\n"
+                + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: openshift-migration\n---\n"
+                + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: migration-operator\n  namespace: openshift-migration\n"
+                + "spec:\n  selector:\n    matchLabels:\n      app: migration\n  template:\n    metadata:\n      labels:\n        app: migration\n"
+                + "    spec:\n      serviceAccountName: migration-operator\n      containers:\n      - name: operator\n"
+                + "        image: " + host + "/" + LEGACY_REPOSITORY + ":v1.7\n        env:\n" + env;
+        String controllerYml = "# " + DEMO_TEXT + "\n"
+                + "apiVersion: migration.openshift.io/v1alpha1\nkind: MigrationController\nmetadata:\n  name: migration-controller\n"
+                + "  namespace: openshift-migration\nspec:\n  migration_velero: true\n  migration_log_reader: true\n  restic_timeout: 1h\n";
+        image(LEGACY_REPOSITORY, "v1.7", Map.of("operator.yml", operatorYml.getBytes(StandardCharsets.UTF_8),
+                "controller.yml", controllerYml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String ref(String repository, Manifest m) {
@@ -231,8 +264,14 @@ public final class DemoCatalog {
 
     /** A one-layer OCI image whose only file says what it is; tagged host/repository:tag in the layout. */
     private Manifest image(String repository, String tag) {
+        return image(repository, tag, Map.of());
+    }
+
+    private Manifest image(String repository, String tag, Map<String, byte[]> extraFiles) {
         String text = DEMO_TEXT + "\nimage: " + repository + ":" + tag + "\n";
-        byte[] tar = tar(Map.of("demo/README.txt", text.getBytes(StandardCharsets.UTF_8)), List.of("demo"));
+        Map<String, byte[]> files = new LinkedHashMap<>(extraFiles);
+        files.put("demo/README.txt", text.getBytes(StandardCharsets.UTF_8));
+        byte[] tar = tar(files, List.of("demo"));
         Descriptor layer = put(MediaTypes.OCI_LAYER_GZIP, gzip(tar));
         ObjectNode config = JSON.createObjectNode();
         config.put("architecture", "amd64");
