@@ -131,6 +131,12 @@ class DemoModeMirroringFlowTest {
         assertThat(robot.lookup("#mirror-from-compat").queryAs(Label.class).getText()).contains("MTC 1.7").contains("legacy operator");
 
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-setup.png"));
+        robot.clickOn("#mode-mirror-to-mirror");
+        scrollTo(robot, "#mirror-registry");
+        assertThat(robot.lookup("#mirror-archive").query().getParent().isVisible()).as("no archive folder for registry to registry").isFalse();
+        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-registry.png"));
+        scrollTo(robot, "#mode-mirror-to-archive");
+        robot.clickOn("#mode-mirror-to-archive");
         robot.clickOn("#mirror-plan");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.phase() != Phase.PLANNING);
         WaitForAsyncUtils.waitForFxEvents();

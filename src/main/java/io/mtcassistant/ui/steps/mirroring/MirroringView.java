@@ -172,7 +172,7 @@ public final class MirroringView {
         grid.addRow(2, key("Password"), password);
         grid.addRow(3, key("CA file"), new HBox(8, ca, chooseCa));
         grid.addRow(4, new Label(), insecure);
-        Node section = section("Mirror registry", vm.demo() ? "optional in the demo: give a registry to push the demo content to it"
+        Node section = section("Mirror registry", vm.demo() ? "in the demo, only to push the demo content into a registry of yours"
                 : "host[:port] and an optional path prefix", grid);
         showWhen(section, Bindings.createBooleanBinding(() -> vm.modeProperty().get().needsRegistry(), vm.modeProperty()));
         return section;
