@@ -99,7 +99,8 @@ public final class MirroringViewModel implements AutoCloseable {
 
     private MirroringSession.Planned planned;
     private StopKind stopKind = StopKind.NONE;
-    private boolean prefilled;
+    // True once the admin changed a field (or a run was restored): step 2 no longer fills the fields in.
+    private boolean edited;
     private boolean resumeAfterPlan;
     // Field changes made by the view model itself (prefill, restore) must not count as the admin's edits.
     private boolean applying;
@@ -164,33 +165,45 @@ public final class MirroringViewModel implements AutoCloseable {
             }
         }
         fromCompatibility.set("From step 2: MTC " + plan.mtcVersion() + (parts.isEmpty() ? "" : " — " + String.join("; ", parts)) + ".");
-        if (prefilled || phase.get() != Phase.SETUP) {
+        if (edited || busy() || phase.get() == Phase.DONE) {
             return;
         }
-        prefilled = true;
-        applying = true;
-        channel.set(olmChannels.isEmpty() ? "" : olmChannels.get(0));
-        legacyOperator.set(legacy);
-        if (!demo && newest != null && indexImage.get().isBlank()) {
-            indexImage.set(MirroringSession.redHatIndexImage(newest.major() + "." + newest.minor()));
+        String newChannel = olmChannels.isEmpty() ? "" : olmChannels.get(0);
+        String newIndex = !demo && newest != null ? MirroringSession.redHatIndexImage(newest.major() + "." + newest.minor())
+                : indexImage.get();
+        if (newChannel.equals(channel.get()) && legacy == legacyOperator.get() && newIndex.equals(indexImage.get())) {
+            return;
         }
+        applying = true;
+        channel.set(newChannel);
+        legacyOperator.set(legacy);
+        indexImage.set(newIndex);
         applying = false;
+        if (planned != null) {
+            clearPlan("Step 2 changed what is needed: plan again.");
+        }
     }
 
     private void setupChanged() {
         if (applying) {
             return;
         }
-        prefilled = true;
+        edited = true;
         if (phase.get() == Phase.PLANNED || phase.get() == Phase.FAILED && planned != null) {
-            planned = null;
-            rows.clear();
-            planSummary.set("");
-            diskText.set("");
-            phase.set(Phase.SETUP);
-            message.set("The settings changed: plan again to see what will be mirrored.");
-            refresh();
+            clearPlan("The settings changed: plan again to see what will be mirrored.");
         }
+    }
+
+    private void clearPlan(String why) {
+        planned = null;
+        rows.clear();
+        planSummary.set("");
+        diskText.set("");
+        progressText.set("");
+        fraction.set(0);
+        phase.set(Phase.SETUP);
+        message.set(why);
+        refresh();
     }
 
     private void offerResume(MirrorSetup setup) {
@@ -201,7 +214,7 @@ public final class MirroringViewModel implements AutoCloseable {
 
     private void applySetup(MirrorSetup setup) {
         applying = true;
-        prefilled = true;
+        edited = true;
         mode.set(setup.mode());
         indexImage.set(setup.indexImage());
         channel.set(setup.channel() == null ? "" : setup.channel());

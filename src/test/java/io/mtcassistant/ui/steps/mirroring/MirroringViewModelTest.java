@@ -2,6 +2,18 @@ package io.mtcassistant.ui.steps.mirroring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtcassistant.cluster.ClusterRole;
+import io.mtcassistant.compat.ClusterPlan;
+import io.mtcassistant.compat.CompatibilityReport;
+import io.mtcassistant.compat.ExistingMtcAction;
+import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.compat.InstallOption;
+import io.mtcassistant.compat.MigrationDecisions;
+import io.mtcassistant.compat.MigrationPlan;
+import io.mtcassistant.compat.MtcVersion;
+import io.mtcassistant.compat.NetworkWorkaround;
+import io.mtcassistant.compat.OpenShiftVersion;
+import io.mtcassistant.compat.Verdict;
 import io.mtcassistant.mirror.catalog.ImagePurpose;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.mirror.session.MirrorMode;
@@ -30,6 +42,44 @@ class MirroringViewModelTest {
     private final List<String> ticks = new ArrayList<>();
     private MirroringViewModel viewModel;
 
+    private final MigrationPlanHolder plans = new MigrationPlanHolder();
+
+    private static CompatibilityReport report(String mtc, String channel) {
+        MtcVersion version = MtcVersion.of(mtc);
+        MigrationPlan plan = new MigrationPlan(version, "sim-target", NetworkWorkaround.NONE, List.of(), List.of(
+                new ClusterPlan("sim-source", ClusterRole.SOURCE, OpenShiftVersion.of("3.11"), "ocp-3.11", false,
+                        new InstallOption(version, InstallMethod.LEGACY_OPERATOR, null, "legacy", false, null), null,
+                        ExistingMtcAction.INSTALL),
+                new ClusterPlan("sim-target", ClusterRole.TARGET, OpenShiftVersion.of("4.12"), "ocp-4.12", true,
+                        new InstallOption(version, InstallMethod.OLM, channel, "olm", false, null), "stable-1.0",
+                        ExistingMtcAction.INSTALL)));
+        return new CompatibilityReport("2026-11-26T00:00:00Z", "test", Verdict.READY, "ready", List.of(),
+                MigrationDecisions.none(), plan);
+    }
+
+    @Test
+    void theFieldsFollowStepTwoUntilTheAdminChangesOne() {
+        MirroringViewModel vm = create();
+        plans.publish(report("1.7", "release-v1.7"));
+        vm.arrive();
+        assertThat(vm.channelProperty().get()).isEqualTo("release-v1.7");
+        assertThat(vm.legacyOperatorProperty().get()).isTrue();
+        assertThat(vm.fromCompatibilityProperty().get()).contains("MTC 1.7").contains("sim-source: legacy operator");
+        vm.plan();
+        assertThat(vm.phase()).isEqualTo(Phase.PLANNED);
+
+        plans.publish(report("1.8", "release-v1.8"));
+        vm.arrive();
+        assertThat(vm.channelProperty().get()).isEqualTo("release-v1.8");
+        assertThat(vm.phase()).as("the plan no longer matches step 2").isEqualTo(Phase.SETUP);
+        assertThat(vm.messageProperty().get()).contains("plan again");
+
+        vm.channelProperty().set("release-v1.7");
+        plans.publish(report("1.8", "release-v1.8"));
+        vm.arrive();
+        assertThat(vm.channelProperty().get()).as("the admin's choice stays").isEqualTo("release-v1.7");
+    }
+
     private MirroringViewModel create() {
         ProgressTicker ticker = new ProgressTicker() {
             @Override
@@ -42,7 +92,7 @@ class MirroringViewModelTest {
                 ticks.add("stop");
             }
         };
-        viewModel = new MirroringViewModel(new MigrationPlanHolder(), new SyncTaskRunner(), dialogs,
+        viewModel = new MirroringViewModel(plans, new SyncTaskRunner(), dialogs,
                 io.mtcassistant.common.ActivityListener.NONE, true, tmp.resolve("cache"), tmp.resolve("work"),
                 tmp.resolve("state/run.properties"), ticker);
         return viewModel;
