@@ -256,11 +256,14 @@ public final class MirroringViewModel implements AutoCloseable {
                 .onSuccess(result -> {
                     planned = result;
                     rows.setAll(result.rows());
+                    java.util.Map<String, Long> byReason = new java.util.LinkedHashMap<>();
+                    result.rows().forEach(r -> byReason.merge(r.purpose(), 1L, Long::sum));
                     planSummary.set(result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + " in total"
-                            + (demo ? " (synthetic demo content, not Red Hat images)" : ""));
+                            + (demo ? " (synthetic demo content, not Red Hat images)" : "") + ": "
+                            + String.join(", ", byReason.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
                     diskText.set(diskText(result.disk()));
                     phase.set(Phase.PLANNED);
-                    activity.success(SOURCE, "Plan ready: " + planSummary.get() + ".");
+                    activity.success(SOURCE, "Plan ready: " + result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + ".");
                     if (resumeAfterPlan) {
                         resumeAfterPlan = false;
                         start();
