@@ -1,5 +1,6 @@
 package io.mtcassistant.ui;
 
+import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.settings.Settings;
 import io.mtcassistant.settings.SettingsKeeper;
 import io.mtcassistant.settings.SettingsStore;
@@ -12,6 +13,9 @@ import io.mtcassistant.ui.steps.compatibility.CompatibilityService;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityView;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
 import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
+import io.mtcassistant.ui.steps.mirroring.FxProgressTicker;
+import io.mtcassistant.ui.steps.mirroring.MirroringView;
+import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
@@ -53,6 +57,7 @@ public final class AppComposition implements AutoCloseable {
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
     private final CompatibilityViewModel compatibility;
+    private final MirroringViewModel mirroring;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -69,6 +74,14 @@ public final class AppComposition implements AutoCloseable {
     public AppComposition(ClusterServices clusterServices, CompatibilityService compatibilityService,
                           SettingsStore settingsStore, Settings initialSettings, Executor settingsWriter, TaskRunner runner,
                           ActivityLog activityLog, DialogService dialogs, boolean demo, Duration connectTimeout) {
+        this(clusterServices, compatibilityService, settingsStore, initialSettings, settingsWriter, runner, activityLog, dialogs, demo,
+                connectTimeout, XdgDirs.system());
+    }
+
+    /** With the app's folders given (tests pass temporary ones). */
+    public AppComposition(ClusterServices clusterServices, CompatibilityService compatibilityService,
+                          SettingsStore settingsStore, Settings initialSettings, Executor settingsWriter, TaskRunner runner,
+                          ActivityLog activityLog, DialogService dialogs, boolean demo, Duration connectTimeout, XdgDirs dirs) {
         this.clusterServices = clusterServices;
         this.runner = runner;
         this.activityLog = activityLog;
@@ -82,9 +95,17 @@ public final class AppComposition implements AutoCloseable {
         this.compatibility = new CompatibilityViewModel(clusters, compatibilityService, migrationPlan, settings, runner, dialogs,
                 activityLog);
         wizard.step(WizardModel.COMPATIBILITY).stateProperty().bind(compatibility.stepStateProperty());
+        // The demo keeps its mirror folders and its interrupted-run record apart from real work.
+        Path mirrorBase = demo ? dirs.cache().resolve("demo-mirror") : Path.of(System.getProperty("user.home"), "mtc-mirror");
+        this.mirroring = new MirroringViewModel(migrationPlan, runner, dialogs, activityLog, demo, dirs.cache(), mirrorBase,
+                demo ? mirrorBase.resolve("last-run.properties") : dirs.state().resolve("mirroring-last-run.properties"),
+                new FxProgressTicker());
+        wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.COMPATIBILITY)) {
                 compatibility.arrive();
+            } else if (step.id().equals(WizardModel.MIRRORING)) {
+                mirroring.arrive();
             }
         });
     }
@@ -93,7 +114,8 @@ public final class AppComposition implements AutoCloseable {
     public Parent createShell() {
         Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
-                        () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))));
+                        () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
+                WizardModel.MIRRORING, () -> MirroringView.create(mirroring));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -159,6 +181,11 @@ public final class AppComposition implements AutoCloseable {
         return compatibility;
     }
 
+    /** Step 3; its {@code factsProperty()} carries the mirrored catalog and legacy operator image for the later steps. */
+    public MirroringViewModel mirroring() {
+        return mirroring;
+    }
+
     /** The Compatibility step's report and plan, for the later steps. */
     public MigrationPlanHolder migrationPlan() {
         return migrationPlan;
@@ -187,6 +214,7 @@ public final class AppComposition implements AutoCloseable {
     @Override
     public void close() {
         clusters.close();
+        mirroring.close();
         DemoClusters simulation;
         Path directory;
         synchronized (this) {

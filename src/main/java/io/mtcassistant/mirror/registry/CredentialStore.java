@@ -141,4 +141,11 @@ public final class CredentialStore {
     public List<Path> sources() {
         return sources;
     }
+
+    /** This store plus credentials for one registry (host[:port] or host/path), e.g. typed into the app; they win. */
+    public CredentialStore with(String key, Credentials credentials) {
+        Map<String, Credentials> more = new LinkedHashMap<>(byKey);
+        more.put(normalizeKey(key), credentials);
+        return new CredentialStore(Map.copyOf(more), sources);
+    }
 }

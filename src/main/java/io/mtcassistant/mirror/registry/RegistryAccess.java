@@ -18,11 +18,22 @@ public final class RegistryAccess {
     private final ProxySettings proxy;
     private final Map<String, List<Path>> caFiles;
     private final Map<String, RegistryClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> endpoints;
 
     public RegistryAccess(CredentialStore credentials, ProxySettings proxy, Map<String, List<Path>> caFiles) {
+        this(credentials, proxy, caFiles, Map.of());
+    }
+
+    /**
+     * @param endpoints host[:port] to talk to instead of the registry's own name, by registry (the demo serves
+     *                  its synthetic registry.redhat.io images from 127.0.0.1 this way)
+     */
+    public RegistryAccess(CredentialStore credentials, ProxySettings proxy, Map<String, List<Path>> caFiles,
+                          Map<String, String> endpoints) {
         this.credentials = credentials;
         this.proxy = proxy;
         this.caFiles = Map.copyOf(caFiles);
+        this.endpoints = Map.copyOf(endpoints);
     }
 
     public static RegistryAccess anonymous() {
@@ -39,6 +50,7 @@ public final class RegistryAccess {
      * @param insecure true only when the user turned TLS verification off for this side
      */
     public RegistryClient client(String registry, String endpoint, boolean insecure) {
+        String target = endpoints.getOrDefault(registry, endpoint);
         return clients.computeIfAbsent(registry + "|" + insecure, k -> {
             List<Path> cas = new ArrayList<>(caFiles.getOrDefault(registry, List.of()));
             cas.addAll(TlsSettings.standardCaFiles(registry));
@@ -51,7 +63,7 @@ public final class RegistryAccess {
             if (!proxy.isEmpty()) {
                 builder.proxy(proxy);
             }
-            return new RegistryClient(registry, endpoint, insecure, builder.build(), credentials);
+            return new RegistryClient(registry, target, insecure, builder.build(), credentials);
         });
     }
 }

@@ -28,4 +28,14 @@ public interface DialogService {
 
     /** Puts text on the system clipboard. */
     void copyToClipboard(String text);
+
+    /** Lets the user pick a folder; empty when cancelled. */
+    default Optional<Path> chooseFolder(String title, Path initialDirectory) {
+        return Optional.empty();
+    }
+
+    /** Asks the desktop to show a folder; false when it cannot, and the caller then shows the path instead. */
+    default boolean openFolder(Path folder) {
+        return false;
+    }
 }

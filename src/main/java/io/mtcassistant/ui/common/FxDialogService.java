@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -82,6 +83,28 @@ public final class FxDialogService implements DialogService {
         Path start = directory != null ? directory : Path.of(System.getProperty("user.home"), ".kube");
         if (Files.isDirectory(start)) {
             chooser.setInitialDirectory(start.toFile());
+        }
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDirectory) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public boolean openFolder(Path folder) {
+        // The freedesktop way to show a folder in the user's file manager; there is no JavaFX call for it.
+        try {
+            new ProcessBuilder("xdg-open", folder.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }

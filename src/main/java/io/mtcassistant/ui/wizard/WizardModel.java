@@ -44,7 +44,7 @@ public final class WizardModel {
                 new WizardStep(COMPATIBILITY, "Compatibility",
                         "Check the MTC version, install method and control cluster for each cluster (Table 7.1).", true),
                 new WizardStep(MIRRORING, "Mirroring",
-                        "Copy the MTC catalog and images into your mirror registry or to disk.", false),
+                        "Copy the MTC catalog and images into your mirror registry or to disk.", true),
                 new WizardStep(OPERATORS, "Operators",
                         "Install the MTC Operator on every cluster from the mirrored catalog.", false),
                 new WizardStep(NETWORK, "Proxy & network",

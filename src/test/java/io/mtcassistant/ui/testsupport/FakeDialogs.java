@@ -17,6 +17,8 @@ public final class FakeDialogs implements DialogService {
     public final Deque<Path> saveChoices = new ArrayDeque<>();
     public final List<String> saveTitles = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
+    public final Deque<Path> folderChoices = new ArrayDeque<>();
+    public final List<Path> openedFolders = new ArrayList<>();
 
     @Override
     public List<Path> chooseKubeconfigFiles(Path initialDirectory) {
@@ -43,5 +45,16 @@ public final class FakeDialogs implements DialogService {
     @Override
     public void copyToClipboard(String text) {
         clipboard.add(text);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDirectory) {
+        return Optional.ofNullable(folderChoices.pollFirst());
+    }
+
+    @Override
+    public boolean openFolder(Path folder) {
+        openedFolders.add(folder);
+        return true;
     }
 }

@@ -1,0 +1,32 @@
+package io.mtcassistant.mirror.session;
+
+/**
+ * One image in the progress table.
+ *
+ * @param source    the source reference as planned
+ * @param purpose   why it is mirrored, in words
+ * @param detail    more on why (bundle name, relatedImage name)
+ * @param sizeBytes planned size, -1 when unknown
+ * @param state     where it stands
+ * @param reason    why it failed (or what happened), empty otherwise
+ */
+public record ImageRow(String source, String purpose, String detail, long sizeBytes, State state, String reason) {
+
+    public enum State {
+        WAITING("waiting"), COPYING("copying"), DONE("done"), ALREADY_PRESENT("done (already there)"), FAILED("failed");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean finished() {
+            return this == DONE || this == ALREADY_PRESENT || this == FAILED;
+        }
+    }
+}

@@ -1,0 +1,622 @@
+package io.mtcassistant.ui.steps.mirroring;
+
+import io.mtcassistant.common.ActivityListener;
+import io.mtcassistant.compat.ClusterPlan;
+import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.compat.MigrationPlan;
+import io.mtcassistant.compat.OpenShiftVersion;
+import io.mtcassistant.mirror.session.ImageRow;
+import io.mtcassistant.mirror.session.MirrorMode;
+import io.mtcassistant.mirror.session.MirrorSetup;
+import io.mtcassistant.mirror.session.MirroringSession;
+import io.mtcassistant.mirror.session.ProgressSnapshot;
+import io.mtcassistant.mirror.session.ProgressTracker;
+import io.mtcassistant.mirror.session.RunRecord;
+import io.mtcassistant.ui.MigrationPlanHolder;
+import io.mtcassistant.ui.common.DialogService;
+import io.mtcassistant.ui.task.BackgroundTask;
+import io.mtcassistant.ui.task.TaskFailures;
+import io.mtcassistant.ui.task.TaskRunner;
+import io.mtcassistant.ui.wizard.StepState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 3: choose what to mirror and where (pre-filled from the Compatibility step), see the plan with every image and
+ * why it is needed, run it with progress, pause, cancel and resume, and get the results folder. The engine work runs
+ * through the {@link TaskRunner}; its progress is collected by a {@link ProgressTracker} and read by a
+ * {@link ProgressTicker} at a few updates per second. Every method is called on the FX thread.
+ */
+public final class MirroringViewModel implements AutoCloseable {
+
+    static final String SOURCE = "Mirroring";
+
+    /** Where the page stands. */
+    public enum Phase { SETUP, PLANNING, PLANNED, RUNNING, STOPPING, PAUSED, CANCELLED, FAILED, DONE }
+
+    private enum StopKind { NONE, PAUSE, CANCEL }
+
+    /** The outcome of the run plus the results folder's files, read off the FX thread. */
+    private record RunResult(MirroringSession.Outcome outcome, List<ResultFile> files) {
+    }
+
+    private final MigrationPlanHolder plans;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final ActivityListener activity;
+    private final boolean demo;
+    private final ProgressTracker tracker = new ProgressTracker();
+    private final MirroringSession session;
+    private final RunRecord record;
+    private final ProgressTicker ticker;
+
+    private final ObjectProperty<MirrorMode> mode = new SimpleObjectProperty<>(MirrorMode.MIRROR_TO_ARCHIVE);
+    private final StringProperty indexImage = new SimpleStringProperty("");
+    private final StringProperty channel = new SimpleStringProperty("");
+    private final BooleanProperty legacyOperator = new SimpleBooleanProperty(false);
+    private final StringProperty registry = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final StringProperty archiveDir = new SimpleStringProperty("");
+    private final StringProperty resultsDir = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.SETUP);
+    private final ReadOnlyStringWrapper fromCompatibility = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper planSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper diskText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
+    private final ObservableList<ImageRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ResultFile> results = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MirrorFacts> facts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
+
+    private MirroringSession.Planned planned;
+    private StopKind stopKind = StopKind.NONE;
+    // True once the admin changed a field (or a run was restored): step 2 no longer fills the fields in.
+    private boolean edited;
+    private boolean resumeAfterPlan;
+    // Field changes made by the view model itself (prefill, restore) must not count as the admin's edits.
+    private boolean applying;
+
+    /**
+     * @param cacheDir    where the demo content is generated and the catalog is filtered
+     * @param defaultBase where the archive and results folders go unless the admin picks others
+     * @param recordFile  the last run's setup, for resuming after a restart
+     */
+    public MirroringViewModel(MigrationPlanHolder plans, TaskRunner runner, DialogService dialogs, ActivityListener activity,
+                              boolean demo, Path cacheDir, Path defaultBase, Path recordFile, ProgressTicker ticker) {
+        this.plans = plans;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.activity = activity;
+        this.demo = demo;
+        this.session = new MirroringSession(cacheDir, demo, tracker);
+        this.record = new RunRecord(recordFile);
+        this.ticker = ticker;
+        applying = true;
+        indexImage.set(demo ? MirroringSession.demoIndexImage() : "");
+        archiveDir.set(defaultBase.resolve("archive").toString());
+        resultsDir.set(defaultBase.resolve("results").toString());
+        applying = false;
+        for (Observable field : List.of(mode, indexImage, channel, legacyOperator, registry, username, password, caFile, insecure,
+                archiveDir, resultsDir)) {
+            field.addListener(o -> setupChanged());
+        }
+        record.unfinished().ifPresent(this::offerResume);
+    }
+
+    // ---- arriving and the compatibility plan ----------------------------------------------------------------------
+
+    /** The page is shown: takes the MTC version, channel and legacy operator from step 2 unless the admin chose already. */
+    public void arrive() {
+        MigrationPlan plan = plans.readyPlan();
+        if (plan == null) {
+            fromCompatibility.set("Step 2 (Compatibility) has no ready plan yet: choose the channel yourself, or finish step 2 "
+                    + "to fill it in.");
+            return;
+        }
+        List<String> olmChannels = new ArrayList<>();
+        boolean legacy = false;
+        OpenShiftVersion newest = null;
+        List<String> parts = new ArrayList<>();
+        for (ClusterPlan cluster : plan.clusters()) {
+            if (cluster.install() == null) {
+                continue;
+            }
+            if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
+                legacy = true;
+                parts.add(cluster.context() + ": legacy operator");
+            } else {
+                if (cluster.install().channel() != null && !olmChannels.contains(cluster.install().channel())) {
+                    olmChannels.add(cluster.install().channel());
+                }
+                parts.add(cluster.context() + ": OLM " + cluster.install().channel());
+                OpenShiftVersion v = cluster.openshiftVersion();
+                if (v != null && v.major() == 4 && (newest == null || v.compareTo(newest) > 0)) {
+                    newest = v;
+                }
+            }
+        }
+        fromCompatibility.set("From step 2: MTC " + plan.mtcVersion() + (parts.isEmpty() ? "" : " — " + String.join("; ", parts)) + ".");
+        if (edited || busy() || phase.get() == Phase.DONE) {
+            return;
+        }
+        String newChannel = olmChannels.isEmpty() ? "" : olmChannels.get(0);
+        String newIndex = !demo && newest != null ? MirroringSession.redHatIndexImage(newest.major() + "." + newest.minor())
+                : indexImage.get();
+        if (newChannel.equals(channel.get()) && legacy == legacyOperator.get() && newIndex.equals(indexImage.get())) {
+            return;
+        }
+        applying = true;
+        channel.set(newChannel);
+        legacyOperator.set(legacy);
+        indexImage.set(newIndex);
+        applying = false;
+        if (planned != null) {
+            clearPlan("Step 2 changed what is needed: plan again.");
+        }
+    }
+
+    private void setupChanged() {
+        if (applying) {
+            return;
+        }
+        edited = true;
+        if (phase.get() == Phase.PLANNED || phase.get() == Phase.FAILED && planned != null) {
+            clearPlan("The settings changed: plan again to see what will be mirrored.");
+        }
+    }
+
+    private void clearPlan(String why) {
+        planned = null;
+        rows.clear();
+        planSummary.set("");
+        diskText.set("");
+        progressText.set("");
+        fraction.set(0);
+        phase.set(Phase.SETUP);
+        message.set(why);
+        refresh();
+    }
+
+    private void offerResume(MirrorSetup setup) {
+        applySetup(setup);
+        interrupted.set("A mirror run (" + setup.mode().label() + ") did not finish the last time the app ran. Resume continues "
+                + "where it stopped; what was copied is kept." + (setup.username().isEmpty() ? "" : " Type the password again first."));
+    }
+
+    private void applySetup(MirrorSetup setup) {
+        applying = true;
+        edited = true;
+        mode.set(setup.mode());
+        indexImage.set(setup.indexImage());
+        channel.set(setup.channel() == null ? "" : setup.channel());
+        legacyOperator.set(setup.legacyOperator());
+        registry.set(setup.registry());
+        username.set(setup.username());
+        caFile.set(setup.caFile() == null ? "" : setup.caFile().toString());
+        insecure.set(setup.insecure());
+        archiveDir.set(setup.archiveDir() == null ? "" : setup.archiveDir().toString());
+        resultsDir.set(setup.resultsDir() == null ? "" : setup.resultsDir().toString());
+        applying = false;
+    }
+
+    public MirrorSetup currentSetup() {
+        return new MirrorSetup(mode.get(), indexImage.get(), channel.get().isBlank() ? null : channel.get().trim(), legacyOperator.get(),
+                mode.get().needsRegistry() ? registry.get() : "", username.get(), password.get(), path(caFile.get()), insecure.get(),
+                mode.get() == MirrorMode.MIRROR_TO_MIRROR ? null : path(archiveDir.get()), path(resultsDir.get()));
+    }
+
+    private static Path path(String text) {
+        return text == null || text.isBlank() ? null : Path.of(text.trim()).toAbsolutePath().normalize();
+    }
+
+    // ---- plan ------------------------------------------------------------------------------------------------------
+
+    /** Reads the source and shows every image that will be mirrored, why, the total size and the disk check. */
+    public void plan() {
+        if (busy()) {
+            return;
+        }
+        MirrorSetup setup = currentSetup();
+        problem.set("");
+        message.set("");
+        phase.set(Phase.PLANNING);
+        rows.clear();
+        activity.info(SOURCE, (demo ? "Reading the synthetic demo catalog" : "Reading " + (setup.mode().readsArchive()
+                ? "the archive " + setup.archiveDir() : setup.indexImage())) + " to plan the mirror…");
+        runner.run(BackgroundTask.of("Plan the mirror", progress -> session.plan(setup))
+                .onSuccess(result -> {
+                    planned = result;
+                    rows.setAll(result.rows());
+                    java.util.Map<String, Long> byReason = new java.util.LinkedHashMap<>();
+                    result.rows().forEach(r -> byReason.merge(r.purpose(), 1L, Long::sum));
+                    planSummary.set(result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + " in total"
+                            + (demo ? " (synthetic demo content, not Red Hat images)" : "") + ": "
+                            + String.join(", ", byReason.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
+                    diskText.set(diskText(result.disk()));
+                    phase.set(Phase.PLANNED);
+                    activity.success(SOURCE, "Plan ready: " + result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + ".");
+                    if (resumeAfterPlan) {
+                        resumeAfterPlan = false;
+                        start();
+                    }
+                })
+                .onFailure(error -> {
+                    resumeAfterPlan = false;
+                    planned = null;
+                    phase.set(Phase.SETUP);
+                    problem.set("The plan could not be made: " + TaskFailures.describe(error));
+                    TaskFailures.report("Plan the mirror", error, activity);
+                })
+                .onFinally(this::refresh));
+    }
+
+    private static String diskText(MirroringSession.DiskCheck disk) {
+        if (disk == null) {
+            return "";
+        }
+        if (!disk.known()) {
+            return "The free space in " + disk.folder() + " could not be read; about " + Sizes.bytes(disk.neededBytes())
+                    + " are needed.";
+        }
+        return (disk.enough() ? "Enough disk space: " : "Not enough disk space: ") + Sizes.bytes(disk.neededBytes())
+                + " needed, " + Sizes.bytes(disk.freeBytes()) + " free in " + disk.folder() + ".";
+    }
+
+    // ---- run, pause, cancel, resume ---------------------------------------------------------------------------------
+
+    /** Runs the plan; images finished in an earlier (stopped) run are kept and not copied again. */
+    public void start() {
+        if (planned == null || busy()) {
+            return;
+        }
+        if (planned.disk() != null && !planned.disk().enough()) {
+            problem.set(diskText(planned.disk()) + " Free some space or choose another archive folder, then plan again.");
+            return;
+        }
+        MirroringSession.Planned toRun = planned;
+        problem.set("");
+        message.set("");
+        interrupted.set("");
+        results.clear();
+        facts.set(null);
+        stopKind = StopKind.NONE;
+        phase.set(Phase.RUNNING);
+        tracker.reset(toRun.rows());
+        refreshProgress();
+        record.save(toRun.setup(), RunRecord.Status.RUNNING);
+        activity.info(SOURCE, "Mirroring " + toRun.rows().size() + " images: " + toRun.setup().mode().label() + "…");
+        ticker.start(this::refreshProgress);
+        runner.run(BackgroundTask.<RunResult>of("Mirror the images", progress -> {
+                    MirroringSession.Outcome outcome = session.run(toRun);
+                    return new RunResult(outcome, readFiles(outcome.files()));
+                })
+                .onSuccess(result -> finished(toRun, result))
+                .onFailure(error -> {
+                    record.save(toRun.setup(), RunRecord.Status.STOPPED);
+                    if (error instanceof java.util.concurrent.CancellationException) {
+                        // Cancelled from the window's task bar: the engine stops like Cancel here.
+                        session.stop();
+                        phase.set(Phase.CANCELLED);
+                        message.set("Cancelled. What was copied is kept; Resume skips it.");
+                        activity.warning(SOURCE, "Mirror run cancelled.");
+                        return;
+                    }
+                    phase.set(Phase.FAILED);
+                    problem.set("The mirror run failed: " + TaskFailures.describe(error) + " Resume runs it again and keeps what "
+                            + "was copied.");
+                    TaskFailures.report("Mirror the images", error, activity);
+                })
+                .onFinally(() -> {
+                    ticker.stop();
+                    refreshProgress();
+                    refresh();
+                }));
+    }
+
+    private void finished(MirroringSession.Planned run, RunResult result) {
+        MirroringSession.Outcome outcome = result.outcome();
+        refreshProgress();
+        results.setAll(result.files());
+        ProgressSnapshot snapshot = tracker.snapshot();
+        String counts = snapshot.finished() - snapshot.count(ImageRow.State.FAILED) + " of " + snapshot.rows().size() + " images done";
+        if (outcome.ok()) {
+            phase.set(Phase.DONE);
+            record.save(run.setup(), RunRecord.Status.FINISHED);
+            facts.set(new MirrorFacts(outcome.catalogImage(), outcome.catalogDigest(), outcome.legacyOperatorImage(),
+                    outcome.catalogSourceFile(), outcome.resultsDir(), outcome.archiveDir()));
+            message.set("Finished: " + counts + ". " + (outcome.archiveDir() != null
+                    ? "Carry the folder " + outcome.archiveDir() + " across the air gap and run Archive → mirror registry there."
+                    : "The results folder has what the clusters need."));
+            activity.success(SOURCE, "Mirror run finished: " + counts + "; results in " + outcome.resultsDir());
+            return;
+        }
+        record.save(run.setup(), RunRecord.Status.STOPPED);
+        if (outcome.stopped()) {
+            boolean paused = stopKind == StopKind.PAUSE;
+            phase.set(paused ? Phase.PAUSED : Phase.CANCELLED);
+            message.set((paused ? "Paused: " : "Cancelled: ") + counts + ". What was copied is kept; "
+                    + (paused ? "Resume continues from there." : "Start again skips it."));
+            activity.warning(SOURCE, "Mirror run " + (paused ? "paused" : "cancelled") + ": " + counts + ".");
+            return;
+        }
+        phase.set(Phase.FAILED);
+        problem.set(outcome.failed() + " image(s) failed; the table says why. Fix the cause and Resume: what was copied is kept.");
+        activity.error(SOURCE, "Mirror run finished with " + outcome.failed() + " failed image(s).");
+    }
+
+    /** Finishes the blobs that are being copied, then stops; Resume continues. */
+    public void pause() {
+        stop(StopKind.PAUSE);
+    }
+
+    /** Stops like pause; meant as "not now" (what was copied is still kept). */
+    public void cancel() {
+        stop(StopKind.CANCEL);
+    }
+
+    private void stop(StopKind kind) {
+        if (phase.get() != Phase.RUNNING) {
+            return;
+        }
+        stopKind = kind;
+        phase.set(Phase.STOPPING);
+        message.set("Stopping: the blobs being copied finish first…");
+        session.stop();
+        refresh();
+    }
+
+    /** Continues a paused, cancelled, failed or interrupted run (planning first when the app was restarted). */
+    public void resume() {
+        if (busy()) {
+            return;
+        }
+        if (planned == null) {
+            resumeAfterPlan = true;
+            plan();
+            return;
+        }
+        start();
+    }
+
+    /** Reads the tracker (called by the ticker a few times a second, and once at the end). */
+    public void refreshProgress() {
+        ProgressSnapshot snapshot = tracker.snapshot();
+        if (snapshot.rows().isEmpty()) {
+            return;
+        }
+        if (!snapshot.rows().equals(rows)) {
+            rows.setAll(snapshot.rows());
+        }
+        fraction.set(snapshot.fraction());
+        StringBuilder text = new StringBuilder();
+        text.append(Sizes.bytes(snapshot.bytesDone())).append(" of ").append(Sizes.bytes(snapshot.bytesTotal()))
+                .append(" · ").append(snapshot.finished()).append(" of ").append(snapshot.rows().size()).append(" images");
+        if (snapshot.count(ImageRow.State.FAILED) > 0) {
+            text.append(" (").append(snapshot.count(ImageRow.State.FAILED)).append(" failed)");
+        }
+        if (phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING) {
+            text.append(" · ").append(Sizes.rate(snapshot.bytesPerSecond()));
+            if (snapshot.eta() != null) {
+                text.append(" · about ").append(Sizes.duration(snapshot.eta())).append(" left");
+            }
+        }
+        progressText.set(text.toString());
+    }
+
+    private static List<ResultFile> readFiles(List<Path> files) {
+        List<ResultFile> list = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                String text = Files.size(file) > 512 * 1024 ? "(large file: open the folder to read it)"
+                        : Files.readString(file, StandardCharsets.UTF_8);
+                list.add(new ResultFile(file.getFileName().toString(), file, text));
+            } catch (IOException e) {
+                list.add(new ResultFile(file.getFileName().toString(), file, "(cannot be read: " + e.getMessage() + ")"));
+            }
+        }
+        list.sort(Comparator.comparing(ResultFile::name));
+        return list;
+    }
+
+    // ---- results -------------------------------------------------------------------------------------------------
+
+    public void copy(ResultFile file) {
+        dialogs.copyToClipboard(file.text());
+        message.set(file.name() + " is on the clipboard.");
+    }
+
+    public void openResultsFolder() {
+        Path folder = facts.get() != null ? facts.get().resultsDir() : path(resultsDir.get());
+        if (folder == null) {
+            return;
+        }
+        if (!dialogs.openFolder(folder)) {
+            message.set("Open this folder in your file manager: " + folder);
+        }
+    }
+
+    public void chooseArchiveFolder() {
+        dialogs.chooseFolder("Choose the archive folder", path(archiveDir.get())).ifPresent(p -> archiveDir.set(p.toString()));
+    }
+
+    public void chooseResultsFolder() {
+        dialogs.chooseFolder("Choose the results folder", path(resultsDir.get())).ifPresent(p -> resultsDir.set(p.toString()));
+    }
+
+    public void chooseCaFile() {
+        dialogs.chooseCaFile(path(caFile.get()) == null ? null : path(caFile.get()).getParent())
+                .ifPresent(p -> caFile.set(p.toString()));
+    }
+
+    /**
+     * Also hands the engine's events (on its worker threads) to this listener: for a log of every image, or a test
+     * that must act while a run is in a given state.
+     */
+    public void observeTransfers(io.mtcassistant.mirror.engine.TransferListener listener) {
+        tracker.alsoNotify(listener);
+    }
+
+    private boolean busy() {
+        return phase.get() == Phase.PLANNING || phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING;
+    }
+
+    private void refresh() {
+        stepState.set(switch (phase.get()) {
+            case DONE -> StepState.DONE;
+            case FAILED, PAUSED, CANCELLED -> StepState.NEEDS_ATTENTION;
+            default -> StepState.NOT_STARTED;
+        });
+    }
+
+    @Override
+    public void close() {
+        ticker.stop();
+        session.close();
+    }
+
+    // ---- properties --------------------------------------------------------------------------------------------------
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public ObjectProperty<MirrorMode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty indexImageProperty() {
+        return indexImage;
+    }
+
+    public StringProperty channelProperty() {
+        return channel;
+    }
+
+    public BooleanProperty legacyOperatorProperty() {
+        return legacyOperator;
+    }
+
+    public StringProperty registryProperty() {
+        return registry;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    public BooleanProperty insecureProperty() {
+        return insecure;
+    }
+
+    public StringProperty archiveDirProperty() {
+        return archiveDir;
+    }
+
+    public StringProperty resultsDirProperty() {
+        return resultsDir;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public Phase phase() {
+        return phase.get();
+    }
+
+    /** What step 2 decided, in one line (empty before the page was shown). */
+    public ReadOnlyStringProperty fromCompatibilityProperty() {
+        return fromCompatibility.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Set when the last run of an earlier app session did not finish. */
+    public ReadOnlyStringProperty interruptedProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty planSummaryProperty() {
+        return planSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diskTextProperty() {
+        return diskText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public ObservableList<ImageRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<ResultFile> results() {
+        return results;
+    }
+
+    /** What the later steps need; null until a run finished. */
+    public ReadOnlyObjectProperty<MirrorFacts> factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    public MirrorFacts facts() {
+        return facts.get();
+    }
+
+    public Optional<MirroringSession.Planned> planned() {
+        return Optional.ofNullable(planned);
+    }
+
+    public ReadOnlyObjectProperty<StepState> stepStateProperty() {
+        return stepState.getReadOnlyProperty();
+    }
+}
