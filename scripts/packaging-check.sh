@@ -36,8 +36,9 @@ target=$root/target
 out=$target/packaging-check
 t0=$(date +%s)
 failures=0
+passes=0
 step() { echo "check: [$(( $(date +%s) - t0 ))s] $*"; }
-pass() { echo "  ok   $*"; }
+pass() { echo "  ok   $*"; passes=$((passes + 1)); }
 fail() { echo "  FAIL $*"; failures=$((failures + 1)); }
 expect() {   # expect DESCRIPTION COMMAND...: runs COMMAND, passes when it succeeds
     local what=$1; shift
@@ -219,4 +220,5 @@ snapshot > "$out/files-after-minimal.txt"
 expect "no file left behind after the minimal-system round" diff -q "$out/files-before.txt" "$out/files-after-minimal.txt"
 
 step "done: $failures failure(s); screenshot: $out/screenshot.png"
+echo "packaging: $passes passed, $failures failed"
 [ "$failures" = 0 ]
