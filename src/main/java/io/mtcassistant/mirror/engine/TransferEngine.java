@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,9 +104,15 @@ public final class TransferEngine implements AutoCloseable {
                     unique.putIfAbsent(b.digest(), b);
                 }
             }
+            long blobBytes = unique.values().stream().mapToLong(b -> Math.max(0, b.size())).sum();
+            AtomicLong blobBytesDone = new AtomicLong();
             for (Descriptor b : unique.values()) {
                 size += Math.max(0, b.size());
-                pending.add(ensureBlob(source, destination, b));
+                pending.add(ensureBlob(source, destination, b).whenComplete((outcome, error) -> {
+                    if (error == null) {
+                        listener.imageProgress(sourceLabel, blobBytesDone.addAndGet(Math.max(0, b.size())), blobBytes);
+                    }
+                }));
             }
             waitAll(pending);
             listener.imageState(sourceLabel, TransferListener.ImageState.BLOBS_DONE, unique.size() + " blobs");

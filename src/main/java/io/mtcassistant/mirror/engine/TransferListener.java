@@ -19,6 +19,13 @@ public interface TransferListener {
     default void blobFinished(String digest, BlobOutcome outcome, long size) {
     }
 
+    /**
+     * How much of one image's blobs is in place at the destination (copied, mounted, already there, or brought by
+     * another image that shares the blob), after each of its blobs is settled.
+     */
+    default void imageProgress(String source, long blobBytesDone, long blobBytesTotal) {
+    }
+
     /** Bytes read from a source and sent on (called often, with small deltas). */
     default void bytesTransferred(long delta) {
     }

@@ -76,6 +76,19 @@ public final class ProgressTracker implements TransferListener {
     }
 
     @Override
+    public void imageProgress(String source, long blobBytesDone, long blobBytesTotal) {
+        int percent = blobBytesTotal <= 0 ? 100 : (int) Math.min(100, blobBytesDone * 100 / blobBytesTotal);
+        synchronized (this) {
+            ImageRow row = rows.get(key(source));
+            // Only a copying image shows a share; a finished one keeps its final state.
+            if (row != null && !row.state().finished()) {
+                rows.put(key(source), row.withProgress(ImageRow.State.COPYING, row.reason(), Math.max(percent, row.percent())));
+            }
+        }
+        also.imageProgress(source, blobBytesDone, blobBytesTotal);
+    }
+
+    @Override
     public void bytesTransferred(long delta) {
         bytes.addAndGet(delta);
         also.bytesTransferred(delta);
@@ -94,7 +107,7 @@ public final class ProgressTracker implements TransferListener {
         if (state == ImageRow.State.ALREADY_PRESENT && row.state() != ImageRow.State.ALREADY_PRESENT) {
             alreadyPresentBytes += Math.max(0, row.sizeBytes());
         }
-        rows.put(key, new ImageRow(row.source(), row.purpose(), row.detail(), row.sizeBytes(), state, reason));
+        rows.put(key, row.withProgress(state, reason, state == ImageRow.State.COPYING ? row.percent() : -1));
     }
 
     public synchronized ProgressSnapshot snapshot() {

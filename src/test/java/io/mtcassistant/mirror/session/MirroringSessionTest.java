@@ -11,6 +11,8 @@ import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.TransferListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,24 @@ class MirroringSessionTest {
             assertThat(CatalogMirror.hasCatalog(tmp.resolve("archive"))).isTrue();
             assertThat(done.files()).extracting(p -> p.getFileName().toString()).contains("summary.json");
         }
+    }
+
+    @Test
+    void theEngineReportsEachImageReachingAllOfItsBlobs() {
+        Map<String, long[]> lastShare = new ConcurrentHashMap<>();
+        TransferListener shares = new TransferListener() {
+            @Override
+            public void imageProgress(String source, long done, long total) {
+                lastShare.merge(source, new long[] {done, total}, (a, b) -> a[0] >= b[0] ? a : b);
+            }
+        };
+        try (MirroringSession session = new MirroringSession(tmp.resolve("cache"), true,
+                new ProgressTracker(System::nanoTime, shares))) {
+            MirroringSession.Outcome written = session.run(session.plan(toArchive()));
+            assertThat(written.ok()).isTrue();
+        }
+        assertThat(lastShare).isNotEmpty();
+        assertThat(lastShare.values()).allSatisfy(share -> assertThat(share[0]).isEqualTo(share[1]).isPositive());
     }
 
     @Test

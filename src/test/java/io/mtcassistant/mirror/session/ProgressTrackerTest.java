@@ -37,6 +37,24 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void aCopyingImageShowsTheShareOfItsBlobsInPlaceUntilItFinishes() {
+        tracker.reset(List.of(planned("registry.redhat.io/rhmtc/a:v1", 1000), planned("registry.redhat.io/rhmtc/b:v1", 1000)));
+        tracker.imageState("registry.redhat.io/rhmtc/a:v1", ImageState.STARTED, null);
+        tracker.imageProgress("registry.redhat.io/rhmtc/a:v1", 250, 1000);
+        tracker.imageState("registry.redhat.io/rhmtc/a:v1", ImageState.MANIFESTS_READ, "1 manifests");
+        assertThat(tracker.snapshot().rows().get(0).stateText()).isEqualTo("copying 25%");
+        assertThat(tracker.snapshot().rows().get(1).stateText()).isEqualTo("waiting");
+
+        tracker.imageProgress("registry.redhat.io/rhmtc/a:v1", 1000, 1000);
+        assertThat(tracker.snapshot().rows().get(0).stateText()).isEqualTo("copying 100%");
+
+        tracker.imageState("registry.redhat.io/rhmtc/a:v1", ImageState.FINISHED, "sha256:x");
+        tracker.imageProgress("registry.redhat.io/rhmtc/a:v1", 500, 1000);
+        assertThat(tracker.snapshot().rows().get(0).stateText()).as("a late event does not reopen a finished image")
+                .isEqualTo("done");
+    }
+
+    @Test
     void finishedImagesStayFinishedAndFailuresKeepTheirReason() {
         tracker.reset(List.of(planned("registry.redhat.io/rhmtc/a:v1", 1000), planned("registry.redhat.io/rhmtc/b:v1", 1000)));
         tracker.imageFinished(new ImageResult("registry.redhat.io/rhmtc/a:v1", "m/rhmtc/a:v1", "sha256:x", null, 1000,

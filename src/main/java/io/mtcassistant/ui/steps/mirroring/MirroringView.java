@@ -303,7 +303,7 @@ public final class MirroringView {
         });
         TableColumn<ImageRow, String> size = column("Size", r -> Sizes.bytes(r.sizeBytes()), 70);
         size.setStyle("-fx-alignment: center-right;");
-        TableColumn<ImageRow, String> state = column("State", r -> r.state().label()
+        TableColumn<ImageRow, String> state = column("State", r -> r.stateText()
                 + (r.reason().isEmpty() || r.state() != ImageRow.State.FAILED ? "" : ": " + r.reason()), 150);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
