@@ -99,7 +99,7 @@ public final class AppComposition implements AutoCloseable {
         Path mirrorBase = demo ? dirs.cache().resolve("demo-mirror") : Path.of(System.getProperty("user.home"), "mtc-mirror");
         this.mirroring = new MirroringViewModel(migrationPlan, runner, dialogs, activityLog, demo, dirs.cache(), mirrorBase,
                 demo ? mirrorBase.resolve("last-run.properties") : dirs.state().resolve("mirroring-last-run.properties"),
-                new FxProgressTicker());
+                settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.COMPATIBILITY)) {

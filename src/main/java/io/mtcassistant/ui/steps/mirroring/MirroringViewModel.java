@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -69,6 +71,7 @@ public final class MirroringViewModel implements AutoCloseable {
     private final ProgressTracker tracker = new ProgressTracker();
     private final MirroringSession session;
     private final RunRecord record;
+    private final Executor recordWriter;
     private final ProgressTicker ticker;
 
     private final ObjectProperty<MirrorMode> mode = new SimpleObjectProperty<>(MirrorMode.MIRROR_TO_ARCHIVE);
@@ -109,9 +112,11 @@ public final class MirroringViewModel implements AutoCloseable {
      * @param cacheDir    where the demo content is generated and the catalog is filtered
      * @param defaultBase where the archive and results folders go unless the admin picks others
      * @param recordFile  the last run's setup, for resuming after a restart
+     * @param recordWriter writes the record off the FX thread, in order (the app's settings writer)
      */
     public MirroringViewModel(MigrationPlanHolder plans, TaskRunner runner, DialogService dialogs, ActivityListener activity,
-                              boolean demo, Path cacheDir, Path defaultBase, Path recordFile, ProgressTicker ticker) {
+                              boolean demo, Path cacheDir, Path defaultBase, Path recordFile, Executor recordWriter,
+                              ProgressTicker ticker) {
         this.plans = plans;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -119,6 +124,7 @@ public final class MirroringViewModel implements AutoCloseable {
         this.demo = demo;
         this.session = new MirroringSession(cacheDir, demo, tracker);
         this.record = new RunRecord(recordFile);
+        this.recordWriter = recordWriter;
         this.ticker = ticker;
         applying = true;
         indexImage.set(demo ? MirroringSession.demoIndexImage() : "");
@@ -312,7 +318,7 @@ public final class MirroringViewModel implements AutoCloseable {
         phase.set(Phase.RUNNING);
         tracker.reset(toRun.rows());
         refreshProgress();
-        record.save(toRun.setup(), RunRecord.Status.RUNNING);
+        saveRecord(toRun.setup(), RunRecord.Status.RUNNING);
         activity.info(SOURCE, "Mirroring " + toRun.rows().size() + " images: " + toRun.setup().mode().label() + "…");
         ticker.start(this::refreshProgress);
         runner.run(BackgroundTask.<RunResult>of("Mirror the images", progress -> {
@@ -321,7 +327,7 @@ public final class MirroringViewModel implements AutoCloseable {
                 })
                 .onSuccess(result -> finished(toRun, result))
                 .onFailure(error -> {
-                    record.save(toRun.setup(), RunRecord.Status.STOPPED);
+                    saveRecord(toRun.setup(), RunRecord.Status.STOPPED);
                     if (error instanceof java.util.concurrent.CancellationException) {
                         // Cancelled from the window's task bar: the engine stops like Cancel here.
                         session.stop();
@@ -350,7 +356,7 @@ public final class MirroringViewModel implements AutoCloseable {
         String counts = snapshot.finished() - snapshot.count(ImageRow.State.FAILED) + " of " + snapshot.rows().size() + " images done";
         if (outcome.ok()) {
             phase.set(Phase.DONE);
-            record.save(run.setup(), RunRecord.Status.FINISHED);
+            saveRecord(run.setup(), RunRecord.Status.FINISHED);
             facts.set(new MirrorFacts(outcome.catalogImage(), outcome.catalogDigest(), outcome.legacyOperatorImage(),
                     outcome.catalogSourceFile(), outcome.resultsDir(), outcome.archiveDir()));
             message.set("Finished: " + counts + ". " + (outcome.archiveDir() != null
@@ -359,7 +365,7 @@ public final class MirroringViewModel implements AutoCloseable {
             activity.success(SOURCE, "Mirror run finished: " + counts + "; results in " + outcome.resultsDir());
             return;
         }
-        record.save(run.setup(), RunRecord.Status.STOPPED);
+        saveRecord(run.setup(), RunRecord.Status.STOPPED);
         if (outcome.stopped()) {
             boolean paused = stopKind == StopKind.PAUSE;
             phase.set(paused ? Phase.PAUSED : Phase.CANCELLED);
@@ -495,6 +501,15 @@ public final class MirroringViewModel implements AutoCloseable {
             case FAILED, PAUSED, CANCELLED -> StepState.NEEDS_ATTENTION;
             default -> StepState.NOT_STARTED;
         });
+    }
+
+    private void saveRecord(MirrorSetup setup, RunRecord.Status status) {
+        try {
+            recordWriter.execute(() -> record.save(setup, status));
+        } catch (RejectedExecutionException e) {
+            // The writer is shut down only when the app stops: no window is left to freeze, so write here.
+            record.save(setup, status);
+        }
     }
 
     @Override

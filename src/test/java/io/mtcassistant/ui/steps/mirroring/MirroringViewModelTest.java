@@ -94,7 +94,7 @@ class MirroringViewModelTest {
         };
         viewModel = new MirroringViewModel(plans, new SyncTaskRunner(), dialogs,
                 io.mtcassistant.common.ActivityListener.NONE, true, tmp.resolve("cache"), tmp.resolve("work"),
-                tmp.resolve("state/run.properties"), ticker);
+                tmp.resolve("state/run.properties"), Runnable::run, ticker);
         return viewModel;
     }
 
