@@ -4,26 +4,23 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** An OpenShift (or Kubernetes) release as major.minor; the table's columns are ranges of these. */
+/**
+ * An OpenShift (or Kubernetes) minor release, major.minor only: the compatibility table's columns are ranges of these.
+ * A cluster's full release number (patch, display text, platform class) is {@link io.mtcassistant.cluster.OpenShiftVersion}.
+ */
 public record OpenShiftVersion(int major, int minor) implements Comparable<OpenShiftVersion> {
 
-    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
-
-    /** Reads "4.12", "4.12.3", "v3.11.0+d4cacc0", "3.11+"; empty when there is no major.minor in the text. */
+    /**
+     * Reads the major.minor of a release as clusters report it ("4.12", "4.12.3", "v3.11.0+d4cacc0", "3.11+"), with the
+     * cluster package's release parser; empty when the text does not start with major.minor.
+     */
     public static Optional<OpenShiftVersion> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = MAJOR_MINOR.matcher(text);
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new OpenShiftVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+            return io.mtcassistant.cluster.OpenShiftVersion.parse(text).map(release -> new OpenShiftVersion(release.major(),
+                    release.minor()));
         } catch (NumberFormatException e) {
+            // A number too large for an int is no release; the cluster parser lets that through.
             return Optional.empty();
         }
     }
