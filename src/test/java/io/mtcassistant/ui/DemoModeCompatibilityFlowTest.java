@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtcassistant.compat.MtcVersion;
 import io.mtcassistant.compat.Verdict;
 import io.mtcassistant.settings.Settings;
-import io.mtcassistant.settings.Theme;
 import io.mtcassistant.ui.activity.ActivityLog;
-import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel.Phase;
 import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Files;
@@ -52,17 +51,12 @@ class DemoModeCompatibilityFlowTest {
 
     @Start
     void start(Stage stage) {
-        ThemeStyles.apply(Theme.LIGHT);
         ActivityLog log = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(log);
         dialogs = new FakeDialogs();
         app = new AppComposition(ProductionClusterServices.create(), new MemorySettingsStore(), Settings.defaults(),
                 Runnable::run, runner, log, dialogs, true, AppComposition.CONNECT_TIMEOUT);
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Files;
@@ -46,17 +47,11 @@ class DemoModeFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ThemeStyles.apply(Theme.LIGHT);
         ActivityLog log = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(log);
         app = new AppComposition(ProductionClusterServices.create(), new MemorySettingsStore(), Settings.defaults(),
                 Runnable::run, runner, log, new FakeDialogs(), true, AppComposition.CONNECT_TIMEOUT);
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.setTitle(app.windowTitle());
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

@@ -6,9 +6,7 @@ import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.settings.Settings;
-import io.mtcassistant.settings.Theme;
 import io.mtcassistant.ui.activity.ActivityLog;
-import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
 import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
@@ -18,6 +16,7 @@ import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Path;
@@ -94,7 +93,6 @@ class DemoModeMirroringFlowTest {
 
     @Start
     void start(Stage stage) {
-        ThemeStyles.apply(Theme.LIGHT);
         ActivityLog log = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(log);
         dialogs = new FakeDialogs();
@@ -103,11 +101,7 @@ class DemoModeMirroringFlowTest {
         app = new AppComposition(ProductionClusterServices.create(), EngineCompatibilityService.system(), new MemorySettingsStore(),
                 Settings.defaults(), Runnable::run, runner, log, dialogs, true, AppComposition.CONNECT_TIMEOUT, dirs);
         app.mirroring().observeTransfers(gate);
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

@@ -7,18 +7,17 @@ import io.mtcassistant.cluster.FabricClusterConnector;
 import io.mtcassistant.cluster.FailureKind;
 import io.mtcassistant.cluster.KubeconfigFiles;
 import io.mtcassistant.settings.Settings;
-import io.mtcassistant.settings.Theme;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedFailure;
 import io.mtcassistant.sim.SimulatedKubeconfig;
 import io.mtcassistant.ui.activity.ActivityLog;
-import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.clusters.ContextRow;
 import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Path;
@@ -84,7 +83,6 @@ class RealConnectionFailuresFlowTest {
 
     @Start
     void start(Stage stage) {
-        ThemeStyles.apply(Theme.LIGHT);
         ActivityLog log = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(log);
         ClusterServices services = new ClusterServices(new KubeconfigFiles(), new FabricClusterConnector(),
@@ -93,11 +91,7 @@ class RealConnectionFailuresFlowTest {
                 });
         app = new AppComposition(services, new MemorySettingsStore(), Settings.defaults(), Runnable::run, runner, log,
                 dialogs, false, Duration.ofSeconds(10));
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package io.mtcassistant.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.ui.AppComposition;
-import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.notyet.NotYetAvailablePage;
 import io.mtcassistant.ui.task.SyncTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeConnector;
@@ -11,6 +10,7 @@ import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
 import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.settings.Theme;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
@@ -35,14 +35,9 @@ class WizardShellTest {
 
     @Start
     void start(Stage stage) {
-        ThemeStyles.apply(Theme.LIGHT);
         app = io.mtcassistant.ui.testsupport.TestCompositions.withFakes(new FakeKubeconfigLoader(), new FakeConnector(),
                 List.of(), new FakeDialogs(), SyncTaskRunner::new, false, () -> null);
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

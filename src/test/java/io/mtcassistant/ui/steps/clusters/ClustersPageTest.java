@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.cluster.ConnectionFailure;
 import io.mtcassistant.cluster.FailureKind;
-import io.mtcassistant.settings.Theme;
 import io.mtcassistant.ui.AppComposition;
-import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.task.SyncTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeConnector;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
 import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestCompositions;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +52,8 @@ class ClustersPageTest {
                 "The certificate of https://prod-ocp4.example:6443 is not signed by a CA this machine trusts.",
                 "Choose the CA file of the cluster (for example from the installer's auth folder), or skip verification.",
                 "PKIX path building failed: unable to find valid certification path to requested target"));
-        ThemeStyles.apply(Theme.LIGHT);
         app = TestCompositions.withFakes(loader, connector, List.of(file), dialogs, SyncTaskRunner::new, false, () -> null);
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
     }
 
     @AfterEach

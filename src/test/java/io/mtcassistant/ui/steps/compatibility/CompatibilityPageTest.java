@@ -15,6 +15,7 @@ import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import io.mtcassistant.cluster.ClusterRole;
@@ -50,7 +51,6 @@ class CompatibilityPageTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        ThemeStyles.apply(Theme.LIGHT);
         Path kubeconfig = Files.createTempFile("compat-page", ".yaml");
         FakeKubeconfigLoader loader = new FakeKubeconfigLoader().file(kubeconfig, "ocp4-prod", "ocp4-new");
         FakeConnector connector = new FakeConnector().succeeds("ocp4-prod", "4.12.45", false).succeeds("ocp4-new", "4.14.8", true);
@@ -58,11 +58,7 @@ class CompatibilityPageTest {
         app = new AppComposition(new ClusterServices(loader, connector, () -> List.of(kubeconfig), () -> null),
                 new FakeCompatibilityService(), new MemorySettingsStore(), Settings.defaults(), Runnable::run,
                 new SyncTaskRunner(log), log, new FakeDialogs(), false, Duration.ofSeconds(5));
-        scene = new Scene(app.createShell(), 1280, 840);
-        ThemeStyles.addAppStylesheet(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.start();
+        scene = TestWindows.showShell(stage, app);
         app.clusters().assignRole(row("ocp4-prod"), ClusterRole.SOURCE);
         app.clusters().assignRole(row("ocp4-new"), ClusterRole.TARGET);
         app.clusters().connect();
