@@ -4,6 +4,7 @@ import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ConnectionOutcome;
 import io.mtcassistant.common.ActivityEvent;
 import io.mtcassistant.common.ActivityListener;
+import io.mtcassistant.common.AtomicFiles;
 import io.mtcassistant.compat.CheckResult;
 import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.ClusterSnapshot;
@@ -451,7 +452,7 @@ public final class CompatibilityViewModel {
         String text = render.apply(current);
         problem.set("");
         runner.run(BackgroundTask.of("Export the compatibility report", progress -> {
-                    ReportFiles.writeAtomically(file, text);
+                    AtomicFiles.writeString(file, text);
                     return file;
                 })
                 .onSuccess(written -> {
