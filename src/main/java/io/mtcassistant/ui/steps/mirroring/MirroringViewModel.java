@@ -18,12 +18,8 @@ import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
 import io.mtcassistant.ui.wizard.StepState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -323,7 +319,7 @@ public final class MirroringViewModel implements AutoCloseable {
         ticker.start(this::refreshProgress);
         runner.run(BackgroundTask.<RunResult>of("Mirror the images", progress -> {
                     MirroringSession.Outcome outcome = session.run(toRun);
-                    return new RunResult(outcome, readFiles(outcome.files()));
+                    return new RunResult(outcome, ResultFile.readAll(outcome.files()));
                 })
                 .onSuccess(result -> finished(toRun, result))
                 .onFailure(error -> {
@@ -436,21 +432,6 @@ public final class MirroringViewModel implements AutoCloseable {
             }
         }
         progressText.set(text.toString());
-    }
-
-    private static List<ResultFile> readFiles(List<Path> files) {
-        List<ResultFile> list = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                String text = Files.size(file) > 512 * 1024 ? "(large file: open the folder to read it)"
-                        : Files.readString(file, StandardCharsets.UTF_8);
-                list.add(new ResultFile(file.getFileName().toString(), file, text));
-            } catch (IOException e) {
-                list.add(new ResultFile(file.getFileName().toString(), file, "(cannot be read: " + e.getMessage() + ")"));
-            }
-        }
-        list.sort(Comparator.comparing(ResultFile::name));
-        return list;
     }
 
     // ---- results -------------------------------------------------------------------------------------------------
