@@ -2,7 +2,6 @@ package io.mtcassistant.ui.steps.compatibility;
 
 import io.mtcassistant.compat.CheckResult;
 import io.mtcassistant.compat.CompatibilityReport;
-import io.mtcassistant.compat.DecisionOption;
 import io.mtcassistant.compat.MigrationPlan;
 import io.mtcassistant.compat.NetworkWorkaround;
 import io.mtcassistant.compat.Reachability;
@@ -28,13 +27,11 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,6 +51,7 @@ public final class CompatibilityView {
     private final CompatibilityViewModel viewModel;
     private final Runnable backToClusters;
     // Which check rows the user opened, by check and cluster; kept across re-evaluations.
+    private final DecisionCards decisionCards;
     private final Set<String> expanded = new HashSet<>();
     private final Set<String> collapsed = new HashSet<>();
 
@@ -87,6 +85,7 @@ public final class CompatibilityView {
     private CompatibilityView(CompatibilityViewModel viewModel, Runnable backToClusters) {
         this.viewModel = viewModel;
         this.backToClusters = backToClusters;
+        this.decisionCards = new DecisionCards(viewModel);
     }
 
     /**
@@ -221,7 +220,7 @@ public final class CompatibilityView {
     private void renderDecisions() {
         List<Node> cards = new ArrayList<>();
         for (CheckResult row : viewModel.openDecisions()) {
-            cards.add(decisionCard(row));
+            cards.add(decisionCards.card(row));
         }
         for (MadeDecision made : viewModel.madeDecisions()) {
             Label text = new Label("Your decision: " + made.text(), Icons.icon(MaterialDesignC.CHECK_CIRCLE, "severity-ok"));
@@ -239,83 +238,6 @@ public final class CompatibilityView {
             cards.add(wrapped("Nothing to decide: Table 7.1 settles every question for these clusters.", "muted"));
         }
         decisionPane.getChildren().setAll(cards);
-    }
-
-    private Node decisionCard(CheckResult row) {
-        Label question = new Label(row.decision().question(), Icons.icon(MaterialDesignH.HELP_CIRCLE, "severity-needs-decision"));
-        question.getStyleClass().add("decision-question");
-        question.setWrapText(true);
-        question.setMinHeight(Region.USE_PREF_SIZE);
-        Label summary = wrapped(row.summary(), "decision-summary");
-        Label explanation = wrapped(row.explanation(), "decision-explanation");
-        VBox card = new VBox(8, question, summary, explanation);
-        card.getStyleClass().add("decision-card");
-        card.setId(cssId("decision-" + row.decision().topic().name().toLowerCase().replace('_', '-')
-                + (row.cluster() == null ? "" : "-" + row.cluster())));
-        FlowPane options = new FlowPane(12, 12);
-        options.getStyleClass().add("option-pane");
-        for (DecisionOption option : row.decision().options()) {
-            options.getChildren().add(optionCard(row, option));
-        }
-        card.getChildren().add(options);
-        return card;
-    }
-
-    private Node optionCard(CheckResult row, DecisionOption option) {
-        Label label = new Label(option.label());
-        label.getStyleClass().add("option-label");
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, label, grow);
-        header.setAlignment(Pos.CENTER_LEFT);
-        if (option.available()) {
-            Button choose = new Button("Choose", Icons.icon(MaterialDesignC.CHECK));
-            choose.setId(cssId("option-" + option.id()));
-            choose.getStyleClass().add("accent");
-            choose.setMinWidth(Region.USE_PREF_SIZE);
-            choose.setOnAction(e -> viewModel.choose(row, option.id()));
-            header.getChildren().add(choose);
-        } else {
-            Label impossible = new Label("not possible");
-            impossible.getStyleClass().add("option-impossible");
-            impossible.setMinWidth(Region.USE_PREF_SIZE);
-            header.getChildren().add(impossible);
-        }
-        VBox card = new VBox(6, header);
-        card.getStyleClass().add("option-card");
-        card.setId(cssId("option-card-" + option.id()));
-        if (!option.available()) {
-            card.getStyleClass().add("option-unavailable");
-            card.getChildren().add(wrapped("Why not: " + option.unavailableReason(), "option-reason"));
-        }
-        for (String consequence : option.consequences()) {
-            card.getChildren().add(consequence(consequence));
-        }
-        if (option.cliFlag() != null) {
-            card.getChildren().add(wrapped("Command line: " + option.cliFlag(), "option-flag"));
-        }
-        return card;
-    }
-
-    /** Commands are shown in a read-only field, so the admin can copy them exactly. */
-    private static Node consequence(String text) {
-        int colon = text.indexOf(": ");
-        String head = colon < 0 ? "" : text.substring(0, colon);
-        if (head.equals("Command") || head.equals("In a restricted network")) {
-            Label name = new Label(head);
-            name.getStyleClass().add("fact-key");
-            String value = text.substring(colon + 2);
-            TextArea command = new TextArea(value);
-            command.setEditable(false);
-            command.setWrapText(true);
-            command.setPrefRowCount(Math.max(1, (value.length() + 55) / 56));
-            command.getStyleClass().add("command-text");
-            VBox box = new VBox(2, name, command);
-            return box;
-        }
-        return wrapped("•  " + text, "option-consequence");
     }
 
     private void renderStatements() {
@@ -530,7 +452,7 @@ public final class CompatibilityView {
         return text.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    private static Label wrapped(String text, String styleClass) {
+    static Label wrapped(String text, String styleClass) {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add(styleClass);
