@@ -6,6 +6,7 @@ import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.MirrorReport;
 import io.mtcassistant.mirror.MirrorService;
+import io.mtcassistant.mirror.catalog.CatalogMirror;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
@@ -89,9 +90,8 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorReport report;
         try {
             if (fromArchive != null) {
-                MirrorJournal archiveJournal = MirrorJournal.open(journal != null ? journal
-                        : journalFile("archive", fromArchive.toAbsolutePath().toString(), to));
-                report = CatalogMirrorRun.hasCatalog(fromArchive)
+                MirrorJournal archiveJournal = openJournal("archive", fromArchive.toAbsolutePath().toString());
+                report = CatalogMirror.hasCatalog(fromArchive)
                         ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, registry.access(), options, progress, out)
                         : service.archiveToRegistry(fromArchive, to, resultsDir, archiveJournal);
             } else {
@@ -107,11 +107,10 @@ public class MirrorCommand implements Callable<Integer> {
                             progress, out);
                 } else if (!config.operators().isEmpty()) {
                     report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
-                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)),
+                            openJournal("mirror", imageSetIdentity()),
                             registry.access(), options, progress, out);
                 } else {
-                    report = service.mirrorToRegistry(config, to, resultsDir,
-                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)));
+                    report = service.mirrorToRegistry(config, to, resultsDir, openJournal("mirror", imageSetIdentity()));
                 }
             }
         } catch (MirrorException e) {
@@ -193,9 +192,12 @@ public class MirrorCommand implements Callable<Integer> {
         }
     }
 
-    /** One journal per (mode, input, destination), under $XDG_STATE_HOME/mtc-assistant/mirror-journals. */
-    private static Path journalFile(String mode, String input, String target) {
-        String key = Digests.hex(Digests.sha256((mode + "\n" + input + "\n" + target).getBytes(StandardCharsets.UTF_8)));
-        return XdgDirs.system().state().resolve("mirror-journals").resolve(key.substring(0, 16) + ".jsonl");
+    /** The --journal file, else one per (mode, input, destination) under $XDG_STATE_HOME/mtc-assistant/mirror-journals. */
+    private MirrorJournal openJournal(String mode, String input) {
+        if (journal != null) {
+            return MirrorJournal.open(journal);
+        }
+        String key = Digests.hex(Digests.sha256((mode + "\n" + input + "\n" + to).getBytes(StandardCharsets.UTF_8)));
+        return MirrorJournal.open(XdgDirs.system().state().resolve("mirror-journals").resolve(key.substring(0, 16) + ".jsonl"));
     }
 }
