@@ -12,6 +12,7 @@ import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.outputs.ResultsWriter;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
+import io.mtcassistant.mirror.registry.RegistryAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,8 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorOptions options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, parseSize(volumeSize));
         Path resultsDir = results != null ? results : ResultsWriter.defaultDir(Path.of(""));
         PrintWriter out = spec.commandLine().getOut();
+        // One access for the whole run: it reads the credentials and holds the HTTP clients of every registry.
+        RegistryAccess access = registry.access();
         TransferListener progress = new TransferListener() {
             @Override
             public void imageFinished(ImageResult r) {
@@ -85,14 +88,14 @@ public class MirrorCommand implements Callable<Integer> {
                         ? "present" : "mirrored") : "FAILED", r.source(), r.destination(), r.ok() ? "" : ": " + r.error()));
             }
         };
-        MirrorService service = new MirrorService(registry.access(), options, progress);
+        MirrorService service = new MirrorService(access, options, progress);
         // options and service may be replaced once the image set is read (archiveSize).
         MirrorReport report;
         try {
             if (fromArchive != null) {
                 MirrorJournal archiveJournal = openJournal("archive", fromArchive.toAbsolutePath().toString());
                 report = CatalogMirror.hasCatalog(fromArchive)
-                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, registry.access(), options, progress, out)
+                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, access, options, progress, out)
                         : service.archiveToRegistry(fromArchive, to, resultsDir, archiveJournal);
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
@@ -100,15 +103,15 @@ public class MirrorCommand implements Callable<Integer> {
                     if (volumeSize == null && config.archiveSizeGiB() != null && config.archiveSizeGiB() > 0) {
                         // The image set's archiveSize (GiB per tar segment, as oc-mirror reads it) applies unless --volume-size is given.
                         options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
-                        service = new MirrorService(registry.access(), options, progress);
+                        service = new MirrorService(access, options, progress);
                     }
                     report = config.operators().isEmpty() ? service.mirrorToArchive(config, toArchive, resultsDir)
-                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, registry.access(), options,
+                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, access, options,
                             progress, out);
                 } else if (!config.operators().isEmpty()) {
                     report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
                             openJournal("mirror", imageSetIdentity()),
-                            registry.access(), options, progress, out);
+                            access, options, progress, out);
                 } else {
                     report = service.mirrorToRegistry(config, to, resultsDir, openJournal("mirror", imageSetIdentity()));
                 }
