@@ -123,7 +123,8 @@ public final class RegistryClient {
         if (resp.statusCode() == 404) {
             return OptionalLong.empty();
         }
-        if (resp.statusCode() == 307 || resp.statusCode() == 302 || resp.statusCode() == 301 || resp.statusCode() == 303) {
+        if (isRedirect(resp.statusCode())) {
+            // The blob lives in storage behind a redirect: it exists, its size is learnt when it is read.
             return OptionalLong.of(-1);
         }
         expectOk(resp, "blob " + digest + " in " + registry + "/" + repository, null);
