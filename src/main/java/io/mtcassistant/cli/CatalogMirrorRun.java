@@ -47,10 +47,6 @@ final class CatalogMirrorRun {
         return result.report();
     }
 
-    static boolean hasCatalog(Path archiveDir) {
-        return CatalogMirror.hasCatalog(archiveDir);
-    }
-
     static MirrorReport fromArchive(Path archiveDir, String to, Path resultsDir, MirrorJournal journal, RegistryAccess access,
                                     MirrorOptions options, TransferListener progress, PrintWriter out) {
         CatalogMirrorResult result = new CatalogMirror(access, options, progress).runFromArchive(archiveDir, to, resultsDir, journal);

@@ -6,11 +6,13 @@ import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.MirrorReport;
 import io.mtcassistant.mirror.MirrorService;
+import io.mtcassistant.mirror.catalog.CatalogMirror;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.outputs.ResultsWriter;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
+import io.mtcassistant.mirror.registry.RegistryAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,8 @@ public class MirrorCommand implements Callable<Integer> {
         MirrorOptions options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, parseSize(volumeSize));
         Path resultsDir = results != null ? results : ResultsWriter.defaultDir(Path.of(""));
         PrintWriter out = spec.commandLine().getOut();
+        // One access for the whole run: it reads the credentials and holds the HTTP clients of every registry.
+        RegistryAccess access = registry.access();
         TransferListener progress = new TransferListener() {
             @Override
             public void imageFinished(ImageResult r) {
@@ -84,15 +88,14 @@ public class MirrorCommand implements Callable<Integer> {
                         ? "present" : "mirrored") : "FAILED", r.source(), r.destination(), r.ok() ? "" : ": " + r.error()));
             }
         };
-        MirrorService service = new MirrorService(registry.access(), options, progress);
+        MirrorService service = new MirrorService(access, options, progress);
         // options and service may be replaced once the image set is read (archiveSize).
         MirrorReport report;
         try {
             if (fromArchive != null) {
-                MirrorJournal archiveJournal = MirrorJournal.open(journal != null ? journal
-                        : journalFile("archive", fromArchive.toAbsolutePath().toString(), to));
-                report = CatalogMirrorRun.hasCatalog(fromArchive)
-                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, registry.access(), options, progress, out)
+                MirrorJournal archiveJournal = openJournal("archive", fromArchive.toAbsolutePath().toString());
+                report = CatalogMirror.hasCatalog(fromArchive)
+                        ? CatalogMirrorRun.fromArchive(fromArchive, to, resultsDir, archiveJournal, access, options, progress, out)
                         : service.archiveToRegistry(fromArchive, to, resultsDir, archiveJournal);
             } else {
                 ImageSetConfig config = ImageSetConfig.read(imageSet);
@@ -100,18 +103,17 @@ public class MirrorCommand implements Callable<Integer> {
                     if (volumeSize == null && config.archiveSizeGiB() != null && config.archiveSizeGiB() > 0) {
                         // The image set's archiveSize (GiB per tar segment, as oc-mirror reads it) applies unless --volume-size is given.
                         options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
-                        service = new MirrorService(registry.access(), options, progress);
+                        service = new MirrorService(access, options, progress);
                     }
                     report = config.operators().isEmpty() ? service.mirrorToArchive(config, toArchive, resultsDir)
-                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, registry.access(), options,
+                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, access, options,
                             progress, out);
                 } else if (!config.operators().isEmpty()) {
                     report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
-                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)),
-                            registry.access(), options, progress, out);
+                            openJournal("mirror", imageSetIdentity()),
+                            access, options, progress, out);
                 } else {
-                    report = service.mirrorToRegistry(config, to, resultsDir,
-                            MirrorJournal.open(journal != null ? journal : journalFile("mirror", imageSetIdentity(), to)));
+                    report = service.mirrorToRegistry(config, to, resultsDir, openJournal("mirror", imageSetIdentity()));
                 }
             }
         } catch (MirrorException e) {
@@ -193,9 +195,12 @@ public class MirrorCommand implements Callable<Integer> {
         }
     }
 
-    /** One journal per (mode, input, destination), under $XDG_STATE_HOME/mtc-assistant/mirror-journals. */
-    private static Path journalFile(String mode, String input, String target) {
-        String key = Digests.hex(Digests.sha256((mode + "\n" + input + "\n" + target).getBytes(StandardCharsets.UTF_8)));
-        return XdgDirs.system().state().resolve("mirror-journals").resolve(key.substring(0, 16) + ".jsonl");
+    /** The --journal file, else one per (mode, input, destination) under $XDG_STATE_HOME/mtc-assistant/mirror-journals. */
+    private MirrorJournal openJournal(String mode, String input) {
+        if (journal != null) {
+            return MirrorJournal.open(journal);
+        }
+        String key = Digests.hex(Digests.sha256((mode + "\n" + input + "\n" + to).getBytes(StandardCharsets.UTF_8)));
+        return MirrorJournal.open(XdgDirs.system().state().resolve("mirror-journals").resolve(key.substring(0, 16) + ".jsonl"));
     }
 }

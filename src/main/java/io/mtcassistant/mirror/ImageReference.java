@@ -175,14 +175,6 @@ public final class ImageReference {
         return new ImageReference(transport, registry, repository, newTag, digest, layoutDir);
     }
 
-    public ImageReference withDigestOnly(String newDigest) {
-        return new ImageReference(transport, registry, repository, null, newDigest, layoutDir);
-    }
-
-    public ImageReference withoutDigest() {
-        return new ImageReference(transport, registry, repository, tag, null, layoutDir);
-    }
-
     /** host/repo, the repository's full name (used in ICSP/IDMS and mapping.txt). */
     public String repositoryPath() {
         return registry + "/" + repository;

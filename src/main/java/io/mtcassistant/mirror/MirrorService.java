@@ -7,7 +7,7 @@ import io.mtcassistant.mirror.archive.MirrorArchive;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.ImageStore;
 import io.mtcassistant.mirror.engine.LayoutStore;
-import io.mtcassistant.mirror.engine.RegistryStore;
+import io.mtcassistant.mirror.engine.Stores;
 import io.mtcassistant.mirror.engine.TransferEngine;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
@@ -73,10 +73,9 @@ public final class MirrorService {
         Instant started = Instant.now();
         try (TransferEngine engine = startEngine()) {
             List<ImageResult> results = runAll(plan.items(), item -> {
-                ImageStore source = registryStore(item.source(), options.srcTlsVerify());
-                ImageStore dest = registryStore(item.destination(), options.destTlsVerify());
-                String sourceRef = item.source().digest() != null ? item.source().digest() : item.source().tag();
-                return copyWithJournal(engine, journal, item.source().plain(), source, sourceRef, dest,
+                ImageStore source = Stores.source(item.source(), access, options.srcTlsVerify());
+                ImageStore dest = Stores.destination(item.destination(), access, options.destTlsVerify());
+                return copyWithJournal(engine, journal, item.source().plain(), source, Stores.sourceReference(item.source()), dest,
                         item.destination().tag(), item.destination().plain());
             });
             return finish("mirror-to-mirror", plan.namer().root(), plan.items(), results, started, engine, resultsDir, null);
@@ -103,9 +102,8 @@ public final class MirrorService {
                 ImageReference.layout(staging.dir(), refName(i.reference())))).toList();
         try (TransferEngine engine = startEngine()) {
             List<ImageResult> results = runAll(items, item -> {
-                ImageStore source = registryStore(item.source(), options.srcTlsVerify());
-                String sourceRef = item.source().digest() != null ? item.source().digest() : item.source().tag();
-                return copyWithJournal(engine, journal, item.source().plain(), source, sourceRef, dest,
+                ImageStore source = Stores.source(item.source(), access, options.srcTlsVerify());
+                return copyWithJournal(engine, journal, item.source().plain(), source, Stores.sourceReference(item.source()), dest,
                         item.destination().tag(), item.source().plain());
             });
             boolean allOk = results.stream().allMatch(ImageResult::ok) && !cancelled;
@@ -153,7 +151,7 @@ public final class MirrorService {
         }
         try (TransferEngine engine = startEngine()) {
             List<ImageResult> results = runAll(items, item -> {
-                ImageStore dest = registryStore(item.destination(), options.destTlsVerify());
+                ImageStore dest = Stores.destination(item.destination(), access, options.destTlsVerify());
                 return copyWithJournal(engine, journal, item.source().plain(), source, refNames.get(item), dest,
                         item.destination().tag(), item.destination().plain());
             });
@@ -174,10 +172,6 @@ public final class MirrorService {
             engine.cancel();
         }
         return engine;
-    }
-
-    private RegistryStore registryStore(ImageReference ref, boolean tlsVerify) {
-        return new RegistryStore(access.client(ref.registry(), ref.registryEndpoint(), !tlsVerify), ref.repository());
     }
 
     private ImageResult copyWithJournal(TransferEngine engine, MirrorJournal journal, String sourceLabel, ImageStore source,

@@ -1,15 +1,17 @@
 package io.mtcassistant.mirror.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtcassistant.mirror.Descriptor;
 import io.mtcassistant.mirror.ImageReference;
+import io.mtcassistant.mirror.Manifest;
 import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.MirrorReport;
 import io.mtcassistant.mirror.MirrorService;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.ImageStore;
-import io.mtcassistant.mirror.engine.RegistryStore;
+import io.mtcassistant.mirror.engine.LayoutStore;
 import io.mtcassistant.mirror.engine.Stores;
 import io.mtcassistant.mirror.engine.TransferEngine;
 import io.mtcassistant.mirror.engine.TransferListener;
@@ -29,12 +31,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Mirrors MTC from an operator catalog, registry to registry: reads the index image's file-based
+ * Mirrors MTC from an operator catalog (registry to registry, to an archive, or from one): reads the index image's file-based
  * catalog, keeps mtc-operator's chosen channel and the packages its bundles require (OADP),
  * copies every bundle and related image with its digest, pushes the rebuilt (filtered) catalog
  * under the source's repository and tag, and writes the CatalogSource next to mapping.txt and the
@@ -87,10 +96,7 @@ public final class CatalogMirror {
             if (request.catalog() == null || request.catalog().isBlank()) {
                 throw MirrorException.badInput("no operator catalog given (for example registry.redhat.io/redhat/redhat-operator-index:v4.14)");
             }
-            ImageReference catalogRef = ImageReference.parseRegistry(request.catalog());
-            if (catalogRef.tag() == null && catalogRef.digest() == null) {
-                catalogRef = catalogRef.withTag("latest");
-            }
+            ImageReference catalogRef = tagged(ImageReference.parseRegistry(request.catalog()));
             String where = catalogRef.plain();
             ImageStore store = Stores.source(catalogRef, access, options.srcTlsVerify());
             CatalogImage image = CatalogImage.read(store, Stores.sourceReference(catalogRef), where);
@@ -158,13 +164,10 @@ public final class CatalogMirror {
     private void addLegacyOperands(Map<String, PlannedImage> images, DestinationNamer namer, String legacyImage, List<String> notes) {
         String where = legacyImage;
         try {
-            ImageReference ref = ImageReference.parseRegistry(legacyImage);
-            if (ref.tag() == null && ref.digest() == null) {
-                ref = ref.withTag("latest");
-            }
+            ImageReference ref = tagged(ImageReference.parseRegistry(legacyImage));
             ImageStore store = Stores.source(ref, access, options.srcTlsVerify());
             CatalogImage image = CatalogImage.read(store, Stores.sourceReference(ref), where);
-            java.util.Optional<byte[]> yml = ImageFileReader.read(store, image.preferred(), "operator.yml", where);
+            Optional<byte[]> yml = ImageFileReader.read(store, image.preferred(), "operator.yml", where);
             if (yml.isEmpty()) {
                 notes.add(legacyImage + " has no /operator.yml; only the operator image itself is mirrored");
                 return;
@@ -191,9 +194,7 @@ public final class CatalogMirror {
         } catch (MirrorException e) {
             throw MirrorException.badInput("catalog " + where + ": " + detail + ": " + e.getMessage());
         }
-        if (ref.tag() == null && ref.digest() == null) {
-            ref = ref.withTag("latest");
-        }
+        ref = tagged(ref);
         MirrorItem item = new MirrorItem(text, ref, namer.destinationFor(ref, text));
         images.putIfAbsent(ref.plain(), new PlannedImage(item, purpose, detail, -1));
     }
@@ -204,21 +205,21 @@ public final class CatalogMirror {
      * run reports why.
      */
     public CatalogPlan measure(CatalogPlan plan) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, options.jobs()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()), r -> {
             Thread t = new Thread(r, "catalog-measure");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<java.util.concurrent.Future<PlannedImage>> futures = new ArrayList<>();
+            List<Future<PlannedImage>> futures = new ArrayList<>();
             for (PlannedImage p : plan.images()) {
                 futures.add(pool.submit(() -> p.sizeBytes() >= 0 ? p : new PlannedImage(p.item(), p.purpose(), p.detail(), size(p))));
             }
             List<PlannedImage> measured = new ArrayList<>();
-            for (java.util.concurrent.Future<PlannedImage> f : futures) {
+            for (Future<PlannedImage> f : futures) {
                 try {
                     measured.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new MirrorException(MirrorException.Kind.REGISTRY, "unexpected error: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -235,20 +236,20 @@ public final class CatalogMirror {
     private long size(PlannedImage p) {
         try {
             ImageStore store = Stores.source(p.item().source(), access, options.srcTlsVerify());
-            io.mtcassistant.mirror.Manifest top = store.fetchManifest(Stores.sourceReference(p.item().source()), null);
+            Manifest top = store.fetchManifest(Stores.sourceReference(p.item().source()), null);
             long total = top.size();
-            List<io.mtcassistant.mirror.Manifest> images = new ArrayList<>();
+            List<Manifest> images = new ArrayList<>();
             if (top.isIndex()) {
                 for (Descriptor child : top.children()) {
-                    io.mtcassistant.mirror.Manifest m = store.fetchManifest(child.digest(), child);
+                    Manifest m = store.fetchManifest(child.digest(), child);
                     total += m.size();
                     images.add(m);
                 }
             } else {
                 images.add(top);
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (io.mtcassistant.mirror.Manifest m : images) {
+            Set<String> seen = new HashSet<>();
+            for (Manifest m : images) {
                 for (Descriptor b : m.blobs()) {
                     if (seen.add(b.digest())) {
                         total += Math.max(0, b.size());
@@ -264,15 +265,8 @@ public final class CatalogMirror {
     /** Copies every image, then pushes the filtered catalog (only when all its images made it) and writes the results. */
     public CatalogMirrorResult run(CatalogPlan plan, Path resultsDir, MirrorJournal journal) {
         Instant started = Instant.now();
-        List<ImageSetConfig.AdditionalImage> content = plan.contentImages().stream()
-                .map(p -> new ImageSetConfig.AdditionalImage(p.item().sourceText(), p.item().source())).toList();
-        ImageSetConfig config = new ImageSetConfig(ImageSetConfig.V2, content, List.of(), List.of(), null);
-        MirrorService service = new MirrorService(access, options, listener);
-        running = service;
-        if (cancelled) {
-            service.cancel();
-        }
-        MirrorReport contentReport = service.mirrorToRegistry(config, "docker://" + plan.namer().root(), resultsDir,
+        MirrorService service = startService();
+        MirrorReport contentReport = service.mirrorToRegistry(contentImageSet(plan), "docker://" + plan.namer().root(), resultsDir,
                 journal == null ? MirrorJournal.none() : journal);
         List<ImageResult> results = new ArrayList<>(contentReport.images());
         String catalogImage = null;
@@ -284,16 +278,8 @@ public final class CatalogMirror {
             if (!contentReport.ok()) {
                 r = notPushed(item, contentReport);
             } else {
-                RegistryStore dest = new RegistryStore(access.client(item.destination().registry(), item.destination().registryEndpoint(),
-                        !options.destTlsVerify()), item.destination().repository());
-                try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
-                    catalogEngine = engine;
-                    if (cancelled) {
-                        engine.cancel();
-                    }
-                    r = engine.copy(plan.catalogImage().source(), plan.catalogImage().digest(), dest, item.destination().tag(), true,
-                            item.source().plain(), item.destination().plain());
-                }
+                r = copyCatalog(plan.catalogImage().source(), plan.catalogImage().digest(), destinationStore(item), item.destination().tag(),
+                        item.source().plain(), item.destination().plain());
             }
             results.add(r);
             if (r.ok()) {
@@ -334,9 +320,7 @@ public final class CatalogMirror {
                         ClusterResources.mapping(mirrored).getBytes(StandardCharsets.UTF_8));
             }
             if (catalogImage != null) {
-                String name = CatalogSourceYaml.name(plan.catalogItem().source());
-                catalogSource = resultsDir.resolve(CatalogSourceYaml.fileName(name));
-                OciLayout.writeAtomically(catalogSource, CatalogSourceYaml.yaml(name, catalogImage).getBytes(StandardCharsets.UTF_8));
+                catalogSource = writeCatalogSource(resultsDir, plan.catalogItem().source(), catalogImage);
             }
         } catch (IOException e) {
             throw OciLayout.fileError(e, "writing the results in " + resultsDir);
@@ -357,15 +341,8 @@ public final class CatalogMirror {
      * written only when every image made it.
      */
     public CatalogMirrorResult runToArchive(CatalogPlan plan, Path archiveDir, Path resultsDir) {
-        List<ImageSetConfig.AdditionalImage> content = plan.contentImages().stream()
-                .map(p -> new ImageSetConfig.AdditionalImage(p.item().sourceText(), p.item().source())).toList();
-        MirrorService service = new MirrorService(access, options, listener);
-        running = service;
-        if (cancelled) {
-            service.cancel();
-        }
-        MirrorReport contentReport = service.mirrorToArchive(new ImageSetConfig(ImageSetConfig.V2, content, List.of(), List.of(), null),
-                archiveDir, resultsDir);
+        MirrorService service = startService();
+        MirrorReport contentReport = service.mirrorToArchive(contentImageSet(plan), archiveDir, resultsDir);
         List<ImageResult> results = new ArrayList<>(contentReport.images());
         String catalogDigest = null;
         if (plan.catalogItem() != null) {
@@ -376,15 +353,8 @@ public final class CatalogMirror {
                 r = notPushed(item, contentReport);
             } else {
                 OciLayout layout = new OciLayout(archiveDir.resolve(ARCHIVE_CATALOG_LAYOUT)).create();
-                try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
-                    catalogEngine = engine;
-                    if (cancelled) {
-                        engine.cancel();
-                    }
-                    r = engine.copy(plan.catalogImage().source(), plan.catalogImage().digest(),
-                            new io.mtcassistant.mirror.engine.LayoutStore(layout), refName, true, item.source().plain(),
-                            "oci:" + layout.dir() + ":" + refName);
-                }
+                r = copyCatalog(plan.catalogImage().source(), plan.catalogImage().digest(), new LayoutStore(layout), refName,
+                        item.source().plain(), "oci:" + layout.dir() + ":" + refName);
                 if (r.ok()) {
                     catalogDigest = r.digest();
                     String json = "{\"source\":\"" + item.sourceText() + "\",\"refName\":\"" + refName + "\",\"digest\":\""
@@ -411,7 +381,7 @@ public final class CatalogMirror {
         DestinationNamer namer = DestinationNamer.parse(target);
         JsonNode meta;
         try {
-            meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(archiveDir.resolve(ARCHIVE_CATALOG_FILE)));
+            meta = new ObjectMapper().readTree(Files.readAllBytes(archiveDir.resolve(ARCHIVE_CATALOG_FILE)));
         } catch (IOException e) {
             throw new MirrorException(MirrorException.Kind.CORRUPT_ARCHIVE, archiveDir.resolve(ARCHIVE_CATALOG_FILE) + " cannot be read: "
                     + e.getMessage());
@@ -424,11 +394,7 @@ public final class CatalogMirror {
         }
         OciLayout catalogLayout = OciLayout.open(archiveDir.resolve(ARCHIVE_CATALOG_LAYOUT));
         Instant started = Instant.now();
-        MirrorService service = new MirrorService(access, options, listener);
-        running = service;
-        if (cancelled) {
-            service.cancel();
-        }
+        MirrorService service = startService();
         MirrorReport contentReport = service.archiveToRegistry(archiveDir, target, resultsDir,
                 journal == null ? MirrorJournal.none() : journal);
         List<ImageResult> results = new ArrayList<>(contentReport.images());
@@ -438,16 +404,8 @@ public final class CatalogMirror {
         if (!contentReport.ok()) {
             r = notPushed(item, contentReport);
         } else {
-            RegistryStore dest = new RegistryStore(access.client(item.destination().registry(), item.destination().registryEndpoint(),
-                    !options.destTlsVerify()), item.destination().repository());
-            try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
-                catalogEngine = engine;
-                if (cancelled) {
-                    engine.cancel();
-                }
-                r = engine.copy(new io.mtcassistant.mirror.engine.LayoutStore(catalogLayout), refName, dest, item.destination().tag(), true,
-                        item.source().plain(), item.destination().plain());
-            }
+            r = copyCatalog(new LayoutStore(catalogLayout), refName, destinationStore(item), item.destination().tag(),
+                    item.source().plain(), item.destination().plain());
         }
         results.add(r);
         String legacy = null;
@@ -472,10 +430,7 @@ public final class CatalogMirror {
                 OciLayout.writeAtomically(resultsDir.resolve(ResultsWriter.MAPPING),
                         ClusterResources.mapping(mirrored).getBytes(StandardCharsets.UTF_8));
                 if (r.ok()) {
-                    String name = CatalogSourceYaml.name(catalogRef);
-                    catalogSource = resultsDir.resolve(CatalogSourceYaml.fileName(name));
-                    OciLayout.writeAtomically(catalogSource, CatalogSourceYaml.yaml(name, item.destination().plain())
-                            .getBytes(StandardCharsets.UTF_8));
+                    catalogSource = writeCatalogSource(resultsDir, catalogRef, item.destination().plain());
                 }
             } catch (IOException e) {
                 throw OciLayout.fileError(e, "writing the results in " + resultsDir);
@@ -485,6 +440,50 @@ public final class CatalogMirror {
         }
         return new CatalogMirrorResult(report, r.ok() ? item.destination().plain() : null, r.ok() ? r.digest() : null, legacy,
                 catalogSource);
+    }
+
+    private MirrorService startService() {
+        MirrorService service = new MirrorService(access, options, listener);
+        running = service;
+        if (cancelled) {
+            service.cancel();
+        }
+        return service;
+    }
+
+    /** Copies the rebuilt catalog on an engine of its own, which {@link #cancel()} reaches too. */
+    private ImageResult copyCatalog(ImageStore source, String sourceRef, ImageStore dest, String destRef, String sourceLabel,
+                                    String destLabel) {
+        try (TransferEngine engine = new TransferEngine(options.jobs(), listener)) {
+            catalogEngine = engine;
+            if (cancelled) {
+                engine.cancel();
+            }
+            return engine.copy(source, sourceRef, dest, destRef, true, sourceLabel, destLabel);
+        }
+    }
+
+    private ImageStore destinationStore(MirrorItem item) {
+        return Stores.destination(item.destination(), access, options.destTlsVerify());
+    }
+
+    /** The plan's images other than the catalog, as an image set of additional images. */
+    private static ImageSetConfig contentImageSet(CatalogPlan plan) {
+        List<ImageSetConfig.AdditionalImage> content = plan.contentImages().stream()
+                .map(p -> new ImageSetConfig.AdditionalImage(p.item().sourceText(), p.item().source())).toList();
+        return new ImageSetConfig(ImageSetConfig.V2, content, List.of(), List.of(), null);
+    }
+
+    private static Path writeCatalogSource(Path resultsDir, ImageReference catalog, String mirroredImage) throws IOException {
+        String name = CatalogSourceYaml.name(catalog);
+        Path file = resultsDir.resolve(CatalogSourceYaml.fileName(name));
+        OciLayout.writeAtomically(file, CatalogSourceYaml.yaml(name, mirroredImage).getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** A registry reference with neither tag nor digest means its latest tag. */
+    private static ImageReference tagged(ImageReference ref) {
+        return ref.tag() == null && ref.digest() == null ? ref.withTag("latest") : ref;
     }
 
     private ImageResult notPushed(MirrorItem item, MirrorReport contentReport) {

@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -231,10 +230,5 @@ public final class FilteredCatalogImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** For tests and messages: the file names the new layer carries. */
-    public static List<String> layerEntries(String configs, FileBasedCatalog filtered) {
-        return FbcWriter.files(filtered).keySet().stream().map(f -> configs + "/" + f).toList();
     }
 }

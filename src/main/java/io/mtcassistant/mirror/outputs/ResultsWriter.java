@@ -4,7 +4,6 @@ import io.mtcassistant.mirror.layout.OciLayout;
 import io.mtcassistant.mirror.plan.MirrorItem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,9 +54,5 @@ public final class ResultsWriter {
 
     public static Path defaultDir(Path base) {
         return base.resolve("results-" + (System.currentTimeMillis() / 1000));
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

@@ -1,7 +1,5 @@
 package io.mtcassistant.mirror.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtcassistant.mirror.Descriptor;
 import io.mtcassistant.mirror.DigestingInputStream;
 import io.mtcassistant.mirror.Digests;
@@ -12,40 +10,30 @@ import io.mtcassistant.mirror.MirrorException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One registry, spoken to over the distribution (registry v2) API. Handles anonymous, Basic and
- * Bearer-token access (tokens cached per scope set), https with optional plain-http fallback when
- * TLS verification is explicitly off, and redirects to blob storage without leaking credentials.
+ * One registry, spoken to over the distribution (registry v2) API: manifest and blob operations,
+ * retries, https with optional plain-http fallback when TLS verification is explicitly off, and
+ * redirects to blob storage without leaking credentials. Authorization (anonymous, Basic, Bearer
+ * tokens) is {@link RegistryAuth}'s; error wording is {@link RegistryErrors}'.
  * Thread-safe: one instance serves all parallel transfers to its registry.
  */
 public final class RegistryClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_MEMORY_LIMIT = 1 << 20;
     private static final int MAX_ATTEMPTS = 3;
 
@@ -53,20 +41,15 @@ public final class RegistryClient {
     private final String endpoint;
     private final boolean insecure;
     private final HttpClient http;
-    private final CredentialStore credentials;
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final RegistryAuth auth;
     private volatile URI base;
-    private volatile AuthChallenge challenge;
-
-    private record Token(String value, Instant expires) {
-    }
 
     RegistryClient(String registry, String endpoint, boolean insecure, HttpClient http, CredentialStore credentials) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.insecure = insecure;
         this.http = http;
-        this.credentials = credentials;
+        this.auth = new RegistryAuth(registry, http, credentials);
     }
 
     public String registry() {
@@ -84,9 +67,9 @@ public final class RegistryClient {
         String what = registry + "/" + repository + (reference.startsWith("sha256:") ? "@" : ":") + reference;
         HttpResponse<byte[]> resp = send(() -> request(manifestUri(repository, reference)).GET()
                         .header("Accept", MediaTypes.acceptHeader()),
-                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(pull(repository)), true);
+                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(RegistryAuth.pull(repository)), true);
         if (resp.statusCode() == 404) {
-            throw new MirrorException(Kind.NOT_FOUND, "image " + what + " not found (" + errorText(resp.body()) + ")");
+            throw new MirrorException(Kind.NOT_FOUND, "image " + what + " not found (" + RegistryErrors.errorText(resp.body()) + ")");
         }
         expectOk(resp, what, resp.body());
         byte[] bytes = resp.body();
@@ -108,7 +91,7 @@ public final class RegistryClient {
     public Optional<String> headManifest(String repository, String reference) {
         HttpResponse<Void> resp = send(() -> request(manifestUri(repository, reference))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", MediaTypes.acceptHeader()),
-                HttpResponse.BodyHandlers.discarding(), repository, List.of(pull(repository)), true);
+                HttpResponse.BodyHandlers.discarding(), repository, List.of(RegistryAuth.pull(repository)), true);
         if (resp.statusCode() == 404) {
             return Optional.empty();
         }
@@ -122,7 +105,7 @@ public final class RegistryClient {
         HttpResponse<byte[]> resp = send(() -> request(manifestUri(repository, reference))
                         .header("Content-Type", manifest.mediaType())
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes())),
-                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(push(repository)), true);
+                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(RegistryAuth.push(repository)), true);
         expectOk(resp, what, resp.body());
         String returned = resp.headers().firstValue("Docker-Content-Digest").orElse(null);
         if (returned != null && !returned.equals(manifest.digest())) {
@@ -136,11 +119,12 @@ public final class RegistryClient {
     /** Size of the blob when the repository has it. */
     public OptionalLong headBlob(String repository, String digest) {
         HttpResponse<Void> resp = send(() -> request(blobUri(repository, digest)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
-                HttpResponse.BodyHandlers.discarding(), repository, List.of(pull(repository)), true);
+                HttpResponse.BodyHandlers.discarding(), repository, List.of(RegistryAuth.pull(repository)), true);
         if (resp.statusCode() == 404) {
             return OptionalLong.empty();
         }
-        if (resp.statusCode() == 307 || resp.statusCode() == 302 || resp.statusCode() == 301 || resp.statusCode() == 303) {
+        if (isRedirect(resp.statusCode())) {
+            // The blob lives in storage behind a redirect: it exists, its size is learnt when it is read.
             return OptionalLong.of(-1);
         }
         expectOk(resp, "blob " + digest + " in " + registry + "/" + repository, null);
@@ -164,7 +148,7 @@ public final class RegistryClient {
         String what = "blob " + digest + " of " + registry + "/" + repository;
         String range = offset > 0 ? "bytes=" + offset + "-" : null;
         HttpResponse<InputStream> resp = send(() -> withRange(request(blobUri(repository, digest)).GET(), range),
-                HttpResponse.BodyHandlers.ofInputStream(), repository, List.of(pull(repository)), true);
+                HttpResponse.BodyHandlers.ofInputStream(), repository, List.of(RegistryAuth.pull(repository)), true);
         URI current = resp.request().uri();
         for (int hops = 0; isRedirect(resp.statusCode()); hops++) {
             closeQuietly(resp.body());
@@ -176,9 +160,9 @@ public final class RegistryClient {
             boolean sameHost = sameEndpoint(next, current);
             HttpRequest.Builder b = withRange(HttpRequest.newBuilder(next).GET().timeout(Duration.ofMinutes(5)), range);
             if (sameHost) {
-                String auth = authorization(repository, List.of(pull(repository)));
-                if (auth != null) {
-                    b.header("Authorization", auth);
+                String authorization = auth.header(repository, List.of(RegistryAuth.pull(repository)));
+                if (authorization != null) {
+                    b.header("Authorization", authorization);
                 }
             }
             resp = sendRaw(b.build(), HttpResponse.BodyHandlers.ofInputStream(), what);
@@ -211,7 +195,7 @@ public final class RegistryClient {
     public boolean mountBlob(String repository, String digest, String fromRepository) {
         URI uri = uri("/v2/" + repository + "/blobs/uploads/?mount=" + enc(digest) + "&from=" + enc(fromRepository));
         HttpResponse<byte[]> resp = send(() -> request(uri).POST(HttpRequest.BodyPublishers.noBody()),
-                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(push(repository), pull(fromRepository)), true);
+                HttpResponse.BodyHandlers.ofByteArray(), repository, List.of(RegistryAuth.push(repository), RegistryAuth.pull(fromRepository)), true);
         if (resp.statusCode() == 201) {
             return true;
         }
@@ -229,7 +213,7 @@ public final class RegistryClient {
      */
     public void uploadBlob(String repository, Descriptor blob, InputStream body) {
         String what = "blob " + blob.digest() + " to " + registry + "/" + repository;
-        List<String> scopes = List.of(push(repository));
+        List<String> scopes = List.of(RegistryAuth.push(repository));
         HttpResponse<byte[]> start = send(() -> request(uri("/v2/" + repository + "/blobs/uploads/"))
                 .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofByteArray(), repository, scopes, true);
         if (start.statusCode() != 202) {
@@ -253,25 +237,25 @@ public final class RegistryClient {
             throw new MirrorException(Kind.DIGEST_MISMATCH, e.getMessage(), e);
         } catch (IOException e) {
             cancelUpload(repository, location);
-            throw translate(e, "reading " + blob.digest());
+            throw RegistryErrors.translate(registry, e, "reading " + blob.digest());
         }
         HttpRequest.Builder b = request(put).header("Content-Type", "application/octet-stream").PUT(publisher)
                 .timeout(Duration.ofHours(2));
-        String auth = authorization(repository, scopes);
+        String authorization = auth.header(repository, scopes);
         // The upload Location may point elsewhere (a storage front end): credentials stay with the registry.
-        if (auth != null && sameEndpoint(put, base())) {
-            b.header("Authorization", auth);
+        if (authorization != null && sameEndpoint(put, base())) {
+            b.header("Authorization", authorization);
         }
         HttpResponse<byte[]> done;
         try {
             done = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             cancelUpload(repository, location);
-            DigestingInputStream.DigestMismatchIOException mismatch = findMismatch(e);
+            DigestingInputStream.DigestMismatchIOException mismatch = RegistryErrors.findMismatch(e);
             if (mismatch != null) {
                 throw new MirrorException(Kind.DIGEST_MISMATCH, mismatch.getMessage(), e);
             }
-            throw translate(e, what);
+            throw RegistryErrors.translate(registry, e, what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancelUpload(repository, location);
@@ -279,7 +263,7 @@ public final class RegistryClient {
         }
         if (done.statusCode() != 201) {
             cancelUpload(repository, location);
-            String text = errorText(done.body());
+            String text = RegistryErrors.errorText(done.body());
             if (text.contains("DIGEST_INVALID")) {
                 throw new MirrorException(Kind.DIGEST_MISMATCH, "digest mismatch: registry " + registry + " rejected " + what
                         + " because the bytes do not hash to the digest");
@@ -289,24 +273,10 @@ public final class RegistryClient {
         }
     }
 
-    private static DigestingInputStream.DigestMismatchIOException findMismatch(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DigestingInputStream.DigestMismatchIOException m) {
-                return m;
-            }
-            for (Throwable s : t.getSuppressed()) {
-                if (s instanceof DigestingInputStream.DigestMismatchIOException m) {
-                    return m;
-                }
-            }
-        }
-        return null;
-    }
-
     private void cancelUpload(String repository, String location) {
         try {
             URI uri = base().resolve(location);
-            send(() -> request(uri).DELETE(), HttpResponse.BodyHandlers.discarding(), repository, List.of(push(repository)), true);
+            send(() -> request(uri).DELETE(), HttpResponse.BodyHandlers.discarding(), repository, List.of(RegistryAuth.push(repository)), true);
         } catch (RuntimeException e) {
             LOG.debug("could not cancel upload session on {}: {}", registry, e.getMessage());
         }
@@ -319,14 +289,6 @@ public final class RegistryClient {
     }
 
     // ---------------------------------------------------------------- HTTP plumbing
-
-    private static String pull(String repository) {
-        return "repository:" + repository + ":pull";
-    }
-
-    private static String push(String repository) {
-        return "repository:" + repository + ":pull,push";
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -363,13 +325,13 @@ public final class RegistryClient {
                     base = https;
                 } catch (IOException e) {
                     if (!insecure) {
-                        throw translate(e, "registry " + registry);
+                        throw RegistryErrors.translate(registry, e, "registry " + registry);
                     }
                     URI plain = URI.create("http://" + endpoint);
                     try {
                         ping(plain, Duration.ofSeconds(60));
                     } catch (IOException e2) {
-                        throw translate(e2, "registry " + registry);
+                        throw RegistryErrors.translate(registry, e2, "registry " + registry);
                     }
                     base = plain;
                 }
@@ -383,7 +345,7 @@ public final class RegistryClient {
             HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(root.resolve("/v2/")).GET()
                     .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
             if (resp.statusCode() == 401) {
-                challenge = AuthChallenge.parse(resp.headers().firstValue("WWW-Authenticate").orElse(null));
+                auth.challenged(resp);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -398,16 +360,16 @@ public final class RegistryClient {
         boolean reauthorized = false;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             HttpRequest.Builder b = builder.get();
-            String auth = authorization(repository, scopes);
-            if (auth != null) {
-                b.header("Authorization", auth);
+            String authorization = auth.header(repository, scopes);
+            if (authorization != null) {
+                b.header("Authorization", authorization);
             }
             HttpRequest request = b.build();
             HttpResponse<T> resp;
             try {
                 resp = http.send(request, handler);
             } catch (IOException e) {
-                last = translate(e, request.method() + " " + request.uri().getPath() + " on registry " + registry);
+                last = RegistryErrors.translate(registry, e, request.method() + " " + request.uri().getPath() + " on registry " + registry);
                 if (!retryable || last.kind() == Kind.TLS) {
                     throw last;
                 }
@@ -421,17 +383,14 @@ public final class RegistryClient {
             if (status == 401 && !reauthorized) {
                 reauthorized = true;
                 discard(resp);
-                AuthChallenge fresh = AuthChallenge.parse(resp.headers().firstValue("WWW-Authenticate").orElse(null));
-                if (fresh != null) {
-                    challenge = fresh;
-                }
-                tokens.remove(tokenKey(scopes));
+                auth.challenged(resp);
+                auth.forget(scopes);
                 attempt--;
                 continue;
             }
             if (status == 401) {
                 discard(resp);
-                throw authFailed(repository);
+                throw auth.failed(repository);
             }
             if ((status == 429 || status == 502 || status == 503 || status == 504) && retryable && attempt < MAX_ATTEMPTS) {
                 discard(resp);
@@ -452,21 +411,11 @@ public final class RegistryClient {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw translate(e, what);
+            throw RegistryErrors.translate(registry, e, what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MirrorException(Kind.INTERRUPTED, "interrupted: " + what);
         }
-    }
-
-    private MirrorException authFailed(String repository) {
-        boolean haveCredentials = credentials.find(registry, repository).isPresent();
-        if (haveCredentials) {
-            return new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": the credentials were rejected"
-                    + " for " + repository + "; check --authfile");
-        }
-        return new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": it requires credentials and none"
-                + " were found; check --authfile (or log in with podman login)");
     }
 
     private static void discard(HttpResponse<?> resp) {
@@ -510,112 +459,21 @@ public final class RegistryClient {
         }
     }
 
-    /** The Authorization header value for these scopes, fetching a bearer token when needed. */
-    private String authorization(String repository, List<String> scopes) {
-        AuthChallenge c = challenge;
-        if (c == null) {
-            return null;
-        }
-        Optional<Credentials> creds = credentials.find(registry, repository);
-        if (c.isBasic()) {
-            return creds.map(Credentials::basicHeader).orElse(null);
-        }
-        if (!c.isBearer() || c.realm() == null) {
-            return null;
-        }
-        String key = tokenKey(scopes);
-        Token token = tokens.get(key);
-        if (token == null || Instant.now().isAfter(token.expires())) {
-            // One fetch per scope set even when many transfers start at once.
-            synchronized (tokens) {
-                token = tokens.get(key);
-                if (token == null || Instant.now().isAfter(token.expires())) {
-                    token = fetchToken(c, scopes, creds);
-                    tokens.put(key, token);
-                }
-            }
-        }
-        return "Bearer " + token.value();
-    }
-
-    private static String tokenKey(List<String> scopes) {
-        return String.join(" ", new TreeSet<>(scopes));
-    }
-
-    private Token fetchToken(AuthChallenge c, List<String> scopes, Optional<Credentials> creds) {
-        StringBuilder url = new StringBuilder(c.realm());
-        List<String> params = new ArrayList<>();
-        if (c.service() != null) {
-            params.add("service=" + enc(c.service()));
-        }
-        for (String scope : scopes) {
-            params.add("scope=" + enc(scope));
-        }
-        if (!params.isEmpty()) {
-            url.append(c.realm().contains("?") ? "&" : "?").append(String.join("&", params));
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).GET().timeout(Duration.ofSeconds(60));
-        creds.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
-        HttpResponse<byte[]> resp = sendRaw(b.build(), HttpResponse.BodyHandlers.ofByteArray(), "token service of registry " + registry);
-        if (resp.statusCode() == 401 || resp.statusCode() == 403) {
-            throw new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": its token service rejected "
-                    + (creds.isPresent() ? "the credentials" : "anonymous access") + "; check --authfile");
-        }
-        if (resp.statusCode() != 200) {
-            throw new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": its token service answered HTTP "
-                    + resp.statusCode());
-        }
-        try {
-            JsonNode json = JSON.readTree(resp.body());
-            String value = json.path("token").asText("");
-            if (value.isEmpty()) {
-                value = json.path("access_token").asText("");
-            }
-            if (value.isEmpty()) {
-                throw new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": the token service sent no token");
-            }
-            long seconds = Math.max(60, json.path("expires_in").asLong(60));
-            return new Token(value, Instant.now().plusSeconds(seconds - 10));
-        } catch (IOException e) {
-            throw new MirrorException(Kind.AUTH, "auth failed for registry " + registry + ": the token service sent no JSON");
-        }
-    }
-
     private void expectOk(HttpResponse<?> resp, String what, byte[] body) {
         int status = resp.statusCode();
         if (status >= 200 && status < 300) {
             return;
         }
-        String detail = body == null ? "" : errorText(body);
+        String detail = body == null ? "" : RegistryErrors.errorText(body);
         if (status == 403) {
             throw new MirrorException(Kind.AUTH, "access denied to " + what + " (HTTP 403" + (detail.isEmpty() ? "" : ": " + detail)
                     + "); the account lacks permission; check --authfile");
         }
         if (status == 401) {
-            throw authFailed(what);
+            throw auth.failed(what);
         }
         throw new MirrorException(Kind.REGISTRY, "registry " + registry + " answered HTTP " + status + " for " + what
                 + (detail.isEmpty() ? "" : ": " + detail));
-    }
-
-    private static String errorText(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "";
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            List<String> parts = new ArrayList<>();
-            for (JsonNode e : json.path("errors")) {
-                parts.add(e.path("code").asText("") + " " + e.path("message").asText(""));
-            }
-            if (!parts.isEmpty()) {
-                return String.join("; ", parts).trim();
-            }
-        } catch (IOException e) {
-            // not JSON; fall through to text
-        }
-        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).trim();
-        return text.replaceAll("\\s+", " ");
     }
 
     private static String readErrorQuietly(InputStream in) {
@@ -640,33 +498,4 @@ public final class RegistryClient {
         }
     }
 
-    /** Turns a low-level error into words a person can act on. */
-    public MirrorException translate(IOException e, String what) {
-        DigestingInputStream.DigestMismatchIOException mismatch = findMismatch(e);
-        if (mismatch != null) {
-            return new MirrorException(Kind.DIGEST_MISMATCH, mismatch.getMessage(), e);
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLHandshakeException || (t instanceof SSLException && String.valueOf(t.getMessage()).contains("PKIX"))) {
-                return new MirrorException(Kind.TLS, "TLS not trusted for registry " + registry + ": give its CA (--registry-ca "
-                        + registry + "=FILE, or /etc/containers/certs.d/" + registry + "/ca.crt) or --src-tls-verify=false /"
-                        + " --dest-tls-verify=false", e);
-            }
-            if (t instanceof SSLException) {
-                return new MirrorException(Kind.TLS, "TLS failed with registry " + registry + " (" + t.getMessage()
-                        + "); if it serves plain HTTP use --src-tls-verify=false / --dest-tls-verify=false", e);
-            }
-            if (t instanceof ConnectException) {
-                return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": connection refused"
-                        + " (is it running, is the host:port right, is a proxy needed?)", e);
-            }
-            if (t instanceof UnknownHostException) {
-                return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": unknown host", e);
-            }
-            if (t instanceof HttpTimeoutException) {
-                return new MirrorException(Kind.NETWORK, "registry " + registry + " did not answer in time (" + what + ")", e);
-            }
-        }
-        return new MirrorException(Kind.NETWORK, "network error with registry " + registry + " during " + what + ": " + e.getMessage(), e);
-    }
 }
