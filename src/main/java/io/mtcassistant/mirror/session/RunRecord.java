@@ -1,5 +1,6 @@
 package io.mtcassistant.mirror.session;
 
+import io.mtcassistant.common.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -40,9 +41,7 @@ public final class RunRecord {
         try {
             p.store(text, "MTC Assistant: last mirror run (no secrets)");
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".run-", ".tmp");
-            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, text.toString());
         } catch (IOException e) {
             // Only the offer to resume after a restart is lost; the run itself and its journal are unaffected.
         }
