@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -55,36 +56,25 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final SimulatedPlatform platform;
     private final SimulatedFailure failure;
     private final Supplier<String> baseUrl;
-    private Supplier<Object> versionInfo = () -> Map.of();
+    private final VersionInfo versionInfo;
     private final String identitySecret = java.util.UUID.randomUUID().toString();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
-            SimulatedFailure failure, Supplier<String> baseUrl) {
+            SimulatedFailure failure, Supplier<String> baseUrl, VersionInfo versionInfo) {
         this.responses = responses;
         this.expectations = new MockDispatcher(responses);
         this.platform = platform;
         this.failure = failure;
         this.baseUrl = baseUrl;
+        this.versionInfo = versionInfo;
     }
 
     String identitySecret() {
         return identitySecret;
     }
 
-    void versionInfo(Supplier<Object> info) {
-        this.versionInfo = info;
-    }
-
     void addUser(SimulatedUser user) {
         usersByToken.put(user.token(), user);
-    }
-
-    List<SimulatedUser> users() {
-        return List.copyOf(usersByToken.values());
-    }
-
-    KubernetesCrudDispatcher crud() {
-        return crud;
     }
 
     /**
@@ -160,7 +150,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             switch (path) {
                 case "/version":
                     // also with a query (kubectl sends ?timeout=), which the mock's own /version answer misses
-                    return json(200, versionInfo.get());
+                    return json(200, versionInfo);
                 case "/version/openshift":
                     return platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_3 ? openShiftVersion()
                             : status(404, "NotFound", "the server could not find the requested resource");
