@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.mtcassistant.common.SecretMasker;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -177,8 +178,15 @@ public class KubeconfigFiles implements KubeconfigLoader {
                     problem = json.getOriginalMessage();
                 }
             }
-            throw new KubeconfigException(file, line, "not a valid kubeconfig: " + firstLine(problem), e);
+            String shown = withoutInputValues(firstLine(problem));
+            throw new KubeconfigException(file, line, "not a valid kubeconfig: " + shown, e);
         }
+    }
+
+    /** Jackson quotes the offending value, which in a kubeconfig may be a token or a key. */
+    private static String withoutInputValues(String problem) {
+        return SecretMasker.mask(problem.replaceAll("(from String(?: value)?) (\\('[^']*'\\)|\"[^\"]*\")",
+                "$1 (value not shown)"));
     }
 
     private static String scalar(Node node) {
