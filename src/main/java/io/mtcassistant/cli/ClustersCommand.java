@@ -142,10 +142,10 @@ public class ClustersCommand implements Callable<Integer> {
         if (set.contexts().isEmpty()) {
             throw new BadInputException(fileList + ": no contexts defined");
         }
-        if (contexts == null || contexts.isEmpty()) {
-            return set.contexts().stream().map(ContextEntry::name).toList();
-        }
         List<String> known = set.contexts().stream().map(ContextEntry::name).toList();
+        if (contexts == null || contexts.isEmpty()) {
+            return known;
+        }
         for (String name : contexts) {
             if (!known.contains(name)) {
                 throw new BadInputException(fileList + ": unknown context '" + name + "' (known: "

@@ -1,5 +1,6 @@
 package io.mtcassistant.cli;
 
+import io.mtcassistant.common.SecretMasker;
 import io.mtcassistant.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -42,20 +43,26 @@ public class MtcAssistantCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, a) -> {
-            err.println("mtc-assistant: " + ex.getMessage());
+            err.println("mtc-assistant: " + screenText(ex));
             err.println("Try 'mtc-assistant " + commandName(ex.getCommandLine()) + "--help' for usage.");
             return ExitCodes.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof BadInputException) {
-                err.println("mtc-assistant: " + ex.getMessage());
+                err.println("mtc-assistant: " + screenText(ex));
                 return ExitCodes.BAD_INPUT;
             }
             LOG.error("Command failed", ex);
-            err.println("mtc-assistant: " + ex.getMessage() + " (details in the log file)");
+            err.println("mtc-assistant: " + screenText(ex) + " (details in the log file)");
             return ExitCodes.FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /** An error message as the terminal may show it: never "null", never a token the user typed. */
+    private static String screenText(Exception ex) {
+        String message = ex.getMessage();
+        return SecretMasker.mask(message == null || message.isBlank() ? ex.getClass().getSimpleName() : message);
     }
 
     private static String commandName(CommandLine commandLine) {

@@ -176,7 +176,7 @@ final class ClientConfigFactory {
                 factory = new TlsServerNameHttpClientFactory(config, tlsServerName.trim());
             }
         }
-        return new ConnectionTarget(context, config, server, userName, credential, options.timeout(), factory);
+        return new ConnectionTarget(context, config, server, userName, credential, factory);
     }
 
     private void runExecPlugin(ExecConfig exec, Path userFile, ConnectOptions options, ConfigBuilder builder,

@@ -151,8 +151,7 @@ final class ClusterProbe {
         }
         activity.info(SOURCE, "POST /apis/authentication.k8s.io/v1/selfsubjectreviews");
         try {
-            String review = client.raw(target.url().replaceAll("/+$", "")
-                    + "/apis/authentication.k8s.io/v1/selfsubjectreviews", "POST",
+            String review = client.raw(apiUrl("/apis/authentication.k8s.io/v1/selfsubjectreviews"), "POST",
                     "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}");
             String name = jsonText(review, "/status/userInfo/username");
             if (name != null) {
@@ -177,7 +176,11 @@ final class ClusterProbe {
 
     /** A GET that returns null for 404, and fails like the client otherwise. */
     private String raw(String path) {
-        return client.raw(target.url().replaceAll("/+$", "") + path);
+        return client.raw(apiUrl(path));
+    }
+
+    private String apiUrl(String path) {
+        return target.url().replaceAll("/+$", "") + path;
     }
 
     private static String jsonText(String json, String pointer) {

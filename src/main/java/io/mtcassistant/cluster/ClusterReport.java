@@ -8,10 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The wording of cluster facts and connection failures, shared by the command line (table and JSON), the
- * compatibility report and the UI, so that every surface says the same thing.
- */
+/** The `clusters` command's report of connection outcomes: a table for people, JSON for scripts. */
 public final class ClusterReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,18 +53,6 @@ public final class ClusterReport {
 
     public static String adminText(boolean clusterAdmin) {
         return clusterAdmin ? "yes" : "no";
-    }
-
-    /** Label/value pairs of a connected cluster's facts, in display order. */
-    public static List<Map.Entry<String, String>> factRows(ClusterFacts facts) {
-        List<Map.Entry<String, String>> rows = new ArrayList<>();
-        rows.add(Map.entry("API URL", facts.apiUrl()));
-        rows.add(Map.entry("Kubernetes version", String.valueOf(facts.kubernetesVersion())));
-        rows.add(Map.entry("OpenShift version", openShiftText(facts)));
-        rows.add(Map.entry("Platform", facts.platform().description()));
-        rows.add(Map.entry("User", String.valueOf(facts.user())));
-        rows.add(Map.entry("Cluster admin", facts.clusterAdmin() ? "yes" : "no (installing MTC needs cluster-admin)"));
-        return rows;
     }
 
     /** A table for people: one row per context, then the failures with their next step. */
@@ -127,8 +112,8 @@ public final class ClusterReport {
         }
     }
 
-    /** The facts of one outcome as a map (stable keys), for JSON and exported reports. */
-    public static Map<String, Object> toMap(ConnectionOutcome outcome) {
+    /** The facts of one outcome as a map with stable keys (the JSON contract). */
+    private static Map<String, Object> toMap(ConnectionOutcome outcome) {
         ContextEntry context = outcome.context();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("context", context.name());

@@ -2,11 +2,10 @@ package io.mtcassistant.cluster;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.http.HttpClient;
-import java.time.Duration;
 
 /**
  * A fabric8 configuration ready to use for one context, with what the failure messages need to know about it.
  */
 record ConnectionTarget(ContextEntry context, Config config, String url, String userName, CredentialKind credential,
-        Duration timeout, HttpClient.Factory httpClientFactory) {
+        HttpClient.Factory httpClientFactory) {
 }

@@ -1,10 +1,10 @@
 package io.mtcassistant.cluster;
 
 import io.fabric8.kubernetes.api.model.Config;
-import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.mtcassistant.common.SecretMasker;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -43,15 +43,11 @@ public class KubeconfigFiles implements KubeconfigLoader {
         Map<String, ContextEntry> contexts = new LinkedHashMap<>();
         Map<String, String> servers = new LinkedHashMap<>();
         String current = null;
-        for (int i = 0; i < parsed.size(); i++) {
-            Config config = parsed.get(i);
+        for (Config config : parsed) {
             if (config.getClusters() != null) {
                 for (NamedCluster cluster : config.getClusters()) {
-                    if (cluster.getCluster() != null) {
-                        servers.putIfAbsent(cluster.getName(), cluster.getCluster().getServer());
-                    } else {
-                        servers.putIfAbsent(cluster.getName(), null);
-                    }
+                    servers.putIfAbsent(cluster.getName(),
+                            cluster.getCluster() == null ? null : cluster.getCluster().getServer());
                 }
             }
             if (current == null && config.getCurrentContext() != null && !config.getCurrentContext().isBlank()) {
@@ -182,8 +178,15 @@ public class KubeconfigFiles implements KubeconfigLoader {
                     problem = json.getOriginalMessage();
                 }
             }
-            throw new KubeconfigException(file, line, "not a valid kubeconfig: " + firstLine(problem), e);
+            String shown = withoutInputValues(firstLine(problem));
+            throw new KubeconfigException(file, line, "not a valid kubeconfig: " + shown, e);
         }
+    }
+
+    /** Jackson quotes the offending value, which in a kubeconfig may be a token or a key. */
+    private static String withoutInputValues(String problem) {
+        return SecretMasker.mask(problem.replaceAll("(from String(?: value)?) (\\('[^']*'\\)|\"[^\"]*\")",
+                "$1 (value not shown)"));
     }
 
     private static String scalar(Node node) {
@@ -204,27 +207,5 @@ public class KubeconfigFiles implements KubeconfigLoader {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** Names of users defined in the files (first wins), for checks that a context's user exists. */
-    static Map<String, NamedAuthInfo> users(List<Config> parsed) {
-        Map<String, NamedAuthInfo> users = new LinkedHashMap<>();
-        for (Config config : parsed) {
-            if (config.getUsers() != null) {
-                config.getUsers().forEach(u -> users.putIfAbsent(u.getName(), u));
-            }
-        }
-        return users;
-    }
-
-    /** Clusters defined in the files (first wins). */
-    static Map<String, NamedCluster> clusters(List<Config> parsed) {
-        Map<String, NamedCluster> clusters = new LinkedHashMap<>();
-        for (Config config : parsed) {
-            if (config.getClusters() != null) {
-                config.getClusters().forEach(c -> clusters.putIfAbsent(c.getName(), c));
-            }
-        }
-        return clusters;
     }
 }

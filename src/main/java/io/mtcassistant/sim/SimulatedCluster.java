@@ -18,11 +18,11 @@ import io.fabric8.openshift.api.model.config.v1.ClusterVersion;
 import io.fabric8.openshift.api.model.config.v1.ClusterVersionBuilder;
 import io.fabric8.openshift.api.model.config.v1.UpdateHistory;
 import io.fabric8.openshift.api.model.config.v1.UpdateHistoryBuilder;
+import io.mtcassistant.common.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -83,11 +83,10 @@ public final class SimulatedCluster implements AutoCloseable {
         String userName = builder.userName != null ? builder.userName : defaultUserName(platform);
         this.user = new SimulatedUser(userName, newToken(), builder.password, builder.admin);
         this.internalUser = new SimulatedUser("system:simulation", newToken(), null, true);
-        this.dispatcher = new SimulationDispatcher(responses, platform, failure, () -> url);
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-                dispatcher, false, versionInfo(platform));
         VersionInfo version = versionInfo(platform);
-        dispatcher.versionInfo(() -> version);
+        this.dispatcher = new SimulationDispatcher(responses, platform, failure, () -> url, version);
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
+                dispatcher, false, version);
         dispatcher.addUser(user);
         dispatcher.addUser(internalUser);
         CoreResources.builtIn(platform).forEach(dispatcher::expectCustomResource);
@@ -213,13 +212,6 @@ public final class SimulatedCluster implements AutoCloseable {
         return List.of(issued.certificatePem(), issued.keyPem());
     }
 
-    /** Adds a user the server accepts; returns it with its token. */
-    public SimulatedUser addUser(String userName, String password, boolean admin) {
-        SimulatedUser added = new SimulatedUser(userName, newToken(), password, admin);
-        dispatcher.addUser(added);
-        return added;
-    }
-
     /**
      * The fabric8 mock server underneath, for expectations (server.expect()) of later simulations and tests. It
      * serves plain HTTP behind the simulation's TLS front; talk to the cluster through {@link #url()} or
@@ -270,7 +262,7 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Writes the CA certificate to a file (for the "trust this CA" option) and returns it. */
     public Path writeCaCertificate(Path file) throws IOException {
         String pem = Objects.requireNonNull(caCertificatePem(), "no TLS certificate: the server is not serving");
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        AtomicFiles.writeString(file, pem);
         return file;
     }
 

@@ -3,7 +3,6 @@ package io.mtcassistant.sim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,15 +29,14 @@ public final class SimulatedEnvironment implements AutoCloseable {
                 .admin(true).build();
         SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
                 .admin(true).build();
-        List<SimulatedCluster> started = new ArrayList<>();
+        CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
         try {
-            CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
             target.start();
-            started.add(target);
             sourceStart.join();
-            started.add(0, source);
-            return new SimulatedEnvironment(started);
+            return new SimulatedEnvironment(List.of(source, target));
         } catch (RuntimeException e) {
+            // let the source finish starting first, or closing it now would leave a server running
+            sourceStart.exceptionally(failure -> source).join();
             source.close();
             target.close();
             throw e;

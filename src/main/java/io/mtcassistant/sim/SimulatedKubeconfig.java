@@ -53,7 +53,7 @@ public final class SimulatedKubeconfig {
         for (Entry entry : entries) {
             SimulatedCluster cluster = entry.cluster();
             boolean trusted = cluster.failure() != SimulatedFailure.UNTRUSTED_TLS;
-            String caData = trusted && cluster.caCertificatePem() != null ? cluster.caCertificateBase64() : null;
+            String caData = trusted ? cluster.caCertificateBase64() : null;
             builder.addToClusters(new NamedClusterBuilder().withName(entry.context()).withNewCluster()
                     .withServer(cluster.url()).withCertificateAuthorityData(caData)
                     .withTlsServerName(cluster.serverNames().isEmpty() ? null : cluster.serverNames().get(0))

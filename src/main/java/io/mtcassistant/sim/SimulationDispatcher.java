@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -44,6 +45,9 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
 
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private static final java.util.regex.Pattern GROUP_VERSION = java.util.regex.Pattern.compile("^/apis/[^/]+/[^/]+$");
+    private static final List<String> CRD_LIST_PATHS = List.of(
+            "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+            "/apis/apiextensions.k8s.io/v1beta1/customresourcedefinitions");
     private static final Set<String> PUBLIC_PATHS = Set.of("/version", "/version/openshift", "/healthz", "/readyz",
             "/livez", "/.well-known/oauth-authorization-server", "/oauth/authorize", "/oauth/token/implicit");
 
@@ -55,36 +59,25 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final SimulatedPlatform platform;
     private final SimulatedFailure failure;
     private final Supplier<String> baseUrl;
-    private Supplier<Object> versionInfo = () -> Map.of();
+    private final VersionInfo versionInfo;
     private final String identitySecret = java.util.UUID.randomUUID().toString();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
-            SimulatedFailure failure, Supplier<String> baseUrl) {
+            SimulatedFailure failure, Supplier<String> baseUrl, VersionInfo versionInfo) {
         this.responses = responses;
         this.expectations = new MockDispatcher(responses);
         this.platform = platform;
         this.failure = failure;
         this.baseUrl = baseUrl;
+        this.versionInfo = versionInfo;
     }
 
     String identitySecret() {
         return identitySecret;
     }
 
-    void versionInfo(Supplier<Object> info) {
-        this.versionInfo = info;
-    }
-
     void addUser(SimulatedUser user) {
         usersByToken.put(user.token(), user);
-    }
-
-    List<SimulatedUser> users() {
-        return List.copyOf(usersByToken.values());
-    }
-
-    KubernetesCrudDispatcher crud() {
-        return crud;
     }
 
     /**
@@ -108,11 +101,10 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         String fullPath = request.getPath();
         String path = fullPath.contains("?") ? fullPath.substring(0, fullPath.indexOf('?')) : fullPath;
         if (failure == SimulatedFailure.UNAUTHORIZED) {
-            return status(401, "Unauthorized", "Unauthorized");
+            return unauthorized();
         }
         if (failure == SimulatedFailure.FORBIDDEN) {
-            return status(403, "Forbidden", "forbidden: User \"system:anonymous\" cannot " + request.getMethod()
-                    .toLowerCase() + " path \"" + path + "\"");
+            return anonymousForbidden(request, path);
         }
         if (platform.isOpenShift() && path.equals("/.well-known/oauth-authorization-server")) {
             return oauthMetadata();
@@ -132,19 +124,18 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             String commonName = certificateIdentity.substring(identitySecret.length() + 1);
             user = usersByToken.values().stream().filter(u -> u.name().equals(commonName)).findFirst().orElse(null);
             if (user == null) {
-                return status(401, "Unauthorized", "Unauthorized");
+                return unauthorized();
             }
         } else if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             user = usersByToken.get(authorization.substring(7).trim());
             if (user == null) {
-                return status(401, "Unauthorized", "Unauthorized");
+                return unauthorized();
             }
         } else if (authorization != null) {
-            return status(401, "Unauthorized", "Unauthorized");
+            return unauthorized();
         }
         if (user == null && !PUBLIC_PATHS.contains(path)) {
-            return status(403, "Forbidden", "forbidden: User \"system:anonymous\" cannot "
-                    + request.getMethod().toLowerCase() + " path \"" + path + "\"");
+            return anonymousForbidden(request, path);
         }
         Queue<ServerResponse> queue = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), fullPath));
         if (queue != null && !queue.isEmpty()) {
@@ -160,7 +151,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             switch (path) {
                 case "/version":
                     // also with a query (kubectl sends ?timeout=), which the mock's own /version answer misses
-                    return json(200, versionInfo.get());
+                    return json(200, versionInfo);
                 case "/version/openshift":
                     return platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_3 ? openShiftVersion()
                             : status(404, "NotFound", "the server could not find the requested resource");
@@ -323,10 +314,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         for (CustomResourceDefinitionContext context : builtInResources) {
             groups.computeIfAbsent(context.getGroup(), g -> new LinkedHashSet<>()).add(context.getVersion());
         }
-        for (String crdPath : List.of("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
-                "/apis/apiextensions.k8s.io/v1beta1/customresourcedefinitions")) {
-            addCrdGroups(crdPath, groups);
-        }
+        addCrdGroups(groups);
         ObjectNode node = JSON.createObjectNode();
         node.put("kind", "APIGroupList");
         node.put("apiVersion", "v1");
@@ -366,23 +354,20 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
                         context.isStatusSubresource());
             }
         }
-        for (String crdPath : List.of("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
-                "/apis/apiextensions.k8s.io/v1beta1/customresourcedefinitions")) {
-            for (JsonNode crd : storedCrds(crdPath)) {
-                JsonNode spec = crd.path("spec");
-                boolean servesVersion = version.equals(spec.path("version").asText(null));
-                boolean status = spec.path("subresources").has("status");
-                for (JsonNode v : spec.path("versions")) {
-                    if (version.equals(v.path("name").asText())) {
-                        servesVersion = true;
-                        status = status || v.path("subresources").has("status");
-                    }
+        for (JsonNode crd : storedCrds()) {
+            JsonNode spec = crd.path("spec");
+            boolean servesVersion = version.equals(spec.path("version").asText(null));
+            boolean status = spec.path("subresources").has("status");
+            for (JsonNode v : spec.path("versions")) {
+                if (version.equals(v.path("name").asText())) {
+                    servesVersion = true;
+                    status = status || v.path("subresources").has("status");
                 }
-                String plural = spec.path("names").path("plural").asText(null);
-                if (group.equals(spec.path("group").asText()) && servesVersion && plural != null && seen.add(plural)) {
-                    addResource(resources, plural, spec.path("names").path("kind").asText(),
-                            !"Cluster".equals(spec.path("scope").asText()), status);
-                }
+            }
+            String plural = spec.path("names").path("plural").asText(null);
+            if (group.equals(spec.path("group").asText()) && servesVersion && plural != null && seen.add(plural)) {
+                addResource(resources, plural, spec.path("names").path("kind").asText(),
+                        !"Cluster".equals(spec.path("scope").asText()), status);
             }
         }
         if (resources.isEmpty()) {
@@ -410,45 +395,39 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         }
     }
 
-    private List<JsonNode> storedCrds(String listPath) {
-        MockResponse response = crud.handleGet(listPath);
+    /** The CustomResourceDefinitions stored in the simulation, v1 and v1beta1. */
+    private List<JsonNode> storedCrds() {
         List<JsonNode> crds = new ArrayList<>();
-        if (response == null || response.code() != 200 || response.getBody() == null) {
-            return crds;
-        }
-        try {
-            JSON.readTree(response.getBody().readUtf8()).path("items").forEach(crds::add);
-        } catch (Exception e) {
-            // nothing stored that can be read
+        for (String listPath : CRD_LIST_PATHS) {
+            MockResponse response = crud.handleGet(listPath);
+            if (response == null || response.code() != 200 || response.getBody() == null) {
+                continue;
+            }
+            try {
+                JSON.readTree(response.getBody().readUtf8()).path("items").forEach(crds::add);
+            } catch (Exception e) {
+                // a list the CRUD store cannot render leaves discovery with the built-in resources only
+            }
         }
         return crds;
     }
 
-    private void addCrdGroups(String listPath, Map<String, Set<String>> groups) {
-        MockResponse response = crud.handleGet(listPath);
-        if (response == null || response.code() != 200 || response.getBody() == null) {
-            return;
-        }
-        try {
-            JsonNode items = JSON.readTree(response.getBody().readUtf8()).path("items");
-            for (JsonNode crd : items) {
-                String group = crd.path("spec").path("group").asText(null);
-                if (group == null) {
-                    continue;
-                }
-                Set<String> versions = groups.computeIfAbsent(group, g -> new LinkedHashSet<>());
-                for (JsonNode version : crd.path("spec").path("versions")) {
-                    versions.add(version.path("name").asText());
-                }
-                if (crd.path("spec").hasNonNull("version")) {
-                    versions.add(crd.path("spec").path("version").asText());
-                }
-                if (versions.isEmpty()) {
-                    groups.remove(group);
-                }
+    private void addCrdGroups(Map<String, Set<String>> groups) {
+        for (JsonNode crd : storedCrds()) {
+            String group = crd.path("spec").path("group").asText(null);
+            if (group == null) {
+                continue;
             }
-        } catch (Exception e) {
-            // a list the CRUD store cannot render leaves discovery with the built-in groups only
+            Set<String> versions = groups.computeIfAbsent(group, g -> new LinkedHashSet<>());
+            for (JsonNode version : crd.path("spec").path("versions")) {
+                versions.add(version.path("name").asText());
+            }
+            if (crd.path("spec").hasNonNull("version")) {
+                versions.add(crd.path("spec").path("version").asText());
+            }
+            if (versions.isEmpty()) {
+                groups.remove(group);
+            }
         }
     }
 
@@ -480,6 +459,15 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private static MockResponse json(int code, Object body) {
         String text = body instanceof JsonNode node ? node.toString() : Serialization.asJson(body);
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(text);
+    }
+
+    private static MockResponse unauthorized() {
+        return status(401, "Unauthorized", "Unauthorized");
+    }
+
+    private static MockResponse anonymousForbidden(RecordedRequest request, String path) {
+        return status(403, "Forbidden", "forbidden: User \"system:anonymous\" cannot "
+                + request.getMethod().toLowerCase() + " path \"" + path + "\"");
     }
 
     private static MockResponse status(int code, String reason, String message) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -136,10 +135,8 @@ final class TlsFront implements AutoCloseable {
                 out.write(buffer, 0, read);
                 out.flush();
             }
-        } catch (SocketException e) {
-            // closed by the other pump
         } catch (IOException e) {
-            // connection dropped
+            // closed by the other pump, or the connection dropped
         } finally {
             closeQuietly(from);
             closeQuietly(to);

@@ -29,4 +29,11 @@ class RootCommandTest {
         assertThat(run("--no-such-option")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).startsWith("mtc-assistant: Unknown option").doesNotContain("Exception");
     }
+
+    @Test
+    void aMistypedOptionCarryingATokenIsNotEchoedInFull() {
+        assertThat(run("--tokn=sha256~abcdefghijklmnopqrstuvwxyz")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).startsWith("mtc-assistant: Unknown option").contains("sha256~****")
+                .doesNotContain("abcdefghijklmnopqrstuvwxyz");
+    }
 }

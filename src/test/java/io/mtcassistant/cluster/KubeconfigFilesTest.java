@@ -206,4 +206,17 @@ class KubeconfigFilesTest {
         assertThatThrownBy(() -> loader.load(List.of())).isInstanceOf(KubeconfigException.class)
                 .hasMessageContaining("no kubeconfig file");
     }
+
+    @Test
+    void aTokenMisplacedWhereAMappingBelongsIsNotQuotedInTheError() throws Exception {
+        Path file = write("config", """
+                users:
+                - name: u
+                  user: averysecrettokenvalue0123456789
+                """);
+        assertThatThrownBy(() -> new KubeconfigFiles().load(List.of(file)))
+                .isInstanceOf(KubeconfigException.class)
+                .hasMessageStartingWith(file.toAbsolutePath().toString())
+                .hasMessageNotContaining("averysecrettokenvalue");
+    }
 }
