@@ -3,7 +3,6 @@ package io.mtcassistant.mirror.archive;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Reads a ustar stream entry by entry; an archive that ends mid-entry is reported as truncated. */
 public final class TarReader {
@@ -32,7 +31,7 @@ public final class TarReader {
             if (h.length < 512) {
                 throw new EOFException("the archive ends inside a header (truncated)");
             }
-            if (allZero(h)) {
+            if (TarFields.allZero(h)) {
                 return null;
             }
             Entry entry = parseHeader(h);
@@ -51,12 +50,12 @@ public final class TarReader {
     /** Parses one header block; the name is null for extension headers (pax, GNU long name) that carry no file. */
     static Entry parseHeader(byte[] h) throws IOException {
         verifyChecksum(h);
-        String name = string(h, 0, 100);
-        String prefix = string(h, 345, 155);
+        String name = TarFields.string(h, 0, 100);
+        String prefix = TarFields.string(h, 345, 155);
         if (!prefix.isEmpty()) {
             name = prefix + "/" + name;
         }
-        long size = size(h);
+        long size = TarFields.size(h);
         char type = (char) h[156];
         if (name.contains("..") || name.startsWith("/")) {
             throw new IOException("unsafe path in archive: " + name);
@@ -103,43 +102,14 @@ public final class TarReader {
         }
     }
 
-    private static boolean allZero(byte[] h) {
-        for (byte b : h) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void verifyChecksum(byte[] h) throws IOException {
         long sum = 0;
         for (int i = 0; i < 512; i++) {
             sum += (i >= 148 && i < 156) ? ' ' : (h[i] & 0xff);
         }
-        String stored = string(h, 148, 8).trim();
+        String stored = TarFields.string(h, 148, 8).trim();
         if (stored.isEmpty() || Long.parseLong(stored, 8) != sum) {
             throw new IOException("corrupt tar header (checksum mismatch)");
         }
-    }
-
-    private static long size(byte[] h) {
-        if ((h[124] & 0x80) != 0) {
-            long v = 0;
-            for (int i = 128; i < 136; i++) {
-                v = (v << 8) | (h[i] & 0xff);
-            }
-            return v;
-        }
-        String s = string(h, 124, 12).trim();
-        return s.isEmpty() ? 0 : Long.parseLong(s, 8);
-    }
-
-    private static String string(byte[] h, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && h[end] != 0) {
-            end++;
-        }
-        return new String(h, offset, end - offset, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package io.mtcassistant.mirror.catalog;
 
+import io.mtcassistant.mirror.archive.TarFields;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,18 +48,18 @@ final class LayerTarReader implements AutoCloseable {
                 }
                 throw new EOFException("layer ends inside a tar header");
             }
-            if (isZero(h)) {
+            if (TarFields.allZero(h)) {
                 return null;
             }
-            String name = string(h, 0, 100);
-            String prefix = string(h, 345, 155);
-            boolean ustar = string(h, 257, 5).equals("ustar");
+            String name = TarFields.string(h, 0, 100);
+            String prefix = TarFields.string(h, 345, 155);
+            boolean ustar = TarFields.string(h, 257, 5).equals("ustar");
             if (ustar && !prefix.isEmpty()) {
                 name = prefix + "/" + name;
             }
-            long size = size(h);
+            long size = TarFields.size(h);
             char flag = (char) h[156];
-            String link = string(h, 157, 100);
+            String link = TarFields.string(h, 157, 100);
             padding = (512 - size % 512) % 512;
             if (flag == 'x' || flag == 'L' || flag == 'K') {
                 byte[] data = in.readNBytes((int) size);
@@ -166,35 +167,6 @@ final class LayerTarReader implements AutoCloseable {
             end++;
         }
         return new String(data, 0, end, StandardCharsets.UTF_8);
-    }
-
-    private static boolean isZero(byte[] h) {
-        for (byte b : h) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long size(byte[] h) {
-        if ((h[124] & 0x80) != 0) {
-            long v = 0;
-            for (int i = 128; i < 136; i++) {
-                v = (v << 8) | (h[i] & 0xff);
-            }
-            return v;
-        }
-        String s = string(h, 124, 12).trim();
-        return s.isEmpty() ? 0 : Long.parseLong(s, 8);
-    }
-
-    private static String string(byte[] h, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && h[end] != 0) {
-            end++;
-        }
-        return new String(h, offset, end - offset, StandardCharsets.UTF_8);
     }
 
     @Override
