@@ -21,9 +21,14 @@ public record OpenShiftVersion(int major, int minor, int patch, String text) imp
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        int patch = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-        return Optional.of(new OpenShiftVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                patch, text.trim()));
+        try {
+            int patch = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
+            return Optional.of(new OpenShiftVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                    patch, text.trim()));
+        } catch (NumberFormatException e) {
+            // Digits beyond an int are no release a server reports.
+            return Optional.empty();
+        }
     }
 
     /**

@@ -16,13 +16,8 @@ public record OpenShiftVersion(int major, int minor) implements Comparable<OpenS
      * cluster package's release parser; empty when the text does not start with major.minor.
      */
     public static Optional<OpenShiftVersion> parse(String text) {
-        try {
-            return io.mtcassistant.cluster.OpenShiftVersion.parse(text).map(release -> new OpenShiftVersion(release.major(),
-                    release.minor()));
-        } catch (NumberFormatException e) {
-            // A number too large for an int is no release; the cluster parser lets that through.
-            return Optional.empty();
-        }
+        return io.mtcassistant.cluster.OpenShiftVersion.parse(text).map(release -> new OpenShiftVersion(release.major(),
+                release.minor()));
     }
 
     public static OpenShiftVersion of(String text) {

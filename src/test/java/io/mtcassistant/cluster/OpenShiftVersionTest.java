@@ -21,6 +21,7 @@ class OpenShiftVersionTest {
         assertThat(v("3.11+").minor()).isEqualTo(11);
         assertThat(OpenShiftVersion.parse("latest")).isEmpty();
         assertThat(OpenShiftVersion.parse(null)).isEmpty();
+        assertThat(OpenShiftVersion.parse("4.99999999999")).as("digits beyond an int are no release").isEmpty();
     }
 
     @Test
