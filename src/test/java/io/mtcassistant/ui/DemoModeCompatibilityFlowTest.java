@@ -9,6 +9,7 @@ import io.mtcassistant.ui.activity.ActivityLog;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel.Phase;
 import io.mtcassistant.ui.task.FxTaskRunner;
+import io.mtcassistant.ui.testsupport.DemoClustersSteps;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
@@ -67,8 +68,7 @@ class DemoModeCompatibilityFlowTest {
 
     @Test
     void theMtcVersionQuestionIsAskedAndTheChosenVersionChangesTheVerdict(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().size() == 2);
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoClustersSteps.awaitDemoContexts(app);
 
         // Before connecting, the step says what is missing and points back to step 1.
         robot.clickOn("#step-compatibility");
@@ -76,14 +76,7 @@ class DemoModeCompatibilityFlowTest {
         robot.clickOn("Go to Clusters");
         assertThat(app.wizard().current().id()).isEqualTo(WizardModel.CLUSTERS);
 
-        robot.clickOn("sim-source");
-        robot.clickOn("Source");
-        robot.clickOn("sim-target");
-        robot.clickOn("Target");
-        robot.clickOn("Connect");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().stream()
-                .allMatch(row -> row.connection() == ConnectionState.CONNECTED || row.connection() == ConnectionState.FAILED));
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoClustersSteps.assignRolesAndConnect(robot, app);
         assertThat(app.clusters().contexts()).allMatch(row -> row.connection() == ConnectionState.CONNECTED);
 
         robot.clickOn("#next-button");

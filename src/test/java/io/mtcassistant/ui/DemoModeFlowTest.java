@@ -9,6 +9,7 @@ import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.clusters.ContextRow;
 import io.mtcassistant.ui.task.FxTaskRunner;
+import io.mtcassistant.ui.testsupport.DemoClustersSteps;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
@@ -17,7 +18,6 @@ import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -65,21 +65,12 @@ class DemoModeFlowTest {
         assertThat(stage.getTitle()).contains("DEMO").contains("simulated");
         assertThat(robot.lookup("#demo-banner").queryAs(Label.class).getText()).contains("simulated");
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().size() == 2);
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoClustersSteps.awaitDemoContexts(app);
         assertThat(app.clusters().contexts()).extracting(ContextRow::name).containsExactly("sim-source", "sim-target");
         Path kubeconfig = app.clusters().files().get(0);
         assertThat(kubeconfig).exists();
 
-        robot.clickOn("sim-source");
-        robot.clickOn("Source");
-        robot.clickOn("sim-target");
-        robot.clickOn("Target");
-        robot.clickOn("Connect");
-
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().stream()
-                .allMatch(row -> row.connection() == ConnectionState.CONNECTED || row.connection() == ConnectionState.FAILED));
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoClustersSteps.assignRolesAndConnect(robot, app);
         assertThat(app.clusters().contexts()).allSatisfy(row ->
                 assertThat(row.connection()).as(row.name() + ": " + row.failure()).isEqualTo(ConnectionState.CONNECTED));
 

@@ -7,12 +7,12 @@ import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.settings.Settings;
 import io.mtcassistant.ui.activity.ActivityLog;
-import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
 import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel.Phase;
 import io.mtcassistant.ui.task.FxTaskRunner;
+import io.mtcassistant.ui.testsupport.DemoClustersSteps;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
@@ -204,15 +204,8 @@ class DemoModeMirroringFlowTest {
     }
 
     private void reachAReadyCompatibilityPlan(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().size() == 2);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("sim-source");
-        robot.clickOn("Source");
-        robot.clickOn("sim-target");
-        robot.clickOn("Target");
-        robot.clickOn("Connect");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().stream()
-                .allMatch(row -> row.connection() == ConnectionState.CONNECTED || row.connection() == ConnectionState.FAILED));
+        DemoClustersSteps.awaitDemoContexts(app);
+        DemoClustersSteps.assignRolesAndConnect(robot, app);
         robot.clickOn("#next-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.compatibility().phase() == CompatibilityViewModel.Phase.REPORT
                 || app.compatibility().phase() == CompatibilityViewModel.Phase.FAILED);

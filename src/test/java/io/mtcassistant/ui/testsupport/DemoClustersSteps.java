@@ -1,0 +1,33 @@
+package io.mtcassistant.ui.testsupport;
+
+import io.mtcassistant.ui.AppComposition;
+import io.mtcassistant.ui.steps.clusters.ConnectionState;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a person does on the Clusters page in demo mode, shared by the demo flow tests. */
+public final class DemoClustersSteps {
+
+    private DemoClustersSteps() {
+    }
+
+    /** Waits until the simulated pair's kubeconfig is loaded (two contexts listed). */
+    public static void awaitDemoContexts(AppComposition app) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Makes sim-source the source and sim-target the target, clicks Connect and waits until both have an outcome. */
+    public static void assignRolesAndConnect(FxRobot robot, AppComposition app) throws TimeoutException {
+        robot.clickOn("sim-source");
+        robot.clickOn("Source");
+        robot.clickOn("sim-target");
+        robot.clickOn("Target");
+        robot.clickOn("Connect");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().stream()
+                .allMatch(row -> row.connection() == ConnectionState.CONNECTED || row.connection() == ConnectionState.FAILED));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
