@@ -71,7 +71,7 @@ public final class MirrorService {
     public MirrorReport mirrorToRegistry(ImageSetConfig config, String target, Path resultsDir, MirrorJournal journal) {
         MirrorPlan plan = MirrorPlan.of(config, DestinationNamer.parse(target));
         Instant started = Instant.now();
-        try (TransferEngine engine = startEngine()) {
+        try (TransferEngine engine = startEngine().uploads(journal.uploads())) {
             List<ImageResult> results = runAll(plan.items(), item -> {
                 ImageStore source = Stores.source(item.source(), access, options.srcTlsVerify());
                 ImageStore dest = Stores.destination(item.destination(), access, options.destTlsVerify());
@@ -149,7 +149,7 @@ public final class MirrorService {
             items.add(item);
             refNames.put(item, image.refName());
         }
-        try (TransferEngine engine = startEngine()) {
+        try (TransferEngine engine = startEngine().uploads(journal.uploads())) {
             List<ImageResult> results = runAll(items, item -> {
                 ImageStore dest = Stores.destination(item.destination(), access, options.destTlsVerify());
                 return copyWithJournal(engine, journal, item.source().plain(), source, refNames.get(item), dest,

@@ -1,7 +1,12 @@
 package io.mtcassistant.mirror.engine;
 
 import io.mtcassistant.mirror.Descriptor;
+import io.mtcassistant.mirror.DigestingInputStream;
 import io.mtcassistant.mirror.Manifest;
+import io.mtcassistant.mirror.MirrorException;
+import io.mtcassistant.mirror.registry.BlobSource;
+import io.mtcassistant.mirror.registry.UploadSessions;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -34,6 +39,18 @@ public interface ImageStore {
 
     /** Stores a blob from a verifying stream; nothing is kept when the stream fails. */
     void putBlob(Descriptor blob, InputStream verified);
+
+    /**
+     * Stores a blob from a source that can be reopened at an offset, so a store that can keep
+     * partial uploads (a registry, in chunks) continues an interrupted one; others read it once.
+     */
+    default void putBlob(Descriptor blob, BlobSource source, UploadSessions sessions, LongConsumer progress) {
+        try (InputStream in = new DigestingInputStream(source.openAt(0), blob.digest(), blob.size(), "blob " + blob.digest(), progress)) {
+            putBlob(blob, in);
+        } catch (IOException e) {
+            throw new MirrorException(MirrorException.Kind.NETWORK, "reading blob " + blob.digest() + " failed: " + e.getMessage(), e);
+        }
+    }
 
     /** The digest stored under a tag or digest, if any. */
     Optional<String> manifestDigest(String reference);

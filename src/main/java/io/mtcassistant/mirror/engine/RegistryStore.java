@@ -3,7 +3,9 @@ package io.mtcassistant.mirror.engine;
 import io.mtcassistant.mirror.Descriptor;
 import io.mtcassistant.mirror.DigestingInputStream;
 import io.mtcassistant.mirror.Manifest;
+import io.mtcassistant.mirror.registry.BlobSource;
 import io.mtcassistant.mirror.registry.RegistryClient;
+import io.mtcassistant.mirror.registry.UploadSessions;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -49,6 +51,11 @@ public final class RegistryStore implements ImageStore {
     @Override
     public void putBlob(Descriptor blob, InputStream verified) {
         client.uploadBlob(repository, blob, verified);
+    }
+
+    @Override
+    public void putBlob(Descriptor blob, BlobSource source, UploadSessions sessions, LongConsumer progress) {
+        client.uploadBlob(repository, blob, source, sessions, progress);
     }
 
     @Override

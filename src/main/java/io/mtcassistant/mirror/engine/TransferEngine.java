@@ -4,6 +4,8 @@ import io.mtcassistant.mirror.Descriptor;
 import io.mtcassistant.mirror.Manifest;
 import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorException.Kind;
+import io.mtcassistant.mirror.registry.BlobSource;
+import io.mtcassistant.mirror.registry.UploadSessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +49,7 @@ public final class TransferEngine implements AutoCloseable {
     /** Per registry and digest: the repository the blob went to first, so later repositories can mount it. */
     private final Map<String, CompletableFuture<String>> firstHome = new LinkedHashMap<>();
     private volatile boolean cancelled;
+    private volatile UploadSessions uploads = UploadSessions.inMemory();
 
     public TransferEngine(int jobs, TransferListener listener) {
         int n = Math.max(1, jobs);
@@ -63,6 +66,12 @@ public final class TransferEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Where open chunked uploads are remembered (a run's journal keeps them across a kill); in memory by default. */
+    public TransferEngine uploads(UploadSessions sessions) {
+        this.uploads = sessions;
+        return this;
     }
 
     public TransferStats stats() {
@@ -275,12 +284,15 @@ public final class TransferEngine implements AutoCloseable {
                 copyBlob(source, destination, blob);
                 outcome = BlobOutcome.COPIED;
             } catch (MirrorException e) {
-                // A dropped connection is worth another try; wrong bytes, auth or TLS problems are not.
-                if (e.kind() != Kind.NETWORK || attempt >= BLOB_ATTEMPTS) {
+                // A dropped connection is worth more tries; wrong bytes once more (a cut-short body through a
+                // flaky hop looks the same), auth or TLS problems not at all.
+                boolean again = e.kind() == Kind.NETWORK ? attempt < BLOB_ATTEMPTS
+                        : e.kind() == Kind.DIGEST_MISMATCH && attempt < 2;
+                if (!again) {
                     throw e;
                 }
                 LOG.info("retrying blob {} after: {}", blob.digest(), e.getMessage());
-                sleep(1000L * attempt);
+                sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(250));
             }
         }
         stats.blobFinished(blob.digest(), outcome, blob.size());
@@ -310,12 +322,11 @@ public final class TransferEngine implements AutoCloseable {
                 throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
             }
         }
-        try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey());
-             InputStream in = source.openBlob(blob, delta -> {
-                 stats.bytesTransferred(delta);
-                 listener.bytesTransferred(delta);
-             })) {
-            destination.putBlob(blob, in);
+        try (AutoCloseable slot = limiter.acquire(source.limiterKey(), destination.limiterKey())) {
+            destination.putBlob(blob, reopenable(source, blob), uploads, delta -> {
+                stats.bytesTransferred(delta);
+                listener.bytesTransferred(delta);
+            });
         } catch (MirrorException e) {
             throw e;
         } catch (IOException | UncheckedIOException e) {
@@ -323,6 +334,26 @@ public final class TransferEngine implements AutoCloseable {
         } catch (Exception e) {
             throw new MirrorException(Kind.REGISTRY, "unexpected error: " + e, e);
         }
+    }
+
+    /** The source blob as something an upload can reopen at the offset the destination stopped at. */
+    private static BlobSource reopenable(ImageStore source, Descriptor blob) {
+        return offset -> {
+            ImageStore.BlobBody body = source.openBlobFrom(blob, offset);
+            InputStream in = body.body();
+            long skip = offset - body.start();
+            // The source could not start there (no Range): read up to the offset and drop it.
+            byte[] scratch = skip > 0 ? new byte[64 * 1024] : null;
+            while (skip > 0) {
+                int n = in.read(scratch, 0, (int) Math.min(scratch.length, skip));
+                if (n < 0) {
+                    in.close();
+                    throw new IOException("blob " + blob.digest() + " ended before byte " + offset);
+                }
+                skip -= n;
+            }
+            return in;
+        };
     }
 
     private void download(ImageStore source, LayoutStore destination, Descriptor blob, long offset) {

@@ -3,6 +3,7 @@ package io.mtcassistant.mirror.journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtcassistant.mirror.layout.OciLayout;
+import io.mtcassistant.mirror.registry.UploadSessions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class MirrorJournal {
 
     private final Path file;
     private final Map<String, String> done = new ConcurrentHashMap<>();
+    private UploadSessions uploads;
 
     private MirrorJournal(Path file) {
         this.file = file;
@@ -90,5 +92,14 @@ public final class MirrorJournal {
 
     public Path file() {
         return file;
+    }
+
+    /** Open chunked uploads of this run, kept next to the journal ({@code FILE.uploads}), in memory without a file. */
+    public synchronized UploadSessions uploads() {
+        if (uploads == null) {
+            uploads = file == null ? UploadSessions.inMemory()
+                    : UploadJournal.open(file.resolveSibling(file.getFileName() + ".uploads"));
+        }
+        return uploads;
     }
 }

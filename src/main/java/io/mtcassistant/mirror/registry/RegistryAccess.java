@@ -19,6 +19,7 @@ public final class RegistryAccess {
     private final Map<String, List<Path>> caFiles;
     private final Map<String, RegistryClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> endpoints;
+    private final TransportSettings transport;
 
     public RegistryAccess(CredentialStore credentials, ProxySettings proxy, Map<String, List<Path>> caFiles) {
         this(credentials, proxy, caFiles, Map.of());
@@ -30,6 +31,12 @@ public final class RegistryAccess {
      */
     public RegistryAccess(CredentialStore credentials, ProxySettings proxy, Map<String, List<Path>> caFiles,
                           Map<String, String> endpoints) {
+        this(credentials, proxy, caFiles, endpoints, TransportSettings.defaults());
+    }
+
+    public RegistryAccess(CredentialStore credentials, ProxySettings proxy, Map<String, List<Path>> caFiles,
+                          Map<String, String> endpoints, TransportSettings transport) {
+        this.transport = transport;
         this.credentials = credentials;
         this.proxy = proxy;
         this.caFiles = Map.copyOf(caFiles);
@@ -38,6 +45,15 @@ public final class RegistryAccess {
 
     public static RegistryAccess anonymous() {
         return new RegistryAccess(CredentialStore.empty(), ProxySettings.none(), Map.of());
+    }
+
+    /** The same access with other retry, timeout and chunk settings (fresh clients). */
+    public RegistryAccess withTransport(TransportSettings settings) {
+        return new RegistryAccess(credentials, proxy, caFiles, endpoints, settings);
+    }
+
+    public TransportSettings transport() {
+        return transport;
     }
 
     public CredentialStore credentials() {
@@ -63,7 +79,7 @@ public final class RegistryAccess {
             if (!proxy.isEmpty()) {
                 builder.proxy(proxy);
             }
-            return new RegistryClient(registry, target, insecure, builder.build(), credentials);
+            return new RegistryClient(registry, target, insecure, builder.build(), credentials, transport);
         });
     }
 }

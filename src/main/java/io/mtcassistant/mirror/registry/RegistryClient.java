@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,21 +36,31 @@ public final class RegistryClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
     private static final int IN_MEMORY_LIMIT = 1 << 20;
-    private static final int MAX_ATTEMPTS = 3;
 
     private final String registry;
     private final String endpoint;
     private final boolean insecure;
     private final HttpClient http;
     private final RegistryAuth auth;
+    private final TransportSettings settings;
     private volatile URI base;
 
-    RegistryClient(String registry, String endpoint, boolean insecure, HttpClient http, CredentialStore credentials) {
+    RegistryClient(String registry, String endpoint, boolean insecure, HttpClient http, CredentialStore credentials,
+                   TransportSettings settings) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.insecure = insecure;
         this.http = http;
         this.auth = new RegistryAuth(registry, http, credentials);
+        this.settings = settings;
+    }
+
+    TransportSettings settings() {
+        return settings;
+    }
+
+    HttpClient http() {
+        return http;
     }
 
     public String registry() {
@@ -147,8 +158,9 @@ public final class RegistryClient {
     public BlobBody openBlob(String repository, String digest, long offset) {
         String what = "blob " + digest + " of " + registry + "/" + repository;
         String range = offset > 0 ? "bytes=" + offset + "-" : null;
+        HttpResponse.BodyHandler<InputStream> guarded = StallGuardedBody.handler(settings.readTimeout(), "registry " + registry);
         HttpResponse<InputStream> resp = send(() -> withRange(request(blobUri(repository, digest)).GET(), range),
-                HttpResponse.BodyHandlers.ofInputStream(), repository, List.of(RegistryAuth.pull(repository)), true);
+                guarded, repository, List.of(RegistryAuth.pull(repository)), true);
         URI current = resp.request().uri();
         for (int hops = 0; isRedirect(resp.statusCode()); hops++) {
             closeQuietly(resp.body());
@@ -158,14 +170,14 @@ public final class RegistryClient {
             }
             URI next = current.resolve(location);
             boolean sameHost = sameEndpoint(next, current);
-            HttpRequest.Builder b = withRange(HttpRequest.newBuilder(next).GET().timeout(Duration.ofMinutes(5)), range);
+            HttpRequest.Builder b = withRange(HttpRequest.newBuilder(next).GET().timeout(settings.readTimeout()), range);
             if (sameHost) {
                 String authorization = auth.header(repository, List.of(RegistryAuth.pull(repository)));
                 if (authorization != null) {
                     b.header("Authorization", authorization);
                 }
             }
-            resp = sendRaw(b.build(), HttpResponse.BodyHandlers.ofInputStream(), what);
+            resp = sendRaw(b.build(), guarded, what);
             current = next;
         }
         if (resp.statusCode() == 404) {
@@ -207,6 +219,32 @@ public final class RegistryClient {
     }
 
     /**
+     * Uploads a blob: in chunks that survive interruptions when it is at least the chunk threshold
+     * (falling back to one PUT for registries that refuse chunks), else in one PUT.
+     */
+    public void uploadBlob(String repository, Descriptor blob, BlobSource source, UploadSessions sessions, LongConsumer progress) {
+        if (blob.size() >= settings.chunkThreshold() && blob.size() > 0) {
+            try {
+                new ChunkedUpload(this, repository, blob, source, sessions, progress).run();
+                return;
+            } catch (ChunkedUpload.ChunksRefused e) {
+                LOG.info("{}; uploading {} in one request", e.getMessage(), blob.digest());
+            }
+        }
+        InputStream in;
+        try {
+            in = source.openAt(0);
+        } catch (IOException e) {
+            throw RegistryErrors.translate(registry, e, "reading " + blob.digest());
+        }
+        try (InputStream verified = new DigestingInputStream(in, blob.digest(), blob.size(), "blob " + blob.digest(), progress)) {
+            uploadBlob(repository, blob, verified);
+        } catch (IOException e) {
+            LOG.debug("closing the source of {}: {}", blob.digest(), e.getMessage());
+        }
+    }
+
+    /**
      * Uploads a blob monolithically (POST, then PUT with a known length). The body must be a
      * verifying stream: if it fails part-way (digest mismatch, source gone), the PUT is aborted,
      * the session deleted, and the registry never links the blob.
@@ -239,8 +277,9 @@ public final class RegistryClient {
             cancelUpload(repository, location);
             throw RegistryErrors.translate(registry, e, "reading " + blob.digest());
         }
+        // The body streams from the source, whose reads carry their own stall guard; this bounds a registry that stops reading.
         HttpRequest.Builder b = request(put).header("Content-Type", "application/octet-stream").PUT(publisher)
-                .timeout(Duration.ofHours(2));
+                .timeout(settings.readTimeout().plus(Duration.ofSeconds(Math.max(0, blob.size()) / (256 * 1024))));
         String authorization = auth.header(repository, scopes);
         // The upload Location may point elsewhere (a storage front end): credentials stay with the registry.
         if (authorization != null && sameEndpoint(put, base())) {
@@ -273,7 +312,7 @@ public final class RegistryClient {
         }
     }
 
-    private void cancelUpload(String repository, String location) {
+    void cancelUpload(String repository, String location) {
         try {
             URI uri = base().resolve(location);
             send(() -> request(uri).DELETE(), HttpResponse.BodyHandlers.discarding(), repository, List.of(RegistryAuth.push(repository)), true);
@@ -283,9 +322,19 @@ public final class RegistryClient {
     }
 
     private URI uploadUri(URI requestUri, String location, String digest) {
-        URI loc = requestUri.resolve(location);
-        String s = loc.toString();
-        return URI.create(s + (loc.getRawQuery() == null ? "?" : "&") + "digest=" + enc(digest));
+        return withDigest(requestUri.resolve(location), digest);
+    }
+
+    static URI withDigest(URI location, String digest) {
+        return URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest=" + enc(digest));
+    }
+
+    /** Adds the registry's Authorization unless the URI leads elsewhere (upload locations may point at storage). */
+    void authorizeIfSameEndpoint(HttpRequest.Builder b, URI uri, String repository, List<String> scopes) {
+        String authorization = auth.header(repository, scopes);
+        if (authorization != null && sameEndpoint(uri, base())) {
+            b.header("Authorization", authorization);
+        }
     }
 
     // ---------------------------------------------------------------- HTTP plumbing
@@ -302,12 +351,12 @@ public final class RegistryClient {
         return uri("/v2/" + repository + "/blobs/" + digest);
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return base().resolve(path);
     }
 
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).header("User-Agent", "mtc-assistant");
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("User-Agent", "mtc-assistant");
     }
 
     /** The scheme is found once: https, or http only when TLS verification is explicitly off and https fails. */
@@ -321,7 +370,7 @@ public final class RegistryClient {
                 URI https = URI.create("https://" + endpoint);
                 try {
                     // With verification off, a plain-HTTP server may never answer a TLS hello: probe briefly.
-                    ping(https, insecure ? Duration.ofSeconds(10) : Duration.ofSeconds(60));
+                    ping(https, insecure ? min(settings.readTimeout(), Duration.ofSeconds(10)) : settings.readTimeout());
                     base = https;
                 } catch (IOException e) {
                     if (!insecure) {
@@ -329,7 +378,7 @@ public final class RegistryClient {
                     }
                     URI plain = URI.create("http://" + endpoint);
                     try {
-                        ping(plain, Duration.ofSeconds(60));
+                        ping(plain, settings.readTimeout());
                     } catch (IOException e2) {
                         throw RegistryErrors.translate(registry, e2, "registry " + registry);
                     }
@@ -353,27 +402,32 @@ public final class RegistryClient {
         }
     }
 
-    private <T> HttpResponse<T> send(Supplier<HttpRequest.Builder> builder, HttpResponse.BodyHandler<T> handler,
-                                     String repository, List<String> scopes, boolean retryable) {
+    /**
+     * Sends with retries: connection failures and 408/429/500/502/503/504 are tried again after an
+     * exponential backoff with jitter (a Retry-After is honoured, capped at the settings' maximum);
+     * a 401 gets one fresh authorization. Not retryable requests get exactly one try.
+     */
+    <T> HttpResponse<T> send(Supplier<HttpRequest.Builder> builder, HttpResponse.BodyHandler<T> handler,
+                             String repository, List<String> scopes, boolean retryable) {
         base();
         MirrorException last = null;
         boolean reauthorized = false;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        int attempts = retryable ? settings.attempts() : 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             HttpRequest.Builder b = builder.get();
-            String authorization = auth.header(repository, scopes);
-            if (authorization != null) {
-                b.header("Authorization", authorization);
-            }
+            HttpRequest unsigned = b.copy().build();
+            authorizeIfSameEndpoint(b, unsigned.uri(), repository, scopes);
             HttpRequest request = b.build();
             HttpResponse<T> resp;
             try {
                 resp = http.send(request, handler);
             } catch (IOException e) {
                 last = RegistryErrors.translate(registry, e, request.method() + " " + request.uri().getPath() + " on registry " + registry);
-                if (!retryable || last.kind() == Kind.TLS) {
+                if (last.kind() == Kind.TLS || last.kind() == Kind.AUTH || attempt >= attempts) {
                     throw last;
                 }
-                backoff(attempt);
+                LOG.info("{}; retrying ({} of {})", last.getMessage(), attempt + 1, attempts);
+                pause(attempt);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -392,19 +446,32 @@ public final class RegistryClient {
                 discard(resp);
                 throw auth.failed(repository);
             }
-            if ((status == 429 || status == 502 || status == 503 || status == 504) && retryable && attempt < MAX_ATTEMPTS) {
+            if (RETRY_STATUSES.contains(status) && attempt < attempts) {
                 discard(resp);
-                long retryAfter = resp.headers().firstValue("Retry-After").map(RegistryClient::seconds).orElse(-1L);
-                if (retryAfter >= 0) {
-                    sleepSeconds(Math.min(retryAfter, 60));
+                Duration retryAfter = resp.headers().firstValue("Retry-After").map(RegistryClient::retryAfter).orElse(null);
+                LOG.info("registry {} answered HTTP {} to {} {}; retrying ({} of {}){}", registry, status, request.method(),
+                        request.uri().getPath(), attempt + 1, attempts, retryAfter == null ? "" : " after " + retryAfter.toMillis() + " ms");
+                if (retryAfter != null) {
+                    sleep(min(retryAfter, settings.maxDelay()));
                 } else {
-                    backoff(attempt);
+                    pause(attempt);
                 }
                 continue;
             }
             return resp;
         }
         throw last != null ? last : new MirrorException(Kind.NETWORK, "registry " + registry + " kept failing; try again later");
+    }
+
+    private static final java.util.Set<Integer> RETRY_STATUSES = java.util.Set.of(408, 429, 500, 502, 503, 504);
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Waits the backoff before retry number attempt + 1. */
+    void pause(int attempt) {
+        sleep(settings.backoff(attempt, java.util.concurrent.ThreadLocalRandom.current()));
     }
 
     private <T> HttpResponse<T> sendRaw(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
@@ -433,33 +500,32 @@ public final class RegistryClient {
         return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private static long seconds(String retryAfter) {
+    /** Retry-After as delta-seconds or an HTTP date; null when unreadable. */
+    static Duration retryAfter(String value) {
+        String v = value.trim();
         try {
-            return Long.parseLong(retryAfter.trim());
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
         } catch (NumberFormatException e) {
-            return -1; // an HTTP date: fall back to our own backoff
+            try {
+                java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (java.time.format.DateTimeParseException e2) {
+                return null;
+            }
         }
     }
 
-    private static void sleepSeconds(long seconds) {
+    private static void sleep(Duration d) {
         try {
-            Thread.sleep(seconds * 1000);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MirrorException(Kind.INTERRUPTED, "interrupted");
         }
     }
 
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(500L * attempt * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MirrorException(Kind.INTERRUPTED, "interrupted");
-        }
-    }
-
-    private void expectOk(HttpResponse<?> resp, String what, byte[] body) {
+    void expectOk(HttpResponse<?> resp, String what, byte[] body) {
         int status = resp.statusCode();
         if (status >= 200 && status < 300) {
             return;

@@ -1,0 +1,90 @@
+package io.mtcassistant.mirror.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtcassistant.mirror.layout.OciLayout;
+import io.mtcassistant.mirror.registry.UploadSessions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Upload sessions kept on disk, one JSON line per confirmed chunk (the last line of a key wins),
+ * written with DSYNC so a kill -9 right after a chunk still finds its location on the next run.
+ */
+public final class UploadJournal implements UploadSessions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private OutputStream out;
+
+    private UploadJournal(Path file) {
+        this.file = file;
+    }
+
+    public static UploadJournal open(Path file) {
+        UploadJournal journal = new UploadJournal(file);
+        if (Files.isRegularFile(file)) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    try {
+                        JsonNode n = JSON.readTree(line);
+                        if (n == null || !n.has("key")) {
+                            continue;
+                        }
+                        if (n.path("done").asBoolean(false)) {
+                            journal.sessions.remove(n.path("key").asText());
+                        } else {
+                            journal.sessions.put(n.path("key").asText(),
+                                    new Session(n.path("location").asText(), n.path("offset").asLong()));
+                        }
+                    } catch (IOException e) {
+                        // a line cut short by a crash: that chunk is sent again
+                    }
+                }
+            } catch (IOException e) {
+                throw OciLayout.fileError(e, "reading upload journal " + file);
+            }
+        }
+        return journal;
+    }
+
+    @Override
+    public Optional<Session> find(String key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    @Override
+    public synchronized void save(String key, Session session) {
+        sessions.put(key, session);
+        append(JSON.createObjectNode().put("key", key).put("location", session.location()).put("offset", session.offset()).toString());
+    }
+
+    @Override
+    public synchronized void forget(String key) {
+        if (sessions.remove(key) != null) {
+            append(JSON.createObjectNode().put("key", key).put("done", true).toString());
+        }
+    }
+
+    private void append(String line) {
+        try {
+            if (out == null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
+                        StandardOpenOption.DSYNC);
+            }
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw OciLayout.fileError(e, "writing upload journal " + file);
+        }
+    }
+}
