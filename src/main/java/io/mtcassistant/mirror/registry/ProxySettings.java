@@ -1,11 +1,15 @@
 package io.mtcassistant.mirror.registry;
 
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +60,64 @@ public final class ProxySettings extends ProxySelector {
         return URI.create(value.contains("://") ? value : "http://" + value);
     }
 
+    /**
+     * Lets the JDK client answer a proxy's Basic challenge on HTTPS tunnels (CONNECT), which it
+     * refuses by default; read once when the client first loads, so the launcher should call this
+     * before any other HTTP client exists (and this class does it again, in case).
+     */
+    public static void allowBasicAuthForTunnels() {
+        if (System.getProperty(TUNNEL_SCHEMES) == null) {
+            System.setProperty(TUNNEL_SCHEMES, "none");
+        }
+    }
+
+    private static final String TUNNEL_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+    static {
+        allowBasicAuthForTunnels();
+    }
+
+    /** Answers the proxy's challenge with the user and password of its URL (http://USER:PASSWORD@HOST:PORT). */
+    public Authenticator authenticator() {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.PROXY) {
+                    return null;
+                }
+                for (URI p : new URI[] {httpsProxy, httpProxy}) {
+                    if (p != null && p.getRawUserInfo() != null && p.getHost().equalsIgnoreCase(getRequestingHost())
+                            && port(p) == getRequestingPort()) {
+                        String info = p.getRawUserInfo();
+                        int colon = info.indexOf(':');
+                        String user = decode(colon < 0 ? info : info.substring(0, colon));
+                        String password = colon < 0 ? "" : decode(info.substring(colon + 1));
+                        return new PasswordAuthentication(user, password.toCharArray());
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    public boolean hasCredentials() {
+        return (httpsProxy != null && httpsProxy.getRawUserInfo() != null) || (httpProxy != null && httpProxy.getRawUserInfo() != null);
+    }
+
+    /** For messages: the proxy a scheme uses, without its credentials. */
+    public String describe(boolean https) {
+        URI p = https && httpsProxy != null ? httpsProxy : httpProxy != null ? httpProxy : httpsProxy;
+        return p == null ? "none" : p.getScheme() + "://" + p.getHost() + ":" + port(p);
+    }
+
+    private static int port(URI p) {
+        return p.getPort() > 0 ? p.getPort() : 80;
+    }
+
     public boolean isEmpty() {
         return httpsProxy == null && httpProxy == null;
     }
@@ -66,8 +128,7 @@ public final class ProxySettings extends ProxySelector {
         if (proxy == null || bypass(uri.getHost(), uri.getPort())) {
             return List.of(Proxy.NO_PROXY);
         }
-        int port = proxy.getPort() > 0 ? proxy.getPort() : 80;
-        return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), port)));
+        return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), port(proxy))));
     }
 
     boolean bypass(String host, int port) {

@@ -78,8 +78,12 @@ public final class RegistryAccess {
                     .sslContext(TlsSettings.context(cas, insecure));
             if (!proxy.isEmpty()) {
                 builder.proxy(proxy);
+                if (proxy.hasCredentials()) {
+                    ProxySettings.allowBasicAuthForTunnels();
+                    builder.authenticator(proxy.authenticator());
+                }
             }
-            return new RegistryClient(registry, target, insecure, builder.build(), credentials, transport);
+            return new RegistryClient(registry, target, insecure, builder.build(), credentials, transport, proxy);
         });
     }
 }

@@ -43,10 +43,12 @@ public final class RegistryClient {
     private final HttpClient http;
     private final RegistryAuth auth;
     private final TransportSettings settings;
+    private final ProxySettings proxy;
     private volatile URI base;
 
     RegistryClient(String registry, String endpoint, boolean insecure, HttpClient http, CredentialStore credentials,
-                   TransportSettings settings) {
+                   TransportSettings settings, ProxySettings proxy) {
+        this.proxy = proxy;
         this.registry = registry;
         this.endpoint = endpoint;
         this.insecure = insecure;
@@ -396,9 +398,17 @@ public final class RegistryClient {
             if (resp.statusCode() == 401) {
                 auth.challenged(resp);
             }
+            if (resp.statusCode() == 407) {
+                throw proxyAuthFailed(root);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
+        } catch (IOException e) {
+            if (RegistryErrors.isProxyAuthFailure(e)) {
+                throw proxyAuthFailed(root);
+            }
+            throw e;
         }
     }
 
@@ -422,6 +432,9 @@ public final class RegistryClient {
             try {
                 resp = http.send(request, handler);
             } catch (IOException e) {
+                if (RegistryErrors.isProxyAuthFailure(e)) {
+                    throw proxyAuthFailed(request.uri());
+                }
                 last = RegistryErrors.translate(registry, e, request.method() + " " + request.uri().getPath() + " on registry " + registry);
                 if (last.kind() == Kind.TLS || last.kind() == Kind.AUTH || attempt >= attempts) {
                     throw last;
@@ -434,6 +447,10 @@ public final class RegistryClient {
                 throw new MirrorException(Kind.INTERRUPTED, "interrupted while talking to registry " + registry);
             }
             int status = resp.statusCode();
+            if (status == 407) {
+                discard(resp);
+                throw proxyAuthFailed(request.uri());
+            }
             if (status == 401 && !reauthorized) {
                 reauthorized = true;
                 discard(resp);
@@ -461,6 +478,15 @@ public final class RegistryClient {
             return resp;
         }
         throw last != null ? last : new MirrorException(Kind.NETWORK, "registry " + registry + " kept failing; try again later");
+    }
+
+    private MirrorException proxyAuthFailed(URI uri) {
+        String which = proxy.describe("https".equalsIgnoreCase(uri.getScheme()));
+        return new MirrorException(Kind.AUTH, proxy.hasCredentials()
+                ? "the proxy " + which + " refused the user name or password (HTTP 407 Proxy Authentication Required) while reaching"
+                + " registry " + registry + "; correct them in HTTPS_PROXY / HTTP_PROXY (http://USER:PASSWORD@HOST:PORT)"
+                : "the proxy " + which + " requires authentication (HTTP 407) to reach registry " + registry
+                + "; put the user and password in HTTPS_PROXY / HTTP_PROXY (http://USER:PASSWORD@HOST:PORT)");
     }
 
     private static final java.util.Set<Integer> RETRY_STATUSES = java.util.Set.of(408, 429, 500, 502, 503, 504);

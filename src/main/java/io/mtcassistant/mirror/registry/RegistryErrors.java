@@ -53,6 +53,17 @@ final class RegistryErrors {
         return new MirrorException(Kind.NETWORK, "network error with registry " + registry + " during " + what + ": " + e.getMessage(), e);
     }
 
+    /** The JDK client gives up on a proxy that keeps answering 407 with this IOException. */
+    static boolean isProxyAuthFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("too many authentication attempts") || m.contains("407")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The digest check that failed somewhere in this error's causes or suppressed errors, or null. */
     static DigestingInputStream.DigestMismatchIOException findMismatch(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
