@@ -4,7 +4,9 @@ import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.registry.CredentialStore;
 import io.mtcassistant.mirror.registry.ProxySettings;
 import io.mtcassistant.mirror.registry.RegistryAccess;
+import io.mtcassistant.mirror.registry.TransportSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,31 @@ public class RegistryOptionsMixin {
             description = "Trust this CA file (PEM) for the registry HOST[:PORT]; repeatable.")
     Map<String, Path> registryCa = new LinkedHashMap<>();
 
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Tries per request and per blob before giving up (default ${DEFAULT-VALUE}); backoff doubles, with jitter.")
+    int retries = TransportSettings.defaults().attempts();
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "A connection that sends nothing for this long counts as stalled and is retried (default ${DEFAULT-VALUE}).")
+    long readTimeoutSeconds = TransportSettings.defaults().readTimeout().toSeconds();
+
+    TransportSettings transport() {
+        if (retries < 1 || retries > 100) {
+            throw new BadInputException("--retries must be between 1 and 100, got " + retries);
+        }
+        if (readTimeoutSeconds < 1 || readTimeoutSeconds > 86_400) {
+            throw new BadInputException("--read-timeout must be between 1 and 86400 seconds, got " + readTimeoutSeconds);
+        }
+        return TransportSettings.defaults().withAttempts(retries).withReadTimeout(Duration.ofSeconds(readTimeoutSeconds));
+    }
+
     RegistryAccess access() {
+        TransportSettings transport = transport();
         try {
             Map<String, List<Path>> cas = new LinkedHashMap<>();
             registryCa.forEach((host, file) -> cas.put(host, List.of(file)));
-            return new RegistryAccess(CredentialStore.system(authFile), ProxySettings.fromEnvironment(System.getenv()), cas);
+            return new RegistryAccess(CredentialStore.system(authFile), ProxySettings.fromEnvironment(System.getenv()), cas, Map.of(),
+                    transport);
         } catch (MirrorException e) {
             throw new BadInputException(e.getMessage(), e);
         }

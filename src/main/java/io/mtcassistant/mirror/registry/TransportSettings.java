@@ -29,9 +29,10 @@ public record TransportSettings(int attempts, Duration baseDelay, Duration maxDe
         }
     }
 
+    /** The defaults; the chunk sizes can be tuned with system properties (for benchmarks and tests). */
     public static TransportSettings defaults() {
         return new TransportSettings(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                16 << 20, 32L << 20);
+                Integer.getInteger("mtc.transfer.chunk-size", 16 << 20), Long.getLong("mtc.transfer.chunk-threshold", 32L << 20));
     }
 
     public TransportSettings withReadTimeout(Duration timeout) {

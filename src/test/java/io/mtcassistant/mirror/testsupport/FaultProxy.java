@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    public enum Kind { STATUS, DROP_RESPONSE, STALL_RESPONSE, TRUNCATE_RESPONSE, DROP_REQUEST, CUT_REQUEST }
+    public enum Kind { STATUS, DROP_RESPONSE, STALL_RESPONSE, TRUNCATE_RESPONSE, DROP_REQUEST, CUT_REQUEST, HOLD_REQUEST }
 
     /** What to do to the next {@code times} requests whose method matches and whose path contains the fragment. */
     public static final class Fault {
@@ -76,6 +76,11 @@ public final class FaultProxy implements AutoCloseable {
         /** Reads {@code afterBytes} of the request body and closes; the registry sees nothing of the request. */
         public static Fault dropRequest(String method, String path, int times, long afterBytes) {
             return new Fault(method, path, times, Kind.DROP_REQUEST, 0, Map.of(), afterBytes);
+        }
+
+        /** Takes the request head and then neither reads nor forwards anything (a test kills the client meanwhile). */
+        public static Fault holdRequest(String method, String path, int times) {
+            return new Fault(method, path, times, Kind.HOLD_REQUEST, 0, Map.of(), 0);
         }
 
         /** Forwards {@code afterBytes} of the request body to the registry, then cuts both connections. */
@@ -192,6 +197,14 @@ public final class FaultProxy implements AutoCloseable {
                     out.write(body);
                     out.flush();
                     continue;
+                }
+                if (fault != null && fault.kind == Kind.HOLD_REQUEST) {
+                    hits.add(new Hit(Instant.now(), method, path, "held request"));
+                    Instant until = Instant.now().plus(Duration.ofMinutes(3));
+                    while (!closed && Instant.now().isBefore(until)) {
+                        Thread.sleep(50);
+                    }
+                    return;
                 }
                 if (fault != null && fault.kind == Kind.DROP_REQUEST) {
                     skip(in, Math.min(length, fault.bytes));
