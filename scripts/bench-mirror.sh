@@ -139,6 +139,10 @@ grep 'images,' "$WORK/last.out" | sed 's/^/   /'
 timed "mtc-assistant no-op re-run (journal)" \
   mtc mirror --image-set "$ISC" --to "docker://$DST_OURS/mirror" "${FLAGS[@]}" --jobs "$JOBS" --results "$WORK/r3" --journal "$WORK/j1"
 timed "skopeo copy --all no-op re-run" skopeo_all
+# The work of a no-op re-run without JVM start: summary.json's started..finished.
+work_seconds() { python3 -c 'import json,sys,datetime as d; j=json.load(open(sys.argv[1])); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00")); print("%.2f" % (p(j["finished"])-p(j["started"])).total_seconds())' "$1"; }
+RESULTS+=("$(printf '%-44s %8s s' "  no-op re-run (HEAD checks), work only" "$(work_seconds "$WORK/r2/summary.json")")")
+RESULTS+=("$(printf '%-44s %8s s' "  no-op re-run (journal), work only" "$(work_seconds "$WORK/r3/summary.json")")")
 timed "mtc-assistant mirror  mirror->archive" \
   mtc mirror --image-set "$ISC" --to-archive "$WORK/archive" --src-tls-verify=false --jobs "$JOBS" --volume-size 64M --results "$WORK/r4"
 echo "   archive: $(du -sh "$WORK/archive" | cut -f1), $(ls "$WORK/archive" | grep -c 'images.tar') volumes"

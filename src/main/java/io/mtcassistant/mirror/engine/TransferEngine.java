@@ -97,6 +97,16 @@ public final class TransferEngine implements AutoCloseable {
         listener.imageState(sourceLabel, TransferListener.ImageState.STARTED, null);
         try {
             checkCancelled();
+            if (all && destination.mountDomain() != null) {
+                String present = alreadyThere(source, sourceRef, destination, destinationRef);
+                if (present != null) {
+                    ImageResult result = new ImageResult(sourceLabel, destinationLabel, present, null, 0,
+                            Duration.between(start, Instant.now()), ImageResult.Status.ALREADY_PRESENT, null);
+                    listener.imageState(sourceLabel, TransferListener.ImageState.FINISHED, present);
+                    listener.imageFinished(result);
+                    return result;
+                }
+            }
             Manifest top = source.fetchManifest(sourceRef, null);
             if (top.isIndex() && !all) {
                 top = pickPlatform(source, top);
@@ -154,6 +164,30 @@ public final class TransferEngine implements AutoCloseable {
             listener.imageState(sourceLabel, TransferListener.ImageState.FAILED, e.getMessage());
             listener.imageFinished(result);
             return result;
+        }
+    }
+
+    /**
+     * The digest when the destination already holds exactly the source's manifest under the
+     * destination reference, found with one HEAD on each side (in parallel); else null. A registry
+     * only takes a manifest whose blobs and children it has, so nothing below it needs checking.
+     */
+    private String alreadyThere(ImageStore source, String sourceRef, ImageStore destination, String destinationRef) {
+        try {
+            CompletableFuture<String> sourceDigest = sourceRef != null && sourceRef.startsWith("sha256:")
+                    ? CompletableFuture.completedFuture(sourceRef)
+                    : CompletableFuture.supplyAsync(() -> source.manifestDigest(sourceRef).orElse(null), manifestPool);
+            CompletableFuture<String> destinationDigest = destinationRef == null ? null
+                    : CompletableFuture.supplyAsync(() -> destination.manifestDigest(destinationRef).orElse(null), manifestPool);
+            String want = sourceDigest.join();
+            if (want == null) {
+                return null;
+            }
+            String have = destinationDigest != null ? destinationDigest.join() : destination.manifestDigest(want).orElse(null);
+            return want.equals(have) ? want : null;
+        } catch (CompletionException | MirrorException e) {
+            // The quick look failed; the full copy finds and reports the real problem.
+            return null;
         }
     }
 
