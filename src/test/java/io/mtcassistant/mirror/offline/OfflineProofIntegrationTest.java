@@ -40,12 +40,7 @@ class OfflineProofIntegrationTest {
 
     @Test
     void aMirrorFromAnArchiveConnectsToNothingButLoopback() throws Exception {
-        LocalRegistry.assumeRegistryInstalled();
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "offline proof skipped: needs root for unshare -n (a network namespace with only loopback)");
-        for (String tool : List.of("/usr/bin/unshare", "/usr/bin/strace", "/usr/sbin/ip")) {
-            Assumptions.assumeTrue(Files.isExecutable(Path.of(tool)), "offline proof skipped: " + tool + " is not installed");
-        }
+        assumeOfflineToolsAndRoot();
         Path archive = tmp.resolve("archive");
         try (LocalRegistry source = LocalRegistry.builder(tmp).start()) {
             TestImages images = new TestImages(new OciLayout(tmp.resolve("images")), 44);
@@ -66,13 +61,21 @@ class OfflineProofIntegrationTest {
             assertThat(exit).as(err.toString()).isZero();
         }
 
-        int port = 5000;
+        runOffline("io.mtcassistant.Launcher mirror --from-archive '" + archive + "' --to docker://127.0.0.1:" + PORT
+                + "/offline --dest-tls-verify=false --results '" + tmp.resolve("r2") + "' --journal '" + tmp.resolve("j2") + "'");
+        assertThat(Files.readString(tmp.resolve("r2").resolve("summary.json"))).contains("archive-to-mirror");
+    }
+
+    private static final int PORT = 5000;
+
+    /** Runs java MAIN_AND_ARGS under strace in a namespace with only loopback, next to a registry there; checks every connect(). */
+    private void runOffline(String mainAndArgs) throws Exception {
         Path storage = Files.createDirectories(tmp.resolve("offline-storage"));
         Path config = Files.writeString(tmp.resolve("offline-registry.yml"), "version: 0.1\nlog: {level: warn}\n"
                 + "storage:\n  filesystem: {rootdirectory: " + storage + "}\nhealth: {storagedriver: {enabled: false}}\n"
-                + "http: {addr: 127.0.0.1:" + port + "}\n");
+                + "http: {addr: 127.0.0.1:" + PORT + "}\n");
         Path trace = tmp.resolve("connect.trace");
-        Path out = tmp.resolve("mirror.out");
+        Path out = tmp.resolve("offline.out");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path script = Files.writeString(tmp.resolve("offline.sh"), String.join("\n",
@@ -80,10 +83,9 @@ class OfflineProofIntegrationTest {
                 "ip link set lo up",
                 LocalRegistry.BINARY + " serve '" + config + "' > '" + tmp.resolve("registry.log") + "' 2>&1 &",
                 "REG=$!",
-                "for i in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/" + port + ") 2>/dev/null && break; sleep 0.1; done",
-                "strace -f -qq -e trace=connect -o '" + trace + "' '" + java + "' -cp '" + classPath + "' io.mtcassistant.Launcher"
-                        + " mirror --from-archive '" + archive + "' --to docker://127.0.0.1:" + port + "/offline --dest-tls-verify=false"
-                        + " --results '" + tmp.resolve("r2") + "' --journal '" + tmp.resolve("j2") + "' > '" + out + "' 2>&1",
+                "for i in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/" + PORT + ") 2>/dev/null && break; sleep 0.1; done",
+                "strace -f -qq -e trace=connect -o '" + trace + "' '" + java + "' -cp '" + classPath + "' " + mainAndArgs
+                        + " > '" + out + "' 2>&1",
                 "rc=$?",
                 "kill $REG",
                 "exit $rc", ""));
@@ -92,10 +94,9 @@ class OfflineProofIntegrationTest {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the offline run finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(out) + Files.readString(tmp.resolve("unshare.out"))).isZero();
 
-        List<String> lines = Files.readAllLines(trace);
         int loopback = 0;
         StringBuilder foreign = new StringBuilder();
-        for (String line : lines) {
+        for (String line : Files.readAllLines(trace)) {
             Matcher m4 = INET.matcher(line);
             Matcher m6 = INET6.matcher(line);
             if (m4.find()) {
@@ -116,6 +117,21 @@ class OfflineProofIntegrationTest {
         }
         assertThat(foreign.toString()).as("connections other than loopback").isEmpty();
         assertThat(loopback).as("strace saw the registry connections").isPositive();
-        assertThat(Files.readString(tmp.resolve("r2").resolve("summary.json"))).contains("archive-to-mirror");
+    }
+
+    private static void assumeOfflineToolsAndRoot() {
+        LocalRegistry.assumeRegistryInstalled();
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "offline proof skipped: needs root for unshare -n (a network namespace with only loopback)");
+        for (String tool : List.of("/usr/bin/unshare", "/usr/bin/strace", "/usr/sbin/ip")) {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of(tool)), "offline proof skipped: " + tool + " is not installed");
+        }
+    }
+
+    @Test
+    void theDemoMirrorToAnArchiveAndIntoARegistryConnectsToNothingButLoopback() throws Exception {
+        assumeOfflineToolsAndRoot();
+        runOffline(OfflineDemoMirror.class.getName() + " '" + tmp.resolve("demo") + "' 127.0.0.1:" + PORT);
+        assertThat(Files.readString(tmp.resolve("offline.out"))).contains("demo to archive: true, archive to 127.0.0.1:" + PORT + ": true");
     }
 }
