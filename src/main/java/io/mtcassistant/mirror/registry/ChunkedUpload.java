@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,31 +68,46 @@ final class ChunkedUpload {
         this.scopes = List.of(RegistryAuth.push(repository));
     }
 
+    /**
+     * Sends the chunks, reading the next one from the source while the current one is in flight
+     * (so a large blob moves at the slower side's speed, not at the sum of both sides' times).
+     */
     void run() throws ChunksRefused {
         resumeOrStart();
-        byte[] buffer = new byte[(int) Math.min(settings.chunkSize(), Math.max(1, blob.size()))];
+        int size = (int) Math.min(settings.chunkSize(), Math.max(1, blob.size()));
+        byte[] current = new byte[size];
+        byte[] next = new byte[size];
+        int currentLength = -1;
         InputStream in = null;
         int failures = 0;
         try {
             while (offset < blob.size()) {
-                int want = (int) Math.min(buffer.length, blob.size() - offset);
-                int n;
-                try {
-                    if (in == null) {
-                        in = source.openAt(offset);
+                if (currentLength < 0) {
+                    try {
+                        if (in == null) {
+                            in = source.openAt(offset);
+                        }
+                        currentLength = readChunk(in, current, offset);
+                    } catch (IOException e) {
+                        closeQuietly(in);
+                        in = null;
+                        failures = failed(failures, "reading " + blob.digest() + " from the source", e);
+                        continue;
                     }
-                    n = in.readNBytes(buffer, 0, want);
-                    if (n < want) {
-                        throw new IOException("the source sent only " + (offset + n) + " of " + blob.size() + " bytes (truncated)");
-                    }
-                } catch (IOException e) {
-                    closeQuietly(in);
-                    in = null;
-                    failures = failed(failures, "reading " + blob.digest() + " from the source", e);
-                    continue;
+                    progress.accept(currentLength);
                 }
-                progress.accept(n);
-                if (!patch(buffer, n)) {
+                CompletableFuture<HttpResponse<byte[]>> inFlight = startPatch(current, currentLength);
+                long nextOffset = offset + currentLength;
+                int nextLength = -1;
+                IOException readError = null;
+                if (nextOffset < blob.size()) {
+                    try {
+                        nextLength = readChunk(in, next, nextOffset);
+                    } catch (IOException e) {
+                        readError = e;
+                    }
+                }
+                if (!finishPatch(inFlight, current, currentLength)) {
                     if (!anyChunkAccepted && offset == 0 && lastStatus >= 400 && lastStatus < 500 && lastStatus != 404) {
                         client.cancelUpload(repository, location);
                         sessions.forget(key);
@@ -98,16 +115,45 @@ final class ChunkedUpload {
                     }
                     closeQuietly(in);
                     in = null;
+                    currentLength = -1;
                     failures = failed(failures, "sending a chunk of " + blob.digest(), lastError);
                     recover();
                     continue;
                 }
                 failures = 0;
+                if (offset != nextOffset || readError != null) {
+                    // The registry counted differently, or the read-ahead failed: continue from the registry's count.
+                    closeQuietly(in);
+                    in = null;
+                    currentLength = -1;
+                    if (readError != null) {
+                        failures = failed(failures, "reading " + blob.digest() + " from the source", readError);
+                    }
+                    continue;
+                }
+                if (nextLength >= 0) {
+                    byte[] swap = current;
+                    current = next;
+                    next = swap;
+                    currentLength = nextLength;
+                    progress.accept(nextLength);
+                } else {
+                    currentLength = -1;
+                }
             }
         } finally {
             closeQuietly(in);
         }
         finish();
+    }
+
+    private int readChunk(InputStream in, byte[] buffer, long at) throws IOException {
+        int want = (int) Math.min(buffer.length, blob.size() - at);
+        int n = in.readNBytes(buffer, 0, want);
+        if (n < want) {
+            throw new IOException("the source sent only " + (at + n) + " of " + blob.size() + " bytes (truncated)");
+        }
+        return n;
     }
 
     private int lastStatus;
@@ -148,23 +194,31 @@ final class ChunkedUpload {
         sessions.save(key, new UploadSessions.Session(location, 0));
     }
 
-    /** Sends one chunk; true when the registry confirmed it. */
-    private boolean patch(byte[] buffer, int n) {
-        URI uri = URI.create(location);
-        HttpRequest.Builder b = client.request(uri)
+    private URI patchUri;
+
+    /** Starts sending one chunk. */
+    private CompletableFuture<HttpResponse<byte[]>> startPatch(byte[] buffer, int n) {
+        patchUri = URI.create(location);
+        HttpRequest.Builder b = client.request(patchUri)
                 .timeout(settings.readTimeout().plus(Duration.ofMillis(n / 256)))
                 .header("Content-Type", "application/octet-stream")
                 .header("Content-Range", offset + "-" + (offset + n - 1))
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(buffer, 0, n));
-        client.authorizeIfSameEndpoint(b, uri, repository, scopes);
+        client.authorizeIfSameEndpoint(b, patchUri, repository, scopes);
+        return client.http().sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Waits for the chunk; true when the registry confirmed it (then offset, hash and journal move on). */
+    private boolean finishPatch(CompletableFuture<HttpResponse<byte[]>> inFlight, byte[] buffer, int n) {
         HttpResponse<byte[]> resp;
         try {
-            resp = client.http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+            resp = inFlight.get();
+        } catch (ExecutionException e) {
             lastStatus = 0;
-            lastError = e;
+            lastError = e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
             return false;
         } catch (InterruptedException e) {
+            inFlight.cancel(true);
             Thread.currentThread().interrupt();
             throw new MirrorException(Kind.INTERRUPTED, "interrupted while uploading " + what);
         }
@@ -179,6 +233,7 @@ final class ChunkedUpload {
         }
         offset += n;
         anyChunkAccepted = true;
+        URI uri = patchUri;
         resp.headers().firstValue("Location").ifPresent(l -> location = uri.resolve(l).toString());
         long confirmed = rangeEnd(resp.headers().firstValue("Range").orElse(null));
         if (confirmed >= 0 && confirmed != offset) {
