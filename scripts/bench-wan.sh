@@ -100,6 +100,7 @@ for n in $(seq 1 "$IMAGES"); do
 done
 echo "   unique blob bytes: $UNIQUE"
 
+work_seconds() { python3 -c 'import json,sys,datetime as d; j=json.load(open(sys.argv[1])); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00")); print("%.2f" % (p(j["finished"])-p(j["started"])).total_seconds())' "$1"; }
 seconds() { local s=$1; shift; "$@" > "$WORK/last.out" 2>&1 || { echo "FAILED: $*" >&2; cat "$WORK/last.out" >&2; exit 1; }; echo "$(date +%s.%N) - $s" | bc; }
 ROWS=()
 for profile in "${PROFILES[@]}"; do
@@ -119,13 +120,14 @@ for profile in "${PROFILES[@]}"; do
         "docker://$LINK/bench/app$n:v1" "docker://$DST_SKOPEO/mirror/bench/app$n:v1" || return 1
     done
   }
+  work=$(work_seconds "$WORK/r-$DELAY/summary.json")
   sk=$(seconds "$(date +%s.%N)" skopeo_all)
   floor=$(echo "scale=2; $UNIQUE * 8 / ($MBIT * 1000000) + $IMAGES * 2 * $DELAY / 1000" | bc)
-  ROWS+=("$(printf '%-24s %9.1f %9.1f %9.1f %10.2f %10.2f' "${DELAY}ms/${MBIT}Mbit" "$floor" "$ours" "$sk" \
-    "$(echo "$ours / $floor" | bc -l)" "$(echo "$ours / $sk" | bc -l)")")
+  ROWS+=("$(printf '%-20s %8.1f %8.1f %8.1f %8.1f %11.2f %12.2f' "${DELAY}ms/${MBIT}Mbit" "$floor" "$ours" "$work" "$sk" \
+    "$(echo "$work / $floor" | bc -l)" "$(echo "$work / $sk" | bc -l)")")
 done
 
 echo
-echo "== $IMAGES images, $UNIQUE unique blob bytes, jobs $JOBS (times include JVM start for ours)"
-printf '%-24s %9s %9s %9s %10s %10s\n' "link" "floor s" "ours s" "skopeo s" "ours/floor" "ours/skopeo"
+echo "== $IMAGES images, $UNIQUE unique blob bytes, jobs $JOBS ('ours' includes JVM start; 'work' is summary.json's started..finished)"
+printf '%-20s %8s %8s %8s %8s %11s %12s\n' "link" "floor s" "ours s" "work s" "skopeo s" "work/floor" "work/skopeo"
 for r in "${ROWS[@]}"; do echo "$r"; done

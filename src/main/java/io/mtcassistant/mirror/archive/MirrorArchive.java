@@ -85,6 +85,40 @@ public final class MirrorArchive {
         }
     }
 
+    /**
+     * Lists more files of the archive folder in SHA256SUMS (written again atomically), so that
+     * {@link #verify} checks them too: the rebuilt catalog layout that goes next to the volumes.
+     */
+    public static void addToSums(Path archiveDir, List<Path> files) {
+        Path sumsFile = archiveDir.resolve(SUMS);
+        try {
+            StringBuilder sums = new StringBuilder(Files.readString(sumsFile, StandardCharsets.UTF_8));
+            for (Path file : files) {
+                String name = archiveDir.relativize(file).toString().replace('\\', '/');
+                if (!safeRelative(name)) {
+                    throw new IllegalArgumentException(file + " is not inside the archive folder " + archiveDir);
+                }
+                sums.append(sha256Hex(file)).append("  ").append(name).append('\n');
+            }
+            OciLayout.writeAtomically(sumsFile, sums.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw OciLayout.fileError(e, "updating " + sumsFile);
+        }
+    }
+
+    /** A path below the archive folder: relative, no "..", no empty parts. */
+    private static boolean safeRelative(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.endsWith("/")) {
+            return false;
+        }
+        for (String part : name.split("/")) {
+            if (part.isEmpty() || part.equals("..") || part.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks that the archive is complete and every file matches SHA256SUMS; returns the tar volumes in order. */
     public static List<Path> verify(Path archiveDir) {
         if (!Files.isDirectory(archiveDir)) {
@@ -102,7 +136,7 @@ public final class MirrorArchive {
                     continue;
                 }
                 Matcher m = SUM_LINE.matcher(line.trim());
-                if (!m.matches() || m.group(2).contains("/") || m.group(2).contains("..")) {
+                if (!m.matches() || !safeRelative(m.group(2))) {
                     throw new MirrorException(Kind.CORRUPT_ARCHIVE, "archive " + archiveDir + ": " + SUMS + " has a malformed line: " + line);
                 }
                 sums.put(m.group(2), m.group(1));

@@ -9,6 +9,7 @@ import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.MirrorReport;
 import io.mtcassistant.mirror.MirrorService;
+import io.mtcassistant.mirror.archive.MirrorArchive;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.ImageStore;
 import io.mtcassistant.mirror.engine.LayoutStore;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Mirrors MTC from an operator catalog (registry to registry, to an archive, or from one): reads the index image's file-based
@@ -361,6 +363,13 @@ public final class CatalogMirror {
                             + r.digest() + "\",\"packages\":\"" + String.join(",", plan.filtered().packageNames()) + "\"}\n";
                     try {
                         OciLayout.writeAtomically(archiveDir.resolve(ARCHIVE_CATALOG_FILE), json.getBytes(StandardCharsets.UTF_8));
+                        // The catalog travels next to the volumes: SHA256SUMS covers it, so --from-archive checks it first.
+                        List<Path> files;
+                        try (Stream<Path> walk = Files.walk(layout.dir())) {
+                            files = new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
+                        }
+                        files.add(archiveDir.resolve(ARCHIVE_CATALOG_FILE));
+                        MirrorArchive.addToSums(archiveDir, files);
                     } catch (IOException e) {
                         throw OciLayout.fileError(e, "writing " + archiveDir.resolve(ARCHIVE_CATALOG_FILE));
                     }
