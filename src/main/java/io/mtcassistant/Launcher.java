@@ -1,6 +1,7 @@
 package io.mtcassistant;
 
 import io.mtcassistant.cli.MtcAssistantCommand;
+import io.mtcassistant.mirror.registry.ProxySettings;
 
 /**
  * The jar's entry point. It must not extend javafx Application: on the class path that makes the
@@ -12,6 +13,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before any HTTP client exists (the cluster clients too): proxy Basic auth on HTTPS tunnels.
+        ProxySettings.allowBasicAuthForTunnels();
         int exit = MtcAssistantCommand.run(args);
         if (exit != MtcAssistantCommand.KEEP_RUNNING) {
             System.exit(exit);
