@@ -193,6 +193,11 @@ public final class AppComposition implements AutoCloseable {
         return atLeast.compareTo(Duration.ofMinutes(2)) > 0 ? Duration.ofMinutes(2) : atLeast;
     }
 
+    /** The shutdown hook that deletes the demo folder when the JVM ends without close() (SIGTERM); null before the demo. */
+    synchronized Thread demoCleanupHook() {
+        return demoCleanup;
+    }
+
     public WizardModel wizard() {
         return wizard;
     }
