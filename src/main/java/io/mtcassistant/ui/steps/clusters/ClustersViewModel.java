@@ -181,6 +181,8 @@ public final class ClustersViewModel {
                         List<String> remembered = result.files().stream().map(Path::toString).toList();
                         settings.update(s -> s.withKubeconfigFiles(remembered));
                     }
+                    // Loading is over before what follows it (the demo connects at once).
+                    setLoading(null);
                     afterLoad.run();
                 })
                 .onFailure(error -> {

@@ -100,6 +100,8 @@ public final class MirroringViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
 
     private MirroringSession.Planned planned;
+    // The engine's count of the last finished run; once there, the screen shows it instead of the live tracker.
+    private RunCounts finalCounts;
     private StopKind stopKind = StopKind.NONE;
     // True once the admin changed a field (or a run was restored): step 2 no longer fills the fields in.
     private boolean edited;
@@ -226,6 +228,7 @@ public final class MirroringViewModel implements AutoCloseable {
         progressText.set("");
         commonCause.set("");
         fraction.set(0);
+        finalCounts = null;
         tracker.reset(List.of());
     }
 
@@ -352,6 +355,7 @@ public final class MirroringViewModel implements AutoCloseable {
         results.clear();
         facts.set(null);
         commonCause.set("");
+        finalCounts = null;
         stopKind = StopKind.NONE;
         phase.set(Phase.RUNNING);
         tracker.reset(toRun.rows());
@@ -393,7 +397,8 @@ public final class MirroringViewModel implements AutoCloseable {
         ProgressSnapshot snapshot = tracker.snapshot();
         String counts = snapshot.succeeded() + " of " + snapshot.rows().size() + " images done";
         if (outcome.counts() != null && !outcome.stopped()) {
-            progressText.set(countsText(outcome.counts()));
+            finalCounts = outcome.counts();
+            progressText.set(countsText(finalCounts));
         }
         if (outcome.ok()) {
             phase.set(Phase.DONE);
@@ -498,6 +503,10 @@ public final class MirroringViewModel implements AutoCloseable {
             rows.setAll(snapshot.rows());
         }
         fraction.set(snapshot.fraction());
+        if (finalCounts != null) {
+            progressText.set(countsText(finalCounts));
+            return;
+        }
         StringBuilder text = new StringBuilder();
         text.append(Sizes.bytes(snapshot.bytesDone())).append(" of ").append(Sizes.bytes(snapshot.bytesTotal()))
                 .append(" · ").append(snapshot.succeeded()).append(" of ").append(snapshot.rows().size()).append(" images done");
