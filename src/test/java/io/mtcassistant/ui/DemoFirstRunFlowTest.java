@@ -34,7 +34,6 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -124,7 +123,7 @@ class DemoFirstRunFlowTest {
         robot.clickOn("#mirror-registry").write("bad host!!:99999/mtc");
         WaitForAsyncUtils.waitForFxEvents();
         Labeled registryProblem = robot.lookup("#mirror-registry-problem").queryAs(Labeled.class);
-        assertThat(registryProblem.isVisible()).isTrue();
+        assertThat(showing(registryProblem)).isTrue();
         assertThat(registryProblem.getText()).contains("not a host name");
         assertThat(robot.lookup("#mirror-plan").queryButton().isDisabled()).isTrue();
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-invalid-registry.png"));
@@ -132,7 +131,7 @@ class DemoFirstRunFlowTest {
         // A name that does not resolve is said to be one, during Plan, where the eye is.
         TextField registry = robot.lookup("#mirror-registry").queryAs(TextField.class);
         robot.interact(() -> registry.setText("mirror.invalid:5000/mtc"));
-        assertThat(registryProblem.isVisible()).as("the message goes when it no longer applies").isFalse();
+        assertThat(showing(registryProblem)).as("the message goes when it no longer applies").isFalse();
         robot.clickOn("#mirror-plan");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.phase() != Phase.PLANNING);
         WaitForAsyncUtils.waitForFxEvents();
@@ -141,7 +140,7 @@ class DemoFirstRunFlowTest {
         scrollTo(robot, "#mode-mirror-to-archive");
         robot.clickOn("#mode-mirror-to-archive");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#mirror-problem").query().isVisible()).as("gone after switching to archive mode").isFalse();
+        assertThat(showing(robot.lookup("#mirror-problem").query())).as("gone after switching to archive mode").isFalse();
 
         // A finished archive run, then a new plan: the old bar, counts and results go.
         robot.clickOn("#mirror-plan");
@@ -157,8 +156,8 @@ class DemoFirstRunFlowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.phase() != Phase.PLANNING);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.phase()).isEqualTo(Phase.PLANNED);
-        assertThat(robot.lookup("#mirror-progress").query().isVisible()).isFalse();
-        assertThat(robot.lookup("#mirror-result-files").query().isVisible()).isFalse();
+        assertThat(showing(robot.lookup("#mirror-progress").query())).isFalse();
+        assertThat(showing(robot.lookup("#mirror-result-files").query())).isFalse();
         assertThat(vm.rows()).allMatch(r -> r.state() == ImageRow.State.WAITING);
         scrollTo(robot, "#mirror-plan");
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-replan-after-run.png"));
@@ -222,18 +221,23 @@ class DemoFirstRunFlowTest {
         assertThat(unstable).isZero();
     }
 
-    /** Buttons on screen whose text is shown cut ("Go to C…"). */
+    /** Buttons, titles and hints on screen whose text is shown cut ("Go to C…"); table cells may shorten on purpose. */
     private static List<String> truncatedButtons(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
-            for (Node node : robot.lookup(".button").queryAll()) {
-                if (!(node instanceof Button button) || !button.isVisible() || button.getText() == null || button.getText().isEmpty()
-                        || !showing(button)) {
+            List<Node> nodes = new ArrayList<>(robot.lookup(".button").queryAll());
+            for (String style : List.of(".app-subtitle", ".app-title", ".page-title", ".page-lead", ".section-title", ".section-hint")) {
+                nodes.addAll(robot.lookup(style).queryAll());
+            }
+            for (Node node : nodes) {
+                if (!(node instanceof Labeled labeled) || labeled.getText() == null || labeled.getText().isEmpty() || !showing(labeled)) {
                     continue;
                 }
-                Node text = button.lookup(".text");
-                if (text instanceof Text shown && !shown.getText().equals(button.getText())) {
-                    cut.add(button.getText() + " shown as " + shown.getText());
+                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+                Node text = labeled.lookup(".text");
+                if (text instanceof Text shown && !shown.getText().replace("\n", " ").equals(full)
+                        && !labeled.isWrapText()) {
+                    cut.add(full + " shown as " + shown.getText());
                 }
             }
         });
