@@ -518,6 +518,9 @@ public final class MirroringView {
         titleLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label hintLabel = new Label(hint);
         hintLabel.getStyleClass().add("section-hint");
+        // A narrow window wraps the hint instead of cutting it.
+        hintLabel.setWrapText(true);
+        hintLabel.setMinWidth(0);
         HBox head = new HBox(8, titleLabel, hintLabel);
         head.getStyleClass().add("section-header");
         VBox box = new VBox(8, head);
