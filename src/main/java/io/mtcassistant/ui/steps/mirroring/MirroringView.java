@@ -383,7 +383,11 @@ public final class MirroringView {
                 }
             }
         });
+        size.setMinWidth(70);
+        state.setMinWidth(130);
         table.getColumns().setAll(java.util.List.of(image, why, size, state));
+        // The rows' text depends on the one cause, which is known only once the run has ended.
+        vm.commonCauseProperty().addListener(o -> table.refresh());
         VBox section = (VBox) section("Images", "every image, why it is needed and its size; hover a reason for the bundle "
                 + "or relatedImage it comes from", summary, disk, progressBox, commonCause, table);
         showWhen(section, Bindings.isNotEmpty(vm.rows()).or(vm.phaseProperty().isEqualTo(Phase.PLANNING)));
