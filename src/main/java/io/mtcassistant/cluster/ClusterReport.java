@@ -18,16 +18,7 @@ public final class ClusterReport {
 
     /** Short label of a failure class: "unreachable", "TLS not trusted", ... */
     public static String label(FailureKind kind) {
-        return switch (kind) {
-            case UNREACHABLE -> "unreachable";
-            case TIMED_OUT -> "timed out";
-            case TLS_UNTRUSTED -> "TLS not trusted";
-            case UNAUTHORIZED -> "unauthorized";
-            case FORBIDDEN -> "forbidden";
-            case EXEC_PLUGIN_FAILED -> "exec plugin failed";
-            case MALFORMED_KUBECONFIG -> "malformed kubeconfig";
-            case UNEXPECTED -> "unexpected error";
-        };
+        return kind.label();
     }
 
     /** Short platform label for tables: "legacy", "modern", "kubernetes". */

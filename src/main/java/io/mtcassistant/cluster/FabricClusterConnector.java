@@ -109,7 +109,12 @@ public class FabricClusterConnector implements ClusterConnector {
 
     private static ConnectionOutcome failed(ContextEntry context, ConnectionFailure failure, ActivityListener listener,
             Throwable cause) {
-        LOG.warn("Connecting to context {} failed: {} ({})", context.name(), failure.summary(), failure.kind(), cause);
+        if (failure.kind() == FailureKind.UNEXPECTED) {
+            LOG.warn("Connecting to context {} failed: {} ({})", context.name(), failure.summary(), failure.kind(), cause);
+        } else {
+            // A classified failure (timeout, refused, TLS, 401...) is fully said by its summary: one line.
+            LOG.warn("Connecting to context {} failed: {} ({})", context.name(), failure.summary(), failure.kind());
+        }
         listener.error(SOURCE, failure.summary() + " " + failure.nextStep());
         return new ConnectionOutcome.Failed(context, failure);
     }

@@ -31,7 +31,7 @@ final class FailureClassifier {
         return new ConnectionFailure(FailureKind.TIMED_OUT,
                 "The API server at " + url + " did not answer within " + Math.max(1, seconds) + " s.",
                 "Check that this machine can reach " + hostPort(url) + " (VPN, firewall, proxy-url in the kubeconfig); "
-                        + "if the cluster is slow, try again with a longer timeout.", detail);
+                        + "if the cluster is only slow, Retry (on the command line, --timeout SECONDS waits longer).", detail);
     }
 
     static ConnectionFailure classify(Throwable error, ConnectionTarget target, String url, long timeoutSeconds) {

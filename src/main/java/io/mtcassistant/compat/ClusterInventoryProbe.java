@@ -203,7 +203,8 @@ public final class ClusterInventoryProbe {
             if (e.getCode() == 404) {
                 return absent;
             }
-            LOG.warn("Reading {} on {} failed", what, who, e);
+            // The API server's answer (403, 500, timeout) is the whole story; its stack trace is fabric8's, not ours.
+            LOG.warn("Reading {} on {} failed: HTTP {} {}", what, who, e.getCode(), e.getMessage());
             problems.add(describe(what, e));
             return failed;
         }

@@ -81,7 +81,12 @@ final class MtcVersionCheck {
         for (MtcVersion version : stable) {
             matrix.release(version).ifPresent(r -> explanation.append(" \"").append(r.supportStatement()).append("\""));
         }
-        explanation.append(" The table gives no single version for this pair, so the choice is yours.");
+        List<DecisionOption> possible = options.stream().filter(DecisionOption::available).toList();
+        // "The choice is yours" is only true when there is more than one possible choice.
+        explanation.append(possible.size() == 1
+                ? " The table gives no single version for this pair; of the versions below only " + possible.get(0).label()
+                        + " is possible for these clusters."
+                : " The table gives no single version for this pair, so the choice is yours.");
         DecisionRequest request = new DecisionRequest(DecisionTopic.MTC_VERSION,
                 "Which MTC version should run on every cluster?", options);
         return new Outcome(new CheckResult(CheckKind.SAME_MTC_VERSION, null, null, Severity.NEEDS_DECISION,

@@ -1,6 +1,8 @@
 package io.mtcassistant.ui;
 
+import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.common.XdgDirs;
+import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.settings.Settings;
 import io.mtcassistant.settings.SettingsKeeper;
 import io.mtcassistant.settings.SettingsStore;
@@ -48,6 +50,7 @@ public final class AppComposition implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
 
     private final ClusterServices clusterServices;
+    private final Duration connectTimeout;
     private final TaskRunner runner;
     private final ActivityLog activityLog;
     private final boolean demo;
@@ -61,6 +64,7 @@ public final class AppComposition implements AutoCloseable {
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
+    private Thread demoCleanup;
     private boolean closed;
 
     public AppComposition(ClusterServices clusterServices, SettingsStore settingsStore, Settings initialSettings,
@@ -83,6 +87,7 @@ public final class AppComposition implements AutoCloseable {
                           SettingsStore settingsStore, Settings initialSettings, Executor settingsWriter, TaskRunner runner,
                           ActivityLog activityLog, DialogService dialogs, boolean demo, Duration connectTimeout, XdgDirs dirs) {
         this.clusterServices = clusterServices;
+        this.connectTimeout = connectTimeout;
         this.runner = runner;
         this.activityLog = activityLog;
         this.demo = demo;
@@ -136,6 +141,7 @@ public final class AppComposition implements AutoCloseable {
         }
         activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
         clusters.setLoading("Starting the simulated clusters…");
+        long startedAt = System.nanoTime();
         runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
                     DemoClusters simulation;
                     Path directory;
@@ -145,6 +151,9 @@ public final class AppComposition implements AutoCloseable {
                         }
                         directory = Files.createTempDirectory("mtc-assistant-demo-");
                         demoDirectory = directory;
+                        // SIGTERM ends the JVM without stop(): the kubeconfig folder goes anyway.
+                        demoCleanup = new Thread(() -> deleteTree(directory), "mtc-demo-cleanup");
+                        Runtime.getRuntime().addShutdownHook(demoCleanup);
                         simulation = clusterServices.demoClusters().get();
                         demoClusters = simulation;
                     }
@@ -161,12 +170,32 @@ public final class AppComposition implements AutoCloseable {
                 })
                 .onSuccess(kubeconfig -> {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
-                    clusters.useDemoKubeconfig(kubeconfig);
+                    clusters.useDemoKubeconfig(kubeconfig, DEMO_ROLES,
+                            demoConnectTimeout(Duration.ofNanos(System.nanoTime() - startedAt)));
                 })
                 .onFailure(error -> {
                     clusters.setLoading(null);
                     activityLog.error(DEMO_SOURCE, "The simulated clusters did not start: " + TaskFailures.describe(error));
                 }));
+    }
+
+    /** The demo needs no setup: its pair comes with the roles it was built for. */
+    static final Map<String, ClusterRole> DEMO_ROLES = Map.of(SimulatedEnvironment.SOURCE_CONTEXT, ClusterRole.SOURCE,
+            SimulatedEnvironment.TARGET_CONTEXT, ClusterRole.TARGET);
+
+    /**
+     * The simulation runs in this process: a machine that took long to start it answers slowly too, so the first connect
+     * waits in proportion (never less than the app's timeout, at most two minutes).
+     */
+    Duration demoConnectTimeout(Duration simulationStart) {
+        Duration scaled = simulationStart.multipliedBy(3);
+        Duration atLeast = scaled.compareTo(connectTimeout) > 0 ? scaled : connectTimeout;
+        return atLeast.compareTo(Duration.ofMinutes(2)) > 0 ? Duration.ofMinutes(2) : atLeast;
+    }
+
+    /** The shutdown hook that deletes the demo folder when the JVM ends without close() (SIGTERM); null before the demo. */
+    synchronized Thread demoCleanupHook() {
+        return demoCleanup;
     }
 
     public WizardModel wizard() {
@@ -217,10 +246,19 @@ public final class AppComposition implements AutoCloseable {
         mirroring.close();
         DemoClusters simulation;
         Path directory;
+        Thread cleanup;
         synchronized (this) {
             closed = true;
             simulation = demoClusters;
             directory = demoDirectory;
+            cleanup = demoCleanup;
+        }
+        if (cleanup != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook runs and deletes the folder itself.
+            }
         }
         if (simulation != null) {
             simulation.close();

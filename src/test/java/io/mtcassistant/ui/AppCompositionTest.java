@@ -52,6 +52,38 @@ class AppCompositionTest {
     }
 
     @Test
+    void theDemoNeedsNoSetupRolesAreSetAndItConnectsOnceTheSimulationIsReady() {
+        FakeDemoClusters demo = new FakeDemoClusters(null);
+        FakeConnector connector = new FakeConnector().succeeds("sim-source", "3.11.784", true).succeeds("sim-target", "4.12.45", true);
+        AppComposition app = TestCompositions.withFakes(loader, connector, List.of(), new FakeDialogs(), SyncTaskRunner::new, true,
+                () -> demo);
+        app.start();
+        assertThat(app.clusters().row(io.mtcassistant.cluster.ClusterRole.SOURCE)).map(r -> r.name()).contains("sim-source");
+        assertThat(app.clusters().row(io.mtcassistant.cluster.ClusterRole.TARGET)).map(r -> r.name()).contains("sim-target");
+        assertThat(connector.calls).extracting(FakeConnector.Call::context).containsExactlyInAnyOrder("sim-source", "sim-target");
+        assertThat(app.clusters().stepStateProperty().get()).isEqualTo(io.mtcassistant.ui.wizard.StepState.DONE);
+
+        // SIGTERM skips close(): the shutdown hook deletes the folder on its own.
+        Thread hook = app.demoCleanupHook();
+        assertThat(hook).isNotNull();
+        hook.run();
+        assertThat(demo.directory).doesNotExist();
+        app.close();
+        assertThat(Runtime.getRuntime().removeShutdownHook(hook)).as("close() already took the hook away").isFalse();
+    }
+
+    @Test
+    void theDemoConnectTimeoutFollowsHowLongTheSimulationTookToStart() {
+        AppComposition app = TestCompositions.withFakes(loader, new FakeConnector(), List.of(), new FakeDialogs(), SyncTaskRunner::new,
+                true, () -> null);
+        java.time.Duration base = java.time.Duration.ofSeconds(5); // the test compositions' connect timeout
+        assertThat(app.demoConnectTimeout(java.time.Duration.ofSeconds(1))).isEqualTo(base);
+        assertThat(app.demoConnectTimeout(java.time.Duration.ofSeconds(20))).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(app.demoConnectTimeout(java.time.Duration.ofMinutes(5))).isEqualTo(java.time.Duration.ofMinutes(2));
+        app.close();
+    }
+
+    @Test
     void closingWhileTheSimulationStartsStillStopsItAndRemovesItsFolder() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         FakeDemoClusters demo = new FakeDemoClusters(release);

@@ -343,6 +343,7 @@ public final class CatalogMirror {
      * written only when every image made it.
      */
     public CatalogMirrorResult runToArchive(CatalogPlan plan, Path archiveDir, Path resultsDir) {
+        Instant started = Instant.now();
         MirrorService service = startService();
         MirrorReport contentReport = service.mirrorToArchive(contentImageSet(plan), archiveDir, resultsDir);
         List<ImageResult> results = new ArrayList<>(contentReport.images());
@@ -376,6 +377,11 @@ public final class CatalogMirror {
                 }
             }
             results.add(r);
+            if (resultsDir != null) {
+                // The catalog counts as one of the run's images, as on screen: summary.json lists it with the content.
+                new ResultsWriter(resultsDir).writeSummary(RunSummary.json("mirror-to-archive", archiveDir.toString(), started,
+                        Instant.now(), results, contentReport.stats()));
+            }
         }
         return new CatalogMirrorResult(new MirrorReport(results, contentReport.stats(), resultsDir, archiveDir), null, catalogDigest,
                 null, null);

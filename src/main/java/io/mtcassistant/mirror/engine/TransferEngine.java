@@ -158,7 +158,8 @@ public final class TransferEngine implements AutoCloseable {
             listener.imageFinished(result);
             return result;
         } catch (MirrorException e) {
-            LOG.warn("copy of {} failed: {}", sourceLabel, e.getMessage(), e);
+            // The engine words its own failures; a stack trace per image (25 copies of one cause) only buries the log.
+            LOG.warn("copy of {} failed: {}", sourceLabel, e.getMessage());
             ImageResult result = new ImageResult(sourceLabel, destinationLabel, null, null, 0,
                     Duration.between(start, Instant.now()), ImageResult.Status.FAILED, e.getMessage());
             listener.imageState(sourceLabel, TransferListener.ImageState.FAILED, e.getMessage());

@@ -69,6 +69,14 @@ public final class RegistryClient {
         return registry;
     }
 
+    /**
+     * Asks the registry's {@code /v2/} once (name, port, TLS) so a plan can say before any copy that the registry
+     * cannot be reached, and why; throws the {@link MirrorException} in plain words otherwise.
+     */
+    public void checkReachable() {
+        base();
+    }
+
     // ---------------------------------------------------------------- manifests
 
     /**

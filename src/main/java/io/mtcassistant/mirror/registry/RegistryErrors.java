@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,18 @@ final class RegistryErrors {
         if (mismatch != null) {
             return new MirrorException(Kind.DIGEST_MISMATCH, mismatch.getMessage(), e);
         }
+        // The causes are searched by what a person can act on, not in chain order: the JDK wraps a name that does not
+        // resolve (UnresolvedAddressException) in a ConnectException, which alone reads as "refused".
+        if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null) {
+            return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": host not found (the name "
+                    + hostOf(registry) + " does not resolve; check the spelling and the DNS of this machine)", e);
+        }
+        if (find(e, HttpTimeoutException.class) != null || find(e, java.net.SocketTimeoutException.class) != null) {
+            boolean connecting = find(e, java.net.http.HttpConnectTimeoutException.class) != null;
+            return new MirrorException(Kind.NETWORK, "registry " + registry + " did not answer in time ("
+                    + (connecting ? "no connection could be opened; check the host:port, the firewall and whether a proxy is needed"
+                    : what) + ")", e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException || (t instanceof SSLException && String.valueOf(t.getMessage()).contains("PKIX"))) {
                 return new MirrorException(Kind.TLS, "TLS not trusted for registry " + registry + ": give its CA (--registry-ca "
@@ -39,16 +52,10 @@ final class RegistryErrors {
                 return new MirrorException(Kind.TLS, "TLS failed with registry " + registry + " (" + t.getMessage()
                         + "); if it serves plain HTTP use --src-tls-verify=false / --dest-tls-verify=false", e);
             }
-            if (t instanceof ConnectException) {
-                return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": connection refused"
-                        + " (is it running, is the host:port right, is a proxy needed?)", e);
-            }
-            if (t instanceof UnknownHostException) {
-                return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": unknown host", e);
-            }
-            if (t instanceof HttpTimeoutException) {
-                return new MirrorException(Kind.NETWORK, "registry " + registry + " did not answer in time (" + what + ")", e);
-            }
+        }
+        if (find(e, ConnectException.class) != null) {
+            return new MirrorException(Kind.NETWORK, "cannot connect to registry " + registry + ": connection refused"
+                    + " (is it running, is the host:port right, is a proxy needed?)", e);
         }
         return new MirrorException(Kind.NETWORK, "network error with registry " + registry + " during " + what + ": " + e.getMessage(), e);
     }
@@ -62,6 +69,20 @@ final class RegistryErrors {
             }
         }
         return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String hostOf(String registry) {
+        int colon = registry.lastIndexOf(':');
+        return colon > 0 && !registry.endsWith("]") ? registry.substring(0, colon) : registry;
     }
 
     /** The digest check that failed somewhere in this error's causes or suppressed errors, or null. */

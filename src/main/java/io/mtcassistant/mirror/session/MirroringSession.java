@@ -52,8 +52,12 @@ public final class MirroringSession implements AutoCloseable {
         }
     }
 
-    /** What will be mirrored: the catalog plan (null when reading an archive), the rows to show, the disk check. */
-    public record Planned(MirrorSetup setup, CatalogPlan catalogPlan, List<ImageRow> rows, DiskCheck disk) {
+    /**
+     * What will be mirrored: the catalog plan (null when reading an archive), the rows to show, the disk check, and why the
+     * mirror registry did not answer {@code /v2/} (null when it answered or none is needed).
+     */
+    public record Planned(MirrorSetup setup, CatalogPlan catalogPlan, List<ImageRow> rows, DiskCheck disk,
+                          String registryProblem) {
         public long totalBytes() {
             return rows.stream().mapToLong(r -> Math.max(0, r.sizeBytes())).sum();
         }
@@ -66,9 +70,11 @@ public final class MirroringSession implements AutoCloseable {
      * @param catalogImage        the mirrored catalog, host/repo:tag (null when none went to a registry)
      * @param legacyOperatorImage the legacy operator in the mirror by digest (null when not mirrored)
      * @param files               the files of the results folder (mapping.txt, ICSP/IDMS, CatalogSource, summary.json)
+     * @param counts              the engine's own count of the run, the one summary.json has
      */
     public record Outcome(boolean ok, boolean stopped, long failed, String catalogImage, String catalogDigest,
-                          String legacyOperatorImage, Path catalogSourceFile, Path resultsDir, Path archiveDir, List<Path> files) {
+                          String legacyOperatorImage, Path catalogSourceFile, Path resultsDir, Path archiveDir, List<Path> files,
+                          RunCounts counts) {
     }
 
     private final Path cacheDir;
@@ -105,7 +111,8 @@ public final class MirroringSession implements AutoCloseable {
     public Planned plan(MirrorSetup setup) {
         validate(setup);
         if (setup.mode().readsArchive()) {
-            return new Planned(setup, null, archiveRows(setup.archiveDir()), null);
+            List<ImageRow> rows = archiveRows(setup.archiveDir());
+            return new Planned(setup, null, rows, null, registryProblem(setup));
         }
         CatalogRequest request = setup.channel() == null || setup.channel().isBlank()
                 ? new CatalogRequest(setup.indexImage(), List.of(), setup.legacyOperator() ? CatalogRequest.LEGACY_OPERATOR_IMAGE : null,
@@ -121,7 +128,20 @@ public final class MirroringSession implements AutoCloseable {
         }
         DiskCheck disk = setup.mode().writesArchive() ? diskCheck(setup.archiveDir(),
                 (long) (plan.knownBytes() * ARCHIVE_MARGIN)) : null;
-        return new Planned(setup, plan, List.copyOf(rows), disk);
+        return new Planned(setup, plan, List.copyOf(rows), disk, registryProblem(setup));
+    }
+
+    /** Asks the mirror registry's /v2/ once, like the Clusters step asks each API server: one cause, said before any copy. */
+    private String registryProblem(MirrorSetup setup) {
+        if (!setup.mode().needsRegistry()) {
+            return null;
+        }
+        try {
+            access(setup).client(setup.registryHost(), setup.registryHost(), setup.insecure()).checkReachable();
+            return null;
+        } catch (MirrorException e) {
+            return e.getMessage();
+        }
     }
 
     /** Copies what was planned; finished images are journaled, so running the same plan again resumes. */
@@ -144,7 +164,8 @@ public final class MirroringSession implements AutoCloseable {
             };
             return new Outcome(result.ok() && !stopRequested, stopRequested, result.report().failed(), result.catalogImage(),
                     result.catalogDigest(), result.legacyOperatorImage(), result.catalogSourceFile(), setup.resultsDir(),
-                    setup.mode().writesArchive() ? setup.archiveDir() : null, resultFiles(setup.resultsDir()));
+                    setup.mode().writesArchive() ? setup.archiveDir() : null, resultFiles(setup.resultsDir()),
+                    RunCounts.of(result.report(), planned.totalBytes()));
         } catch (IOException e) {
             throw MirrorException.badInput("results folder " + setup.resultsDir() + " cannot be created: " + e.getMessage());
         } finally {
@@ -179,9 +200,9 @@ public final class MirroringSession implements AutoCloseable {
             if (setup.registry().isEmpty()) {
                 throw MirrorException.badInput("mirror registry: give host[:port][/path], for example mirror.example.com:8443/mtc");
             }
-            if (setup.registryHost().contains(" ") || setup.registry().contains("://")) {
-                throw MirrorException.badInput("mirror registry \"" + setup.registry() + "\": expected host[:port][/path]");
-            }
+            MirrorSetup.registryProblem(setup.registry()).ifPresent(problem -> {
+                throw MirrorException.badInput("mirror registry \"" + setup.registry() + "\": " + problem);
+            });
             if (setup.caFile() != null && !Files.isRegularFile(setup.caFile())) {
                 throw MirrorException.badInput("CA file " + setup.caFile() + " does not exist");
             }

@@ -26,16 +26,24 @@ public record ProgressSnapshot(List<ImageRow> rows, long bytesDone, long bytesTo
         return finished() == rows.size();
     }
 
-    /** 0..1: bytes against the planned total, kept below 1 until every image has finished (shared layers move once). */
+    /** Images that made it: copied, or already in the destination. */
+    public long succeeded() {
+        return count(ImageRow.State.DONE) + count(ImageRow.State.ALREADY_PRESENT);
+    }
+
+    /**
+     * 0..1: bytes against the planned total, kept below 1 until every image has made it (shared layers move once). A
+     * failed image never counts as progress, so a run where all images failed never shows a full bar.
+     */
     public double fraction() {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (allFinished()) {
+        if (succeeded() == rows.size()) {
             return 1;
         }
         double byBytes = bytesTotal > 0 ? (double) bytesDone / bytesTotal : 0;
-        double byImages = (double) finished() / rows.size();
+        double byImages = (double) succeeded() / rows.size();
         return Math.min(0.99, Math.max(byBytes, byImages));
     }
 }

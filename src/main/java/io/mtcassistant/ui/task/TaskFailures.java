@@ -20,8 +20,28 @@ public final class TaskFailures {
             activity.warning(title, "Cancelled.");
             return;
         }
+        if (expected(error)) {
+            // A known kind of failure (bad input, an unreachable or refusing server): its message says it all.
+            LOG.warn("{}: {}", title, describe(error));
+            activity.error(title, describe(error));
+            return;
+        }
         LOG.error("Background task '{}' failed", title, error);
         activity.error(title, describe(error) + " (details in the log file)");
+    }
+
+    /**
+     * True for failures the app words itself (the engines' own exceptions and the user's input); their stack trace helps
+     * nobody. Anything else is unexpected and keeps its stack trace in the log.
+     */
+    public static boolean expected(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.mtcassistant.mirror.MirrorException || t instanceof io.mtcassistant.cluster.KubeconfigException
+                    || t instanceof io.mtcassistant.compat.CompatibilityDataException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line for a person: the message of the innermost cause that has one, never a stack trace. */

@@ -14,6 +14,10 @@ import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.WindowEvent;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -86,7 +90,28 @@ public final class WizardShell {
 
         model.currentProperty().addListener((obs, old, step) -> showPage(step));
         showPage(model.current());
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(QUIT, () -> quit(scene));
+            }
+        });
         return root;
+    }
+
+    /** Ctrl+Q (Cmd+Q on a Mac) quits like the window's close button. */
+    static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+
+    /** Asks the window to close, as its close button does, so the same clean-up runs (and a handler may still veto). */
+    private static void quit(javafx.scene.Scene scene) {
+        javafx.stage.Window window = scene.getWindow();
+        if (window == null) {
+            return;
+        }
+        WindowEvent request = new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST);
+        window.fireEvent(request);
+        if (!request.isConsumed()) {
+            window.hide();
+        }
     }
 
     private Node header(ThemeModel theme) {

@@ -80,11 +80,11 @@ class CatalogMirrorIntegrationTest {
                     .isEqualTo(host + "/mirror/rhmtc/openshift-migration-legacy-rhel8-operator@" + legacySourceDigest);
 
             // The pushed catalog: tagged like the source, /configs holds exactly the filtered catalog, label kept.
-            String catalogRef = host + "/mirror/redhat/redhat-operator-index:v4.14";
+            String catalogRef = host + "/mirror/redhat/redhat-operator-index:v4.12";
             assertThat(result.catalogImage()).isEqualTo(catalogRef);
             assertThat(Skopeo.rawDigest("docker://" + catalogRef)).isEqualTo(result.catalogDigest()).isEqualTo(plan.catalogImage().digest());
             RegistryStore mirrored = new RegistryStore(access.client(host, host, true), "mirror/redhat/redhat-operator-index");
-            CatalogImage back = CatalogImage.read(mirrored, "v4.14", catalogRef);
+            CatalogImage back = CatalogImage.read(mirrored, "v4.12", catalogRef);
             FileBasedCatalog read = FbcReader.read(ConfigsExtractor.extract(mirrored, back.preferred(), tmp.resolve("back/configs"), catalogRef),
                     catalogRef);
             assertThat(read.packageNames()).containsExactly("mtc-operator", "redhat-oadp-operator");
@@ -122,18 +122,18 @@ class CatalogMirrorIntegrationTest {
             assertThat(icsp.path("kind").asText()).isEqualTo("ImageContentSourcePolicy");
             assertThat(icsp.path("spec").path("repositoryDigestMirrors")).hasSize(digestMirrors.size());
 
-            assertThat(result.catalogSourceFile()).isEqualTo(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml"));
+            assertThat(result.catalogSourceFile()).isEqualTo(results.resolve("catalogSource-cs-redhat-operator-index-v4-12.yaml"));
             JsonNode cs = YAML.readTree(result.catalogSourceFile().toFile());
             assertThat(cs.path("apiVersion").asText()).isEqualTo("operators.coreos.com/v1alpha1");
             assertThat(cs.path("kind").asText()).isEqualTo("CatalogSource");
-            assertThat(cs.path("metadata").path("name").asText()).isEqualTo("cs-redhat-operator-index-v4-14");
+            assertThat(cs.path("metadata").path("name").asText()).isEqualTo("cs-redhat-operator-index-v4-12");
             assertThat(cs.path("metadata").path("namespace").asText()).isEqualTo("openshift-marketplace");
             assertThat(cs.path("spec").path("sourceType").asText()).isEqualTo("grpc");
             assertThat(cs.path("spec").path("image").asText()).isEqualTo(catalogRef);
             try (Stream<Path> files = Files.list(results)) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("mapping.txt",
                         "imageContentSourcePolicy.yaml", "imageDigestMirrorSet.yaml", "imageTagMirrorSet.yaml", "summary.json",
-                        "catalogSource-cs-redhat-operator-index-v4-14.yaml");
+                        "catalogSource-cs-redhat-operator-index-v4-12.yaml");
             }
         }
     }
@@ -159,9 +159,9 @@ class CatalogMirrorIntegrationTest {
             assertThat(result.catalogImage()).isNull();
             assertThat(result.report().images()).filteredOn(r -> r.source().equals(demo.indexReference())).singleElement()
                     .matches(r -> r.error().startsWith("not pushed: 1 of its images failed"));
-            assertThat(Skopeo.run("inspect", "--tls-verify=false", "--raw", "docker://" + host + "/mirror/redhat/redhat-operator-index:v4.14")
+            assertThat(Skopeo.run("inspect", "--tls-verify=false", "--raw", "docker://" + host + "/mirror/redhat/redhat-operator-index:v4.12")
                     .exitCode()).isNotZero();
-            assertThat(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml")).doesNotExist();
+            assertThat(results.resolve("catalogSource-cs-redhat-operator-index-v4-12.yaml")).doesNotExist();
             assertThat(Files.readAllLines(results.resolve("mapping.txt"))).hasSize(plan.images().size() - 2)
                     .noneMatch(l -> l.startsWith(ui.item().source().plain()) || l.startsWith(demo.indexReference()));
         }

@@ -29,7 +29,7 @@ class DemoCatalogTest {
     @Test
     void namesTheRealRepositoriesAndSaysItIsDemoContent() {
         DemoCatalog.Contents c = DemoCatalog.write(tmp.resolve("d"), DemoCatalog.DEFAULT_HOST);
-        assertThat(c.indexReference()).isEqualTo("registry.redhat.io/redhat/redhat-operator-index:v4.14");
+        assertThat(c.indexReference()).isEqualTo("registry.redhat.io/redhat/redhat-operator-index:v4.12");
         assertThat(c.references()).contains(
                 "registry.redhat.io/rhmtc/openshift-migration-rhel8-operator:v1.8.8",
                 "registry.redhat.io/rhmtc/openshift-migration-controller-rhel8:v1.8.8",

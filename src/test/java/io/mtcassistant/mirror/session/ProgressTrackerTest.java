@@ -69,7 +69,21 @@ class ProgressTrackerTest {
         assertThat(s.rows().get(1).reason()).isEqualTo("manifest unknown");
         assertThat(s.bytesDone()).as("already-present images count as done").isEqualTo(1000);
         assertThat(s.allFinished()).isTrue();
-        assertThat(s.fraction()).isEqualTo(1.0);
+        assertThat(s.fraction()).as("a failed image is not progress (issue 16, point 6)").isEqualTo(0.5);
+    }
+
+    @Test
+    void aRunWhereEveryImageFailedShowsNoProgress() {
+        tracker.reset(List.of(planned("registry.redhat.io/rhmtc/a:v1", 1000), planned("registry.redhat.io/rhmtc/b:v1", 1000)));
+        for (String source : List.of("registry.redhat.io/rhmtc/a:v1", "registry.redhat.io/rhmtc/b:v1")) {
+            tracker.imageFinished(new ImageResult(source, "m/x", null, null, 0, Duration.ZERO, ImageResult.Status.FAILED,
+                    "cannot connect to registry mirror.invalid:5000: host not found"));
+        }
+        ProgressSnapshot s = tracker.snapshot();
+        assertThat(s.allFinished()).isTrue();
+        assertThat(s.succeeded()).isZero();
+        assertThat(s.fraction()).isZero();
+        assertThat(RunCounts.commonCause(s.rows())).contains("cannot connect to registry mirror.invalid:5000: host not found");
     }
 
     @Test

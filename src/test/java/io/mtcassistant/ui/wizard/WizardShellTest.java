@@ -46,6 +46,17 @@ class WizardShellTest {
     }
 
     @Test
+    void ctrlQClosesTheWindowLikeItsCloseButton(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> scene.getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, e -> asked.set(true)));
+        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.CONTROL_DOWN));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked).as("the same close request as the window's button").isTrue();
+        assertThat(scene.getWindow().isShowing()).isFalse();
+    }
+
+    @Test
     void allSevenStepsAreListedWithTheirStates(FxRobot robot) {
         List<String> titles = robot.lookup(".step-item .step-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
         assertThat(titles).containsExactly(

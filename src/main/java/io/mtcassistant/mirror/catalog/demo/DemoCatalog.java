@@ -47,11 +47,13 @@ public final class DemoCatalog {
     public static final String DEMO_TEXT = "MTC Assistant synthetic demo content - not a Red Hat image";
     public static final String DEFAULT_HOST = "registry.redhat.io";
     public static final String INDEX_REPOSITORY = "redhat/redhat-operator-index";
-    public static final String INDEX_TAG = "v4.14";
+    // The demo target cluster (sim-target) runs OpenShift 4.12: its index is the one of that version.
+    public static final String INDEX_TAG = "v4.12";
     public static final String LEGACY_REPOSITORY = "rhmtc/openshift-migration-legacy-rhel8-operator";
     public static final String MTC_BUNDLE_REPOSITORY = "rhmtc/openshift-migration-operator-bundle";
     public static final String OADP_BUNDLE_REPOSITORY = "oadp/oadp-operator-bundle";
-    private static final String MARKER = "demo-catalog.done";
+    // Named after the index tag: a cache written with another tag is generated again.
+    private static final String MARKER = "demo-catalog-" + INDEX_TAG + ".done";
 
     /** MTC channels and their bundle versions (oldest first) and the OADP range each line requires. */
     public static final Map<String, List<String>> MTC_CHANNELS = Map.of(

@@ -1,5 +1,6 @@
 package io.mtcassistant.ui.steps.clusters;
 
+import io.mtcassistant.cluster.ClusterReport;
 import io.mtcassistant.cluster.ClusterFacts;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ConnectionFailure;
@@ -102,16 +103,12 @@ final class ClusterCard extends VBox {
         int line = 0;
         addFact(grid, line++, "API URL", facts.apiUrl());
         addFact(grid, line++, "Kubernetes", facts.kubernetesVersion());
-        addFact(grid, line++, "OpenShift", facts.openshiftVersion() == null ? "not OpenShift" : facts.openshiftVersion());
-        if (facts.desiredVersion() != null) {
-            String desired = facts.desiredVersion().equals(facts.openshiftVersion())
-                    ? facts.desiredVersion() : facts.desiredVersion() + " (an update is in progress)";
-            addFact(grid, line++, "Desired version", desired);
-        }
+        // Worded by the cluster package, as the command line's table words it.
+        addFact(grid, line++, "OpenShift", ClusterReport.openShiftText(facts));
         addFact(grid, line++, "Platform", facts.platform() == null ? "unknown" : facts.platform().description());
         addFact(grid, line, "User", facts.user());
 
-        Label admin = new Label("cluster-admin: " + (facts.clusterAdmin() ? "yes" : "no"),
+        Label admin = new Label("cluster-admin: " + ClusterReport.adminText(facts.clusterAdmin()),
                 Icons.icon(facts.clusterAdmin() ? MaterialDesignS.SHIELD_CHECK : MaterialDesignS.SHIELD_ALERT_OUTLINE));
         admin.getStyleClass().addAll("admin-verdict", facts.clusterAdmin() ? "admin-yes" : "admin-no");
         admin.setId("admin-" + row.name());
@@ -136,7 +133,7 @@ final class ClusterCard extends VBox {
     }
 
     private Node failure(ConnectionFailure failure) {
-        Label title = new Label(FailureTexts.title(failure.kind()), Icons.icon(MaterialDesignA.ALERT_CIRCLE));
+        Label title = new Label(failure.kind().title(), Icons.icon(MaterialDesignA.ALERT_CIRCLE));
         title.getStyleClass().add("failure-title");
         Label summary = wrapped(failure.summary(), "failure-summary");
         Label next = wrapped("Next step: " + failure.nextStep(), "failure-next");

@@ -12,6 +12,7 @@ import io.mtcassistant.cluster.KubeconfigLoader;
 import io.mtcassistant.cluster.KubeconfigSet;
 import io.mtcassistant.common.ActivityEvent;
 import io.mtcassistant.common.ActivityListener;
+import io.mtcassistant.settings.RememberedRole;
 import io.mtcassistant.settings.SettingsKeeper;
 import io.mtcassistant.ui.common.DialogService;
 import io.mtcassistant.ui.task.BackgroundTask;
@@ -58,7 +59,8 @@ public final class ClustersViewModel {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final ActivityListener activity;
-    private final Duration connectTimeout;
+    // Demo mode sets its own: the simulation on this machine answers as fast as it started.
+    private Duration connectTimeout;
 
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final ObservableList<ContextRow> contexts = FXCollections.observableArrayList(row -> new Observable[] {
@@ -116,8 +118,27 @@ public final class ClustersViewModel {
 
     /** Demo mode: shows only the simulated clusters' kubeconfig and remembers nothing about it. */
     public void useDemoKubeconfig(Path kubeconfig) {
+        useDemoKubeconfig(kubeconfig, Map.of(), null);
+    }
+
+    /**
+     * Demo mode with nothing to set up: loads the simulated clusters' kubeconfig, gives the contexts these roles and,
+     * when the roles are complete, connects at once (the simulation is ready when this is called).
+     *
+     * @param timeout the connect timeout for the simulation; null keeps the app's
+     */
+    public void useDemoKubeconfig(Path kubeconfig, Map<String, ClusterRole> roles, Duration timeout) {
         rememberFiles = false;
-        load(List.of(kubeconfig), false);
+        if (timeout != null) {
+            connectTimeout = timeout;
+        }
+        load(List.of(kubeconfig), false, () -> {
+            roles.forEach((name, role) -> contexts.stream().filter(row -> row.name().equals(name)).findFirst()
+                    .ifPresent(row -> assignRole(row, role)));
+            if (!roles.isEmpty() && canConnect.get()) {
+                connect();
+            }
+        });
     }
 
     public void addFiles() {
@@ -147,6 +168,10 @@ public final class ClustersViewModel {
 
     /** @param userChoice the user changed the list (rather than the app offering one): remember the result */
     private void load(List<Path> requested, boolean userChoice) {
+        load(requested, userChoice, () -> { });
+    }
+
+    private void load(List<Path> requested, boolean userChoice, Runnable afterLoad) {
         List<Path> normalized = requested.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         setLoading("Reading kubeconfig files…");
         runner.run(BackgroundTask.of("Read kubeconfig files", progress -> readUsable(normalized))
@@ -156,6 +181,9 @@ public final class ClustersViewModel {
                         List<String> remembered = result.files().stream().map(Path::toString).toList();
                         settings.update(s -> s.withKubeconfigFiles(remembered));
                     }
+                    // Loading is over before what follows it (the demo connects at once).
+                    setLoading(null);
+                    afterLoad.run();
                 })
                 .onFailure(error -> {
                     loadProblem.set("The kubeconfig files could not be read: " + TaskFailures.describe(error));
@@ -206,11 +234,15 @@ public final class ClustersViewModel {
         if (kubeconfigs != null) {
             for (ContextEntry entry : kubeconfigs.contexts()) {
                 ContextRow kept = previous.remove(entry);
-                rows.add(kept != null ? kept : new ContextRow(entry));
+                rows.add(kept != null ? kept : rememberedRole(new ContextRow(entry)));
             }
         }
         previous.values().forEach(ContextRow::disconnect);
         contexts.setAll(rows);
+        // Source and target are unique; should two remembered ones collide (files merged differently), the first keeps it.
+        for (ClusterRole unique : List.of(ClusterRole.SOURCE, ClusterRole.TARGET)) {
+            rows.stream().filter(row -> row.role() == unique).skip(1).forEach(row -> row.setRole(null));
+        }
         activity.info(SOURCE, "Read " + files.size() + " kubeconfig file(s): " + rows.size() + " context(s).");
     }
 
@@ -233,6 +265,47 @@ public final class ClustersViewModel {
         }
         row.setRole(role);
         refresh();
+        if (rememberFiles) {
+            rememberRoles();
+        }
+    }
+
+    /** The role this context had the last time, by context name and file. */
+    private ContextRow rememberedRole(ContextRow row) {
+        if (!rememberFiles || row.entry().file() == null) {
+            return row;
+        }
+        String file = row.entry().file().toAbsolutePath().normalize().toString();
+        settings.current().roles().stream().filter(r -> r.context().equals(row.name()) && r.file().equals(file)).findFirst()
+                .ifPresent(r -> {
+                    try {
+                        row.setRole(ClusterRole.valueOf(r.role()));
+                    } catch (IllegalArgumentException e) {
+                        // A role name from another version of the app: the context starts without one.
+                    }
+                });
+        return row;
+    }
+
+    /** Keeps the roles of the contexts listed now, and those remembered for contexts of files not loaded now. */
+    private void rememberRoles() {
+        List<RememberedRole> now = new ArrayList<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (ContextRow row : contexts) {
+            if (row.entry().file() == null) {
+                continue;
+            }
+            String file = row.entry().file().toAbsolutePath().normalize().toString();
+            listed.add(row.name() + "\u0000" + file);
+            if (row.role() != null) {
+                now.add(new RememberedRole(row.name(), file, row.role().name()));
+            }
+        }
+        settings.update(s -> {
+            List<RememberedRole> merged = new ArrayList<>(now);
+            s.roles().stream().filter(r -> !listed.contains(r.context() + "\u0000" + r.file())).forEach(merged::add);
+            return s.withRoles(merged);
+        });
     }
 
     public Optional<ContextRow> row(ClusterRole role) {

@@ -361,8 +361,8 @@ public final class CompatibilityView {
 
         VBox body = new VBox(8);
         body.getStyleClass().add("check-body");
-        body.getChildren().add(wrapped(check.explanation(), "check-explanation"));
-        Label action = wrapped("What to do: " + check.action(), "check-action");
+        body.getChildren().add(wrapped(ScreenWording.of(check.explanation()), "check-explanation"));
+        Label action = wrapped("What to do: " + ScreenWording.of(check.action()), "check-action");
         body.getChildren().add(action);
         if (!check.facts().isEmpty()) {
             body.getChildren().add(factsGrid(check));

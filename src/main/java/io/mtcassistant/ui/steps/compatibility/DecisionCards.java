@@ -34,7 +34,7 @@ final class DecisionCards {
         question.setWrapText(true);
         question.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = wrapped(row.summary(), "decision-summary");
-        Label explanation = wrapped(row.explanation(), "decision-explanation");
+        Label explanation = wrapped(ScreenWording.of(row.explanation()), "decision-explanation");
         VBox card = new VBox(8, question, summary, explanation);
         card.getStyleClass().add("decision-card");
         card.setId(cssId("decision-" + row.decision().topic().name().toLowerCase().replace('_', '-')
@@ -75,7 +75,7 @@ final class DecisionCards {
         card.setId(cssId("option-card-" + option.id()));
         if (!option.available()) {
             card.getStyleClass().add("option-unavailable");
-            card.getChildren().add(wrapped("Why not: " + option.unavailableReason(), "option-reason"));
+            card.getChildren().add(wrapped("Why not: " + ScreenWording.of(option.unavailableReason()), "option-reason"));
         }
         for (String consequence : option.consequences()) {
             card.getChildren().add(consequence(consequence));

@@ -86,7 +86,33 @@ public final class MirroringView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page-scroll");
         scroll.setId("mirroring-page");
+        // A new problem is brought into view where it is, and the page does not jump otherwise (issue 16, point 12).
+        vm.problemProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                javafx.application.Platform.runLater(() -> page.lookupAll("#mirror-problem").forEach(n -> bringIntoView(scroll, n)));
+            }
+        });
         return scroll;
+    }
+
+    /** Scrolls just enough that the node is visible; leaves the page where it is when it already is. */
+    static void bringIntoView(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        scroll.layout();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        double newTop = top;
+        if (bounds.getMinY() < top) {
+            newTop = bounds.getMinY() - 20;
+        } else if (bounds.getMaxY() > top + viewport) {
+            newTop = Math.min(bounds.getMinY() - 20, bounds.getMaxY() - viewport + 20);
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, newTop / (contentHeight - viewport))));
     }
 
     private Node interruptedBox() {
@@ -166,8 +192,20 @@ public final class MirroringView {
         CheckBox insecure = new CheckBox("Do not verify TLS for the mirror registry (insecure)");
         insecure.setId("mirror-insecure");
         insecure.selectedProperty().bindBidirectional(vm.insecureProperty());
+        Label registryProblem = new Label();
+        registryProblem.setId("mirror-registry-problem");
+        registryProblem.getStyleClass().add("problem-text");
+        registryProblem.setWrapText(true);
+        registryProblem.textProperty().bind(vm.registryProblemProperty());
+        showWhen(registryProblem, vm.registryProblemProperty().isNotEmpty());
+        vm.registryProblemProperty().addListener((obs, old, now) -> {
+            registry.getStyleClass().remove("field-invalid");
+            if (!now.isEmpty()) {
+                registry.getStyleClass().add("field-invalid");
+            }
+        });
         GridPane grid = grid();
-        grid.addRow(0, key("Registry"), registry);
+        grid.addRow(0, key("Registry"), new VBox(4, registry, registryProblem));
         grid.addRow(1, key("User"), user);
         grid.addRow(2, key("Password"), password);
         grid.addRow(3, key("CA file"), new HBox(8, ca, chooseCa));
@@ -208,7 +246,7 @@ public final class MirroringView {
         Button plan = new Button("Plan", Icons.icon(MaterialDesignF.FORMAT_LIST_CHECKS));
         plan.setId("mirror-plan");
         plan.setOnAction(e -> vm.plan());
-        plan.disableProperty().bind(busy);
+        plan.disableProperty().bind(busy.or(vm.registryProblemProperty().isNotEmpty()));
         Button start = new Button("Start mirroring", Icons.icon(MaterialDesignP.PLAY));
         start.setId("mirror-start");
         start.getStyleClass().add("accent");
@@ -268,9 +306,22 @@ public final class MirroringView {
         bar.setId("mirror-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.fractionProperty());
+        vm.phaseProperty().addListener((obs, old, now) -> {
+            bar.getStyleClass().remove("mirror-progress-failed");
+            if (now == Phase.FAILED) {
+                bar.getStyleClass().add("mirror-progress-failed");
+            }
+        });
         Label progress = new Label();
         progress.setId("mirror-progress-text");
         progress.textProperty().bind(vm.progressTextProperty());
+        Label commonCause = new Label();
+        commonCause.setId("mirror-common-cause");
+        commonCause.getStyleClass().add("mirror-common-cause");
+        commonCause.setWrapText(true);
+        commonCause.textProperty().bind(Bindings.createStringBinding(() -> vm.commonCauseProperty().get().isEmpty() ? ""
+                : "All failed images: " + vm.commonCauseProperty().get(), vm.commonCauseProperty()));
+        showWhen(commonCause, vm.commonCauseProperty().isNotEmpty());
         VBox progressBox = new VBox(4, bar, progress);
         showWhen(progressBox, vm.progressTextProperty().isNotEmpty());
 
@@ -303,8 +354,10 @@ public final class MirroringView {
         });
         TableColumn<ImageRow, String> size = column("Size", r -> Sizes.bytes(r.sizeBytes()), 70);
         size.setStyle("-fx-alignment: center-right;");
+        // One cause is said once above the table; the rows then only say that they failed.
         TableColumn<ImageRow, String> state = column("State", r -> r.stateText()
-                + (r.reason().isEmpty() || r.state() != ImageRow.State.FAILED ? "" : ": " + r.reason()), 150);
+                + (r.reason().isEmpty() || r.state() != ImageRow.State.FAILED ? ""
+                : r.reason().equals(vm.commonCauseProperty().get()) ? " (see above)" : ": " + r.reason()), 150);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -319,13 +372,24 @@ public final class MirroringView {
                         case COPYING -> "mirror-state-copying";
                         case WAITING -> "mirror-state-waiting";
                     });
-                    setTooltip(row.reason().isEmpty() ? null : new Tooltip(row.reason()));
+                    Tooltip tip = null;
+                    if (!row.reason().isEmpty()) {
+                        tip = new Tooltip(row.reason());
+                        // A long reason wraps inside the window instead of running off it.
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(480);
+                    }
+                    setTooltip(tip);
                 }
             }
         });
+        size.setMinWidth(70);
+        state.setMinWidth(130);
         table.getColumns().setAll(java.util.List.of(image, why, size, state));
+        // The rows' text depends on the one cause, which is known only once the run has ended.
+        vm.commonCauseProperty().addListener(o -> table.refresh());
         VBox section = (VBox) section("Images", "every image, why it is needed and its size; hover a reason for the bundle "
-                + "or relatedImage it comes from", summary, disk, progressBox, table);
+                + "or relatedImage it comes from", summary, disk, progressBox, commonCause, table);
         showWhen(section, Bindings.isNotEmpty(vm.rows()).or(vm.phaseProperty().isEqualTo(Phase.PLANNING)));
         return section;
     }
@@ -458,6 +522,9 @@ public final class MirroringView {
         titleLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label hintLabel = new Label(hint);
         hintLabel.getStyleClass().add("section-hint");
+        // A narrow window wraps the hint instead of cutting it.
+        hintLabel.setWrapText(true);
+        hintLabel.setMinWidth(0);
         HBox head = new HBox(8, titleLabel, hintLabel);
         head.getStyleClass().add("section-header");
         VBox box = new VBox(8, head);

@@ -11,6 +11,7 @@ import io.mtcassistant.mirror.session.MirrorSetup;
 import io.mtcassistant.mirror.session.MirroringSession;
 import io.mtcassistant.mirror.session.ProgressSnapshot;
 import io.mtcassistant.mirror.session.ProgressTracker;
+import io.mtcassistant.mirror.session.RunCounts;
 import io.mtcassistant.mirror.session.RunRecord;
 import io.mtcassistant.ui.MigrationPlanHolder;
 import io.mtcassistant.ui.common.DialogService;
@@ -85,6 +86,8 @@ public final class MirroringViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.SETUP);
     private final ReadOnlyStringWrapper fromCompatibility = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper registryProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commonCause = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper planSummary = new ReadOnlyStringWrapper("");
@@ -97,6 +100,8 @@ public final class MirroringViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
 
     private MirroringSession.Planned planned;
+    // The engine's count of the last finished run; once there, the screen shows it instead of the live tracker.
+    private RunCounts finalCounts;
     private StopKind stopKind = StopKind.NONE;
     // True once the admin changed a field (or a run was restored): step 2 no longer fills the fields in.
     private boolean edited;
@@ -131,6 +136,8 @@ public final class MirroringViewModel implements AutoCloseable {
                 archiveDir, resultsDir)) {
             field.addListener(o -> setupChanged());
         }
+        registry.addListener(o -> checkRegistryField());
+        mode.addListener(o -> checkRegistryField());
         record.unfinished().ifPresent(this::offerResume);
     }
 
@@ -171,8 +178,11 @@ public final class MirroringViewModel implements AutoCloseable {
             return;
         }
         String newChannel = olmChannels.isEmpty() ? "" : olmChannels.get(0);
-        String newIndex = !demo && newest != null ? MirroringSession.redHatIndexImage(newest.major() + "." + newest.minor())
-                : indexImage.get();
+        OpenShiftVersion targetVersion = plan.clusters().stream().filter(c -> c.context().equals(plan.controlCluster()))
+                .map(ClusterPlan::openshiftVersion).filter(v -> v != null && v.major() == 4).findFirst().orElse(newest);
+        // The index of the version the catalog will run on: the control (target) cluster's, else the newest OLM cluster's.
+        String newIndex = !demo && targetVersion != null
+                ? MirroringSession.redHatIndexImage(targetVersion.major() + "." + targetVersion.minor()) : indexImage.get();
         if (newChannel.equals(channel.get()) && legacy == legacyOperator.get() && newIndex.equals(indexImage.get())) {
             return;
         }
@@ -191,6 +201,10 @@ public final class MirroringViewModel implements AutoCloseable {
             return;
         }
         edited = true;
+        if (phase.get() == Phase.SETUP) {
+            // A plan's complaint was about the settings as they were.
+            problem.set("");
+        }
         if (phase.get() == Phase.PLANNED || phase.get() == Phase.FAILED && planned != null) {
             clearPlan("The settings changed: plan again to see what will be mirrored.");
         }
@@ -198,14 +212,30 @@ public final class MirroringViewModel implements AutoCloseable {
 
     private void clearPlan(String why) {
         planned = null;
-        rows.clear();
-        planSummary.set("");
-        diskText.set("");
-        progressText.set("");
-        fraction.set(0);
+        clearRunState();
         phase.set(Phase.SETUP);
         message.set(why);
         refresh();
+    }
+
+    /** Forgets the last plan's and run's numbers and results: a new plan starts from nothing (issue 16, point 5). */
+    private void clearRunState() {
+        rows.clear();
+        results.clear();
+        facts.set(null);
+        planSummary.set("");
+        diskText.set("");
+        progressText.set("");
+        commonCause.set("");
+        fraction.set(0);
+        finalCounts = null;
+        tracker.reset(List.of());
+    }
+
+    /** Checks the registry field as it is typed; the message goes under the field and goes away when it no longer applies. */
+    private void checkRegistryField() {
+        registryProblem.set(mode.get() != null && mode.get().needsRegistry()
+                ? MirrorSetup.registryProblem(registry.get()).orElse("") : "");
     }
 
     private void offerResume(MirrorSetup setup) {
@@ -250,13 +280,18 @@ public final class MirroringViewModel implements AutoCloseable {
         MirrorSetup setup = currentSetup();
         problem.set("");
         message.set("");
+        if (!registryProblem.get().isEmpty()) {
+            // A typing mistake: the field already says what is wrong; nothing to log.
+            message.set("Correct the mirror registry first: " + registryProblem.get());
+            return;
+        }
+        planned = null;
+        clearRunState();
         phase.set(Phase.PLANNING);
-        rows.clear();
         activity.info(SOURCE, (demo ? "Reading the synthetic demo catalog" : "Reading " + (setup.mode().readsArchive()
                 ? "the archive " + setup.archiveDir() : setup.indexImage())) + " to plan the mirror…");
         runner.run(BackgroundTask.of("Plan the mirror", progress -> session.plan(setup))
                 .onSuccess(result -> {
-                    planned = result;
                     rows.setAll(result.rows());
                     java.util.Map<String, Long> byReason = new java.util.LinkedHashMap<>();
                     result.rows().forEach(r -> byReason.merge(r.purpose(), 1L, Long::sum));
@@ -264,6 +299,15 @@ public final class MirroringViewModel implements AutoCloseable {
                             + (demo ? " (synthetic demo content, not Red Hat images)" : "") + ": "
                             + String.join(", ", byReason.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
                     diskText.set(diskText(result.disk()));
+                    if (result.registryProblem() != null) {
+                        resumeAfterPlan = false;
+                        phase.set(Phase.SETUP);
+                        problem.set("The mirror registry did not answer: " + result.registryProblem() + ". Nothing can be "
+                                + "copied there; correct the registry (or its CA or TLS choice) and plan again.");
+                        activity.warning(SOURCE, "Plan: the mirror registry did not answer: " + result.registryProblem());
+                        return;
+                    }
+                    planned = result;
                     phase.set(Phase.PLANNED);
                     activity.success(SOURCE, "Plan ready: " + result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + ".");
                     if (resumeAfterPlan) {
@@ -310,6 +354,8 @@ public final class MirroringViewModel implements AutoCloseable {
         interrupted.set("");
         results.clear();
         facts.set(null);
+        commonCause.set("");
+        finalCounts = null;
         stopKind = StopKind.NONE;
         phase.set(Phase.RUNNING);
         tracker.reset(toRun.rows());
@@ -349,7 +395,11 @@ public final class MirroringViewModel implements AutoCloseable {
         refreshProgress();
         results.setAll(result.files());
         ProgressSnapshot snapshot = tracker.snapshot();
-        String counts = snapshot.finished() - snapshot.count(ImageRow.State.FAILED) + " of " + snapshot.rows().size() + " images done";
+        String counts = snapshot.succeeded() + " of " + snapshot.rows().size() + " images done";
+        if (outcome.counts() != null && !outcome.stopped()) {
+            finalCounts = outcome.counts();
+            progressText.set(countsText(finalCounts));
+        }
         if (outcome.ok()) {
             phase.set(Phase.DONE);
             saveRecord(run.setup(), RunRecord.Status.FINISHED);
@@ -371,8 +421,42 @@ public final class MirroringViewModel implements AutoCloseable {
             return;
         }
         phase.set(Phase.FAILED);
-        problem.set(outcome.failed() + " image(s) failed; the table says why. Fix the cause and Resume: what was copied is kept.");
+        String cause = outcome.counts() != null && outcome.counts().commonCause() != null ? outcome.counts().commonCause()
+                : RunCounts.commonCause(snapshot.rows()).orElse(null);
+        if (cause != null) {
+            commonCause.set(cause);
+            problem.set("Every image failed for the same reason: " + cause + ". Fix that, then Resume: what was copied is kept.");
+            activity.error(SOURCE, "Mirror run failed: " + outcome.failed() + " image(s), all for one reason: " + cause);
+            return;
+        }
+        problem.set(outcome.failed() + " of " + snapshot.rows().size() + " images failed; the table says why for each. Fix the "
+                + "cause and Resume: what was copied is kept.");
         activity.error(SOURCE, "Mirror run finished with " + outcome.failed() + " failed image(s).");
+    }
+
+    /**
+     * The finished run in the engine's own numbers (those of summary.json), with what happened to the planned bytes that
+     * did not move.
+     */
+    static String countsText(RunCounts c) {
+        StringBuilder text = new StringBuilder();
+        text.append(c.images()).append(" images: ").append(c.copied()).append(" copied");
+        if (c.alreadyThere() > 0) {
+            text.append(", ").append(c.alreadyThere()).append(" already there");
+        }
+        if (c.failed() > 0) {
+            text.append(", ").append(c.failed()).append(" failed");
+        }
+        text.append(" · ").append(Sizes.bytes(c.bytesMoved())).append(" moved of ").append(Sizes.bytes(c.plannedBytes()))
+                .append(" planned");
+        if (c.failed() == 0 && c.bytesMoved() < c.plannedBytes()) {
+            text.append(" (the plan counts layers shared between images once per image; they move once");
+            if (c.blobsShared() > 0) {
+                text.append(", and ").append(c.blobsShared()).append(" blob(s) were already in the destination or mounted");
+            }
+            text.append(")");
+        }
+        return text.toString();
     }
 
     /** Finishes the blobs that are being copied, then stops; Resume continues. */
@@ -419,9 +503,13 @@ public final class MirroringViewModel implements AutoCloseable {
             rows.setAll(snapshot.rows());
         }
         fraction.set(snapshot.fraction());
+        if (finalCounts != null) {
+            progressText.set(countsText(finalCounts));
+            return;
+        }
         StringBuilder text = new StringBuilder();
         text.append(Sizes.bytes(snapshot.bytesDone())).append(" of ").append(Sizes.bytes(snapshot.bytesTotal()))
-                .append(" · ").append(snapshot.finished()).append(" of ").append(snapshot.rows().size()).append(" images");
+                .append(" · ").append(snapshot.succeeded()).append(" of ").append(snapshot.rows().size()).append(" images done");
         if (snapshot.count(ImageRow.State.FAILED) > 0) {
             text.append(" (").append(snapshot.count(ImageRow.State.FAILED)).append(" failed)");
         }
@@ -432,6 +520,11 @@ public final class MirroringViewModel implements AutoCloseable {
             }
         }
         progressText.set(text.toString());
+    }
+
+    /** Whether Plan can run now: not busy and no field with a typing mistake. */
+    public boolean canPlan() {
+        return !busy() && registryProblem.get().isEmpty();
     }
 
     // ---- results -------------------------------------------------------------------------------------------------
@@ -564,6 +657,16 @@ public final class MirroringViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the registry field as typed; empty when nothing is (shown under the field). */
+    public ReadOnlyStringProperty registryProblemProperty() {
+        return registryProblem.getReadOnlyProperty();
+    }
+
+    /** The one reason every failed image gave, said once above the table; empty otherwise. */
+    public ReadOnlyStringProperty commonCauseProperty() {
+        return commonCause.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

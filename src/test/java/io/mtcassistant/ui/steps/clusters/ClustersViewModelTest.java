@@ -357,4 +357,46 @@ class ClustersViewModelTest {
         assertThat(viewModel.files()).containsExactly(sourceFile, targetFile);
         assertThat(store.saved.kubeconfigFiles()).containsExactly(sourceFile.toString(), targetFile.toString());
     }
+
+    // ---- issue 16 -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theDemoComesWithItsRolesAndConnectsOnceReadyWithTheTimeoutItWasGiven() {
+        connector.succeeds("ocp3", "3.11.784", true).succeeds("ocp3-dev", "4.12.45", true);
+        viewModel.useDemoKubeconfig(sourceFile, java.util.Map.of("ocp3", ClusterRole.SOURCE, "ocp3-dev", ClusterRole.TARGET),
+                Duration.ofSeconds(40));
+
+        assertThat(row("ocp3").role()).isEqualTo(ClusterRole.SOURCE);
+        assertThat(row("ocp3-dev").role()).isEqualTo(ClusterRole.TARGET);
+        assertThat(connector.calls).extracting(FakeConnector.Call::context).containsExactlyInAnyOrder("ocp3", "ocp3-dev");
+        assertThat(connector.calls).allMatch(call -> call.options().timeout().equals(Duration.ofSeconds(40)));
+        assertThat(row("ocp3").connection()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(store.saves).as("the demo remembers nothing").isZero();
+    }
+
+    @Test
+    void rolesAreRememberedPerContextNameAndFile() throws IOException {
+        addBothFiles();
+        viewModel.assignRole(row("ocp3"), ClusterRole.SOURCE);
+        viewModel.assignRole(row("ocp4"), ClusterRole.TARGET);
+        viewModel.assignRole(row("ocp3-dev"), ClusterRole.REMOTE);
+        Settings saved = store.saved;
+        assertThat(saved.roles()).extracting(r -> r.context() + "=" + r.role())
+                .containsExactlyInAnyOrder("ocp3=SOURCE", "ocp4=TARGET", "ocp3-dev=REMOTE");
+
+        // The next run of the app: the same files give the same roles.
+        viewModel = newViewModel(saved);
+        viewModel.start(List::of);
+        assertThat(row("ocp3").role()).isEqualTo(ClusterRole.SOURCE);
+        assertThat(row("ocp4").role()).isEqualTo(ClusterRole.TARGET);
+        assertThat(row("ocp3-dev").role()).isEqualTo(ClusterRole.REMOTE);
+        assertThat(viewModel.canConnectProperty().get()).isTrue();
+
+        // The same context name in another file is another cluster: no role from the first file.
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.yaml"), "fake");
+        loader.file(elsewhere, "ocp3");
+        viewModel = newViewModel(saved.withKubeconfigFiles(List.of(elsewhere.toString())));
+        viewModel.start(List::of);
+        assertThat(row("ocp3").role()).isNull();
+    }
 }

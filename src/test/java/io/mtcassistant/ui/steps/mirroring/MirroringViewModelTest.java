@@ -125,7 +125,7 @@ class MirroringViewModelTest {
         assertThat(vm.phase()).as(vm.problemProperty().get()).isEqualTo(Phase.DONE);
         assertThat(vm.fractionProperty().get()).isEqualTo(1.0);
         assertThat(vm.rows()).allMatch(r -> r.state() == ImageRow.State.DONE);
-        assertThat(vm.progressTextProperty().get()).contains(vm.rows().size() + " of " + vm.rows().size() + " images");
+        assertThat(vm.progressTextProperty().get()).startsWith(vm.rows().size() + " images: " + vm.rows().size() + " copied");
         assertThat(ticks).containsExactly("start", "stop");
         assertThat(vm.facts().archiveDir()).isEqualTo(tmp.resolve("work/archive"));
         assertThat(vm.results()).extracting(ResultFile::name).contains("summary.json");
@@ -175,5 +175,138 @@ class MirroringViewModelTest {
         assertThat(vm.phase()).as(vm.problemProperty().get()).isEqualTo(Phase.DONE);
         assertThat(vm.interruptedProperty().get()).isEmpty();
         assertThat(tmp.resolve("elsewhere/archive/images.tar")).exists();
+    }
+
+    // ---- issue 16: what the page says is true ------------------------------------------------------------------------
+
+    @Test
+    void oneCountOfImagesAndBytesOnScreenAndInSummaryJson() throws Exception {
+        MirroringViewModel vm = create();
+        vm.channelProperty().set("release-v1.7");
+        vm.plan();
+        vm.start();
+        assertThat(vm.phase()).as(vm.problemProperty().get()).isEqualTo(Phase.DONE);
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("work/results/summary.json").toFile());
+        int images = summary.path("totals").path("images").asInt();
+        long moved = summary.path("totals").path("bytesTransferred").asLong();
+        assertThat(images).as("summary.json counts every row, the catalog too").isEqualTo(vm.rows().size());
+        assertThat(vm.progressTextProperty().get()).startsWith(images + " images: ")
+                .contains(Sizes.bytes(moved) + " moved of " + Sizes.bytes(vm.planned().orElseThrow().totalBytes()) + " planned");
+        if (moved < vm.planned().orElseThrow().totalBytes()) {
+            assertThat(vm.progressTextProperty().get()).as("says what happened to the rest").contains("shared between images");
+        }
+    }
+
+    @Test
+    void aNewPlanAfterAFinishedRunStartsFromNothing() {
+        MirroringViewModel vm = create();
+        vm.channelProperty().set("release-v1.7");
+        vm.plan();
+        vm.start();
+        assertThat(vm.phase()).isEqualTo(Phase.DONE);
+        assertThat(vm.results()).isNotEmpty();
+
+        vm.plan();
+        assertThat(vm.phase()).isEqualTo(Phase.PLANNED);
+        assertThat(vm.fractionProperty().get()).isZero();
+        assertThat(vm.progressTextProperty().get()).isEmpty();
+        assertThat(vm.results()).as("the old results panel goes").isEmpty();
+        assertThat(vm.facts()).isNull();
+        assertThat(vm.rows()).allMatch(r -> r.state() == ImageRow.State.WAITING);
+
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_MIRROR);
+        assertThat(vm.rows()).as("another mode: plan again").isEmpty();
+        assertThat(vm.progressTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theRegistryFieldIsCheckedAsTypedAndTheMessageGoesWhenItNoLongerApplies() {
+        MirroringViewModel vm = create();
+        vm.channelProperty().set("release-v1.7");
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_MIRROR);
+        vm.registryProperty().set("bad host!!:99999/mtc");
+        assertThat(vm.registryProblemProperty().get()).contains("bad host!!").contains("not a host name");
+        assertThat(vm.canPlan()).isFalse();
+        vm.plan();
+        assertThat(vm.phase()).as("a typing mistake does not plan").isEqualTo(Phase.SETUP);
+        assertThat(vm.problemProperty().get()).isEmpty();
+
+        vm.registryProperty().set("mirror.example.com:99999/mtc");
+        assertThat(vm.registryProblemProperty().get()).contains("99999").contains("1 to 65535");
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_ARCHIVE);
+        assertThat(vm.registryProblemProperty().get()).as("archive mode needs no registry").isEmpty();
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_MIRROR);
+        vm.registryProperty().set("mirror.example.com:8443/mtc");
+        assertThat(vm.registryProblemProperty().get()).isEmpty();
+        assertThat(vm.canPlan()).isTrue();
+    }
+
+    @Test
+    void aRegistryThatDoesNotResolveIsNamedDuringPlanAndNothingRuns() {
+        MirroringViewModel vm = create();
+        vm.channelProperty().set("release-v1.7");
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_MIRROR);
+        vm.registryProperty().set("mirror.invalid:5000/mtc");
+        vm.plan();
+        assertThat(vm.phase()).isEqualTo(Phase.SETUP);
+        assertThat(vm.problemProperty().get()).contains("did not answer").contains("host not found")
+                .doesNotContain("refused");
+        vm.start();
+        assertThat(vm.phase()).as("nothing to run without a registry").isEqualTo(Phase.SETUP);
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_ARCHIVE);
+        assertThat(vm.problemProperty().get()).as("switching to archive mode clears it").isEmpty();
+    }
+
+    @Test
+    void aRunWhereEveryImageFailsForOneReasonSaysItOnceAndNeverLooksComplete() throws Exception {
+        com.sun.net.httpserver.HttpServer registry = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        registry.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        registry.start();
+        MirroringViewModel vm = create();
+        vm.channelProperty().set("release-v1.7");
+        vm.modeProperty().set(MirrorMode.MIRROR_TO_MIRROR);
+        vm.insecureProperty().set(true);
+        vm.registryProperty().set("127.0.0.1:" + registry.getAddress().getPort() + "/mtc");
+        vm.plan();
+        assertThat(vm.phase()).as(vm.problemProperty().get()).isEqualTo(Phase.PLANNED);
+        // The registry goes away between plan and run.
+        registry.stop(0);
+
+        vm.start();
+        assertThat(vm.phase()).isEqualTo(Phase.FAILED);
+        assertThat(vm.fractionProperty().get()).as("a failure never looks like completion").isLessThan(1.0);
+        assertThat(vm.commonCauseProperty().get()).contains("connection refused");
+        assertThat(vm.problemProperty().get()).startsWith("Every image failed for the same reason: ")
+                .contains("connection refused").contains("Resume");
+        assertThat(vm.progressTextProperty().get()).contains("0 copied").contains(vm.rows().size() + " failed");
+        assertThat(vm.stepStateProperty().get()).isEqualTo(StepState.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void theOperatorIndexFollowsTheTargetClustersVersion() {
+        viewModel = new MirroringViewModel(plans, new SyncTaskRunner(), dialogs, io.mtcassistant.common.ActivityListener.NONE,
+                false, tmp.resolve("cache"), tmp.resolve("work"), tmp.resolve("state/run.properties"), Runnable::run,
+                new ProgressTicker() {
+                    @Override
+                    public void start(Runnable tick) {
+                    }
+
+                    @Override
+                    public void stop() {
+                    }
+                });
+        plans.publish(report("1.7", "release-v1.7"));
+        viewModel.arrive();
+        assertThat(viewModel.indexImageProperty().get()).isEqualTo("registry.redhat.io/redhat/redhat-operator-index:v4.12");
+    }
+
+    @Test
+    void theDemoIndexIsTheOneOfTheDemoTarget() {
+        assertThat(create().indexImageProperty().get()).endsWith(":v4.12");
     }
 }
