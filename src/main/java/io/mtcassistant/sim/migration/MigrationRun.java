@@ -167,11 +167,14 @@ final class MigrationRun {
                 fail(now, phase, faults.failMessage());
                 continue;
             }
-            if (main && faults.warn() && phase.phase().equals("FinalRestoreCreated") && !warned) {
+            boolean last = index + 1 < phases.size() && phases.get(index + 1).phase().equals("Completed");
+            if (main && faults.warn() && last && !warned) {
                 warned = true;
-                conditions.add(Condition.of("VeleroFinalRestorePartiallyFailed", "PartiallyFailed", "Warn",
-                        "Final Restore openshift-migration/" + finalRestore + ": partially failed on destination "
-                                + "cluster", now).durably());
+                boolean cutover = itinerary.name().equals(Itinerary.FINAL);
+                conditions.add(Condition.of(cutover ? "VeleroFinalRestorePartiallyFailed"
+                        : "VeleroStageRestorePartiallyFailed", "PartiallyFailed", "Warn", (cutover ? "Final Restore "
+                        : "Stage Restore ") + "openshift-migration/" + (cutover ? finalRestore : stageRestore)
+                        + ": partially failed on destination cluster", now).durably());
             }
             index++;
             phaseSeconds = 0;

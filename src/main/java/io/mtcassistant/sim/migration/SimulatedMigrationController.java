@@ -51,6 +51,8 @@ public final class SimulatedMigrationController implements AutoCloseable {
     private final Random random;
     private final ScheduledExecutorService ticker;
     private final Map<String, MigrationFaults> planted = new ConcurrentHashMap<>();
+    /** A seeded migration keeps the trouble it was seeded with. */
+    private final Map<String, MigrationFaults> seededFaults = new ConcurrentHashMap<>();
     private final Map<String, MigrationRun> runs = new ConcurrentHashMap<>();
     private final Map<String, String> written = new HashMap<>();
     private final Set<String> created = new HashSet<>();
@@ -125,7 +127,7 @@ public final class SimulatedMigrationController implements AutoCloseable {
                 run.advance(clock, 1.0, effective);
             }
             runs.put(stored.getMetadata().getName(), run);
-            planted.putIfAbsent(planName, faults);
+            seededFaults.put(stored.getMetadata().getName(), faults);
             write(run);
         });
         try {
@@ -184,8 +186,9 @@ public final class SimulatedMigrationController implements AutoCloseable {
             run.planReady(planReady.getOrDefault(planName, false), now);
             GenericKubernetesResource planObject = plan == null ? null : JSON.convertValue(plan,
                     GenericKubernetesResource.class);
-            run.advance(now, simulated, effectiveFaults(planted.getOrDefault(planName, MigrationFaults.none()),
-                    planObject, migration));
+            MigrationFaults faults = seededFaults.getOrDefault(name,
+                    planted.getOrDefault(planName, MigrationFaults.none()));
+            run.advance(now, simulated, effectiveFaults(faults, planObject, migration));
             write(run);
         }
         Set<String> present = new HashSet<>();
@@ -331,7 +334,10 @@ public final class SimulatedMigrationController implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         ticker.shutdownNow();
         try {

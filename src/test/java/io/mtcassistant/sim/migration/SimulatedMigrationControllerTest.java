@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mtcassistant.sim.SimulatedCluster;
 import java.time.Duration;
@@ -96,6 +98,54 @@ class SimulatedMigrationControllerTest {
             assertThat(node.path("metadata").path("ownerReferences").get(0).path("name").asText()).isEqualTo("stage-1");
             assertThat(node.path("spec").path("migrationType").asText()).isEqualTo("Stage");
             assertThat(node.path("status").path("phase").asText()).isEqualTo("Completed");
+        });
+    }
+
+    @Test
+    void aCutoverCanceledThroughItsSpecEndsCanceled() {
+        GenericKubernetesResource cutover = migration("cutover-cancel", "shop", Map.of("quiescePods", true));
+        cutover.getMetadata().setAnnotations(Map.of(MigrationFaults.SLOW, "InitialBackupCreated=100000"));
+        create(client, cutover);
+        await(MigrationKinds.MIG_MIGRATION, "cutover-cancel",
+                m -> m.path("status").path("phase").asText().equals("InitialBackupCreated"));
+        client.genericKubernetesResources(MigrationKinds.MIG_MIGRATION.context()).inNamespace(MigrationKinds.NAMESPACE)
+                .withName("cutover-cancel").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"canceled\":true}}");
+        JsonNode canceled = await(MigrationKinds.MIG_MIGRATION, "cutover-cancel", m -> hasCondition(m, "Canceled"));
+        assertThat(canceled.path("status").path("itinerary").asText()).isEqualTo("Cancel");
+        assertThat(canceled.path("status").path("phase").asText()).isEqualTo("Completed");
+        assertThat(step(canceled.path("status"), "Backup").path("message").asText()).isEqualTo("Canceled");
+    }
+
+    @Test
+    void aFailurePlantedWithAnAnnotationFailsTheMigration() {
+        GenericKubernetesResource failing = migration("cutover-fail", "shop", Map.of());
+        failing.getMetadata().setAnnotations(Map.of(MigrationFaults.FAIL_AT, "InitialBackupCreated",
+                MigrationFaults.FAIL_MESSAGE, "Backup openshift-migration/x: failed."));
+        create(client, failing);
+        JsonNode failed = await(MigrationKinds.MIG_MIGRATION, "cutover-fail",
+                m -> m.path("status").path("phase").asText().equals("Completed"));
+        assertThat(condition(failed, "Failed").path("reason").asText()).isEqualTo("InitialBackupCreated");
+        assertThat(failed.path("status").path("errors").get(0).asText()).isEqualTo("Backup openshift-migration/x: failed.");
+        assertThat(step(failed.path("status"), "Backup").path("failed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBlockedDirectVolumeMigrationPausesUntilTheBlockIsLifted() {
+        create(client, plan("blocked", "repo", Map.of()));
+        controller.plant("blocked", MigrationFaults.none().blockingDirectVolume(true));
+        create(client, migration("stage-blocked", "blocked", Map.of("stage", true)));
+        JsonNode paused = await(MigrationKinds.MIG_MIGRATION, "stage-blocked",
+                m -> hasCondition(m, MigrationRun.DVM_BLOCKED));
+        assertThat(condition(paused, MigrationRun.DVM_BLOCKED).path("category").asText()).isEqualTo("Warn");
+        controller.plant("blocked", MigrationFaults.none());
+        JsonNode done = await(MigrationKinds.MIG_MIGRATION, "stage-blocked", m -> hasCondition(m, "Succeeded"));
+        assertThat(hasCondition(done, MigrationRun.DVM_BLOCKED)).isFalse();
+        List<GenericKubernetesResource> progress = client.genericKubernetesResources(
+                MigrationKinds.DIRECT_VOLUME_MIGRATION_PROGRESS.context()).inNamespace(MigrationKinds.NAMESPACE).list()
+                .getItems();
+        assertThat(progress).isNotEmpty().allSatisfy(p -> {
+            JsonNode node = Serialization.jsonMapper().valueToTree(p);
+            assertThat(node.path("spec").path("podRef").path("name").asText()).startsWith("dvm-rsync-");
         });
     }
 
