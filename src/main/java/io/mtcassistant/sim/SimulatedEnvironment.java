@@ -1,5 +1,6 @@
 package io.mtcassistant.sim;
 
+import io.mtcassistant.sim.migration.DemoMigrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class SimulatedEnvironment implements AutoCloseable {
     public static final String TARGET_VERSION = "4.12.45";
 
     private final List<SimulatedCluster> clusters;
+    private DemoMigrations migrations;
 
     private SimulatedEnvironment(List<SimulatedCluster> clusters) {
         this.clusters = List.copyOf(clusters);
@@ -33,7 +35,9 @@ public final class SimulatedEnvironment implements AutoCloseable {
         try {
             target.start();
             sourceStart.join();
-            return new SimulatedEnvironment(List.of(source, target));
+            SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target));
+            environment.migrations = DemoMigrations.start(source, target);
+            return environment;
         } catch (RuntimeException e) {
             // let the source finish starting first, or closing it now would leave a server running
             sourceStart.exceptionally(failure -> source).join();
@@ -45,6 +49,11 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     public List<SimulatedCluster> clusters() {
         return clusters;
+    }
+
+    /** The simulated MTC controller and the demo's plans and migrations on the target (seeded in the background). */
+    public DemoMigrations migrations() {
+        return migrations;
     }
 
     public SimulatedCluster source() {
@@ -71,6 +80,9 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (migrations != null) {
+            migrations.close();
+        }
         for (SimulatedCluster cluster : clusters) {
             cluster.close();
         }

@@ -14,6 +14,9 @@
  * {@link io.mtcassistant.sim.SimulatedCluster#mockServer()}{@code .expect()} — recorded expectations (exact method
  * and path, query included) win over the built-in answers and the CRUD store, after authentication.
  *
+ * <p>The MTC migration controller of the demo pair's sim-target is simulated in
+ * {@link io.mtcassistant.sim.migration} (its own notes list what it does not do).
+ *
  * <p>Known gaps: no RBAC beyond the cluster-admin answer, no admission or validation, no server-side apply or
  * strategic merge patch, watches replay ADDED on connect (see reference/k8s-clients.md).
  */
