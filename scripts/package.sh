@@ -29,6 +29,9 @@ while [ $# -gt 0 ]; do
 done
 
 runtime_from=$(runtime_jdk)
+# jpackage itself from Debian's JDK 17 when present: its .deb template is what packaging/linux/control follows
+# (JDK 25's jpackage fills other placeholders); the launcher it makes starts any runtime image.
+if [ -z "${JPACKAGE_JDK:-}" ] && [ -x "$DEBIAN_JDK_17/bin/jpackage" ]; then JPACKAGE_JDK=$DEBIAN_JDK_17; fi
 jdk=${JPACKAGE_JDK:-$runtime_from}
 # Java 25+: the ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles) made by a training
 # run below; Java 17: an AppCDS archive dumped at install time (packaging/app-image/cds-archive.sh).
@@ -214,7 +217,14 @@ fi
 # The packages create the archive (or the link) at install time, so it is not part of their file list.
 rm -f "$app/lib/app/$name.jsa"
 
-prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties"; }
+# The oldest glibc the packages can run on: the newest GLIBC_ symbol version among the runtime's natives.
+glibc=$(find "$target/runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec objdump -T {} + 2>/dev/null \
+    | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1 || true)
+if [ -z "$glibc" ]; then
+    glibc=2.34; echo "package: WARNING: no objdump (Debian package binutils): assuming glibc $glibc" >&2
+fi
+step "the runtime's natives need glibc $glibc or newer"
+prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties" | sed "s/@GLIBC@/$glibc/g"; }
 
 if [[ " $types " == *" deb "* || " $types " == *" kit "* ]]; then
     step "deb"
@@ -263,6 +273,7 @@ fi
     done
     echo "runtime modules: $(paste -sd' ' "$work/runtime-modules.txt")"
     echo "StartupWMClass: $wm_class"
+    echo "runtime: $("$target/runtime/bin/java" -version 2>&1 | sed -n 2p); needs glibc $glibc or newer"
 } > "$work/sizes.txt"
 cat "$work/sizes.txt"
 step "done"

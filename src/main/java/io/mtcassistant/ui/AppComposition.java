@@ -162,6 +162,7 @@ public final class AppComposition implements AutoCloseable {
                 .onSuccess(kubeconfig -> {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
                     clusters.useDemoKubeconfig(kubeconfig);
+                    StartupMarker.phase("demo clusters started");
                 })
                 .onFailure(error -> {
                     clusters.setLoading(null);
