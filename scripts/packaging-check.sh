@@ -222,6 +222,11 @@ if [ -d "$target/lib" ]; then
 fi
 stop_xvfb
 
+step "start-up of the command line (scripts/measure-cli.sh --short: printed, never asserted)"
+if [ -f "$target/$name.jar" ]; then
+    "$root/scripts/measure-cli.sh" --short --app /usr/bin/$name 2>&1 | tee "$out/measure-cli.txt" | sed 's/^/  /' || true
+fi
+
 step "4. dpkg -r and --purge"
 if dpkg -r "$name" > "$out/dpkg-remove.log" 2>&1 && dpkg --purge "$name" >> "$out/dpkg-remove.log" 2>&1; then
     pass "dpkg -r, dpkg --purge"
