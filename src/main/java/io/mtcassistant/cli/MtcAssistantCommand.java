@@ -3,26 +3,25 @@ package io.mtcassistant.cli;
 import io.mtcassistant.common.SecretMasker;
 import io.mtcassistant.ui.DesktopLauncher;
 import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** `mtc-assistant`: with no subcommand it opens the desktop app; subcommands are the command line. */
 @Command(name = "mtc-assistant",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Install the Migration Toolkit for Containers in a restricted network, and watch migrations.",
-        subcommands = {CommandLine.HelpCommand.class, ClustersCommand.class, SimulateCommand.class, CheckCommand.class,
-            CopyCommand.class, MirrorCommand.class})
+        description = "Install the Migration Toolkit for Containers in a restricted network, and watch migrations.")
+// The subcommands are in CommandTable (one entry each), not in a subcommands list here: see run().
 public class MtcAssistantCommand implements Callable<Integer> {
 
     /** Returned when the desktop app took over the process and main() must not exit. */
     public static final int KEEP_RUNNING = -1;
-
-    private static final Logger LOG = LoggerFactory.getLogger(MtcAssistantCommand.class);
 
     @Option(names = "--demo", description = "Open the app on simulated clusters (no setup, no network).")
     boolean demo;
@@ -40,6 +39,7 @@ public class MtcAssistantCommand implements Callable<Integer> {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new MtcAssistantCommand());
+        addSubcommands(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, a) -> {
@@ -52,11 +52,44 @@ public class MtcAssistantCommand implements Callable<Integer> {
                 err.println("mtc-assistant: " + screenText(ex));
                 return ExitCodes.BAD_INPUT;
             }
-            LOG.error("Command failed", ex);
+            // The log starts here, not at class initialisation: --version and --help never pay for it.
+            LoggerFactory.getLogger(MtcAssistantCommand.class).error("Command failed", ex);
             err.println("mtc-assistant: " + screenText(ex) + " (details in the log file)");
             return ExitCodes.FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The invoked command (and, after `help`, the command asked about) gets its full annotated model; every other
+     * command a model of its name and summary only, enough for the top-level help and picocli's suggestions.
+     */
+    private static void addSubcommands(CommandLine commandLine, String[] args) {
+        Set<String> invoked = invokedNames(args);
+        for (CommandTable.Entry entry : CommandTable.COMMANDS) {
+            if (invoked.contains(entry.name())) {
+                commandLine.addSubcommand(entry.name(), entry.type());
+            } else {
+                CommandSpec outline = CommandSpec.create().name(entry.name());
+                outline.usageMessage().description(entry.summary());
+                commandLine.addSubcommand(entry.name(), outline);
+            }
+        }
+    }
+
+    /** The first positional argument and, when that is `help`, the next one (the root's options take no values). */
+    private static Set<String> invokedNames(String[] args) {
+        Set<String> names = new HashSet<>();
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            names.add(arg);
+            if (!"help".equals(arg) || names.size() > 1) {
+                break;
+            }
+        }
+        return names;
     }
 
     /** An error message as the terminal may show it: never "null", never a token the user typed. */

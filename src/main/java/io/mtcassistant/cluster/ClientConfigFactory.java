@@ -39,6 +39,12 @@ final class ClientConfigFactory {
 
     ConnectionTarget prepare(KubeconfigSet kubeconfigs, ContextEntry context, ConnectOptions options,
             ActivityListener activity) throws ConnectionProblem, Exception {
+        return prepare(kubeconfigs, context, options, activity, () -> { });
+    }
+
+    /** @param beforeNetwork called before the first step that waits on something outside this process */
+    ConnectionTarget prepare(KubeconfigSet kubeconfigs, ContextEntry context, ConnectOptions options,
+            ActivityListener activity, Runnable beforeNetwork) throws ConnectionProblem, Exception {
         List<Path> files = kubeconfigs.files();
         List<io.fabric8.kubernetes.api.model.Config> parsed;
         try {
@@ -160,6 +166,7 @@ final class ClientConfigFactory {
             }
         }
         if (exec != null) {
+            beforeNetwork.run();
             runExecPlugin(exec, userFile, options, builder, activity);
         }
         Config config = builder.build();
@@ -171,6 +178,7 @@ final class ClientConfigFactory {
         HttpClient.Factory factory = checkServerName
                 ? new TlsServerNameHttpClientFactory(config, tlsServerName.trim()) : httpClientFactory;
         if (credential == CredentialKind.PASSWORD && config.getUsername() != null && config.getPassword() != null) {
+            beforeNetwork.run();
             config = passwordLogin(config, userName, factory, activity);
             if (checkServerName) {
                 factory = new TlsServerNameHttpClientFactory(config, tlsServerName.trim());

@@ -16,6 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The questions asked of a freshly connected cluster: Kubernetes version, OpenShift version and platform class,
@@ -41,6 +43,19 @@ final class ClusterProbe {
     }
 
     ClusterFacts run() {
+        // The cluster-admin question does not depend on the others: it is asked while they are.
+        FutureTask<Boolean> admin = new FutureTask<>(this::clusterAdmin);
+        Thread adminThread = new Thread(admin, "probe-admin-" + target.context().name());
+        adminThread.setDaemon(true);
+        adminThread.start();
+        try {
+            return run(admin);
+        } finally {
+            admin.cancel(true);
+        }
+    }
+
+    private ClusterFacts run(FutureTask<Boolean> admin) {
         activity.info(SOURCE, "GET /version");
         VersionInfo version = client.getKubernetesVersion();
         String gitVersion = version.getGitVersion();
@@ -49,10 +64,28 @@ final class ClusterProbe {
                 .orElse(null);
         OpenShiftFacts openShift = openShift(kubernetes);
         String identity = identity(openShift != null);
-        boolean admin = clusterAdmin();
         return new ClusterFacts(target.context().name(), target.url(), gitVersion,
                 openShift == null ? null : openShift.version(), openShift == null ? null : openShift.desired(),
-                openShift == null ? PlatformClass.NOT_OPENSHIFT : openShift.platform(), identity, admin);
+                openShift == null ? PlatformClass.NOT_OPENSHIFT : openShift.platform(), identity, answer(admin));
+    }
+
+    /** The parallel answer, failing like the request itself would have on this thread. */
+    private static boolean answer(FutureTask<Boolean> admin) {
+        try {
+            return admin.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KubernetesClientException.launderThrowable(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw KubernetesClientException.launderThrowable(cause);
+        }
     }
 
     private OpenShiftFacts openShift(KubernetesVersion kubernetes) {

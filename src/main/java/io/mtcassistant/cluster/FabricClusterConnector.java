@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.mtcassistant.common.ActivityListener;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects to a context with fabric8 (JDK HTTP client) and probes it. The whole attempt — credential plugins,
- * OAuth log-in and every request — runs under one deadline (ConnectOptions.timeout); a failed or abandoned
- * attempt closes its client. Failures come back as plain words; the stack trace goes to the log only.
+ * Connects to a context with fabric8 (JDK HTTP client) and probes it. Everything that waits on the outside —
+ * credential plugins, OAuth log-in and every request — runs under one deadline (ConnectOptions.timeout); a failed
+ * or abandoned attempt closes its client. Failures come back as plain words; the stack trace goes to the log only.
+ *
+ * <p>The deadline starts after the local work (reading the kubeconfig, building the client): counted in, a cold JVM
+ * on a busy machine spent most of the 15 s there, and a server that answers in milliseconds was reported as "did
+ * not answer" (the `clusters` command exited 1 in one run of three).
  */
 public class FabricClusterConnector implements ClusterConnector {
 
@@ -61,6 +66,7 @@ public class FabricClusterConnector implements ClusterConnector {
         AtomicReference<KubernetesClient> clientRef = new AtomicReference<>();
         AtomicReference<ConnectionTarget> targetRef = new AtomicReference<>();
         AtomicBoolean abandoned = new AtomicBoolean();
+        CountDownLatch localWorkDone = new CountDownLatch(1);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "connect-" + context.name());
             thread.setDaemon(true);
@@ -68,19 +74,15 @@ public class FabricClusterConnector implements ClusterConnector {
         });
         try {
             Future<ClusterSession> attempt = worker.submit(() -> {
-                ConnectionTarget target = new ClientConfigFactory(httpClientFactory)
-                        .prepare(kubeconfigs, context, effective, listener);
-                targetRef.set(target);
-                KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config())
-                        .withHttpClientFactory(target.httpClientFactory()).build();
-                clientRef.set(client);
-                ClusterFacts facts = new ClusterProbe(client, target, listener).run();
-                if (abandoned.get()) {
-                    client.close();
-                    throw new TimeoutException("abandoned after the deadline");
+                try {
+                    return attempt(kubeconfigs, context, effective, listener, localWorkDone, clientRef, targetRef,
+                            abandoned);
+                } finally {
+                    localWorkDone.countDown();
                 }
-                return new FabricClusterSession(context, facts, client);
             });
+            // Local work ends on its own (or fails): it waits on nothing outside this process.
+            localWorkDone.await();
             ClusterSession session = attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             ClusterFacts facts = session.facts();
             listener.success(SOURCE, "Connected to " + context.name() + ": " + describe(facts));
@@ -105,6 +107,24 @@ public class FabricClusterConnector implements ClusterConnector {
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    private ClusterSession attempt(KubeconfigSet kubeconfigs, ContextEntry context, ConnectOptions options,
+            ActivityListener listener, CountDownLatch localWorkDone, AtomicReference<KubernetesClient> clientRef,
+            AtomicReference<ConnectionTarget> targetRef, AtomicBoolean abandoned) throws Exception {
+        ConnectionTarget target = new ClientConfigFactory(httpClientFactory)
+                .prepare(kubeconfigs, context, options, listener, localWorkDone::countDown);
+        targetRef.set(target);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config())
+                .withHttpClientFactory(target.httpClientFactory()).build();
+        clientRef.set(client);
+        localWorkDone.countDown();
+        ClusterFacts facts = new ClusterProbe(client, target, listener).run();
+        if (abandoned.get()) {
+            client.close();
+            throw new TimeoutException("abandoned after the deadline");
+        }
+        return new FabricClusterSession(context, facts, client);
     }
 
     private static ConnectionOutcome failed(ContextEntry context, ConnectionFailure failure, ActivityListener listener,

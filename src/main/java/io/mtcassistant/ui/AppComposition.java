@@ -172,6 +172,7 @@ public final class AppComposition implements AutoCloseable {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
                     clusters.useDemoKubeconfig(kubeconfig, DEMO_ROLES,
                             demoConnectTimeout(Duration.ofNanos(System.nanoTime() - startedAt)));
+                    StartupMarker.phase("demo clusters started");
                 })
                 .onFailure(error -> {
                     clusters.setLoading(null);

@@ -23,7 +23,14 @@ public final class DesktopLauncher {
                 : JsonSettingsStore.inConfigDir(XdgDirs.system());
         // Read while the toolkit starts (it is needed before the first frame, for the remembered theme).
         MtcAssistantApp.options = new MtcAssistantApp.LaunchOptions(demo, store, CompletableFuture.supplyAsync(store::load));
-        Application.launch(MtcAssistantApp.class);
+        try {
+            Application.launch(MtcAssistantApp.class);
+        } catch (RuntimeException | Error e) {
+            if (MissingDesktopLibraries.advice(e).isPresent()) {
+                throw new MissingDesktopLibraries.Failure(e);
+            }
+            throw e;
+        }
         // launch() returns once the window is closed and stop() has closed sessions and simulations. Library threads
         // (HTTP clients, mock servers) may not be daemons; they must not keep a windowless process alive.
         System.exit(0);

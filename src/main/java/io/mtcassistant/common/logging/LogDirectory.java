@@ -1,13 +1,14 @@
 package io.mtcassistant.common.logging;
 
-import ch.qos.logback.core.PropertyDefinerBase;
 import io.mtcassistant.common.XdgDirs;
 
-/** Gives logback the log folder: $XDG_STATE_HOME/mtc-assistant (or -Dmtc.log.dir). */
-public class LogDirectory extends PropertyDefinerBase {
+/** The log folder: $XDG_STATE_HOME/mtc-assistant (or -Dmtc.log.dir). */
+final class LogDirectory {
 
-    @Override
-    public String getPropertyValue() {
+    private LogDirectory() {
+    }
+
+    static String folder() {
         String override = System.getProperty("mtc.log.dir");
         if (override != null && !override.isBlank()) {
             return override;

@@ -1,0 +1,45 @@
+package io.mtcassistant.cli;
+
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/**
+ * Every subcommand of `mtc-assistant`, ONE entry each: its name, the line the top-level help shows for it, and its
+ * class (picocli makes the object). A run builds picocli's reflective model of the invoked command only; the others
+ * get a model made of their name and summary (see {@link MtcAssistantCommand#run}), which is all the top-level help,
+ * `help` and picocli's "did you mean" need. Building every command's model cost each start about a second.
+ */
+final class CommandTable {
+
+    /** One subcommand. {@code summary} is what `mtc-assistant --help` lists; the command's own help says the rest. */
+    record Entry(String name, String summary, Class<?> type) {
+    }
+
+    static final List<Entry> COMMANDS = List.of(
+            new Entry("help", "Display help information about the specified command.",
+                    CommandLine.HelpCommand.class),
+            new Entry("clusters", "Connect to kubeconfig contexts and show per cluster: API URL, Kubernetes and "
+                    + "OpenShift version, platform class, user and whether the user is cluster-admin.",
+                    ClustersCommand.class),
+            new Entry("simulate", "Serve two simulated clusters on 127.0.0.1 (sim-source, OpenShift 3.11, and "
+                    + "sim-target, OpenShift 4.12) and write a kubeconfig for them. A simulation, not a cluster.",
+                    SimulateCommand.class),
+            new Entry("check", "Check the clusters against the MTC compatibility table (Table 7.1) and the "
+                    + "procedure's rules.", CheckCommand.class),
+            new Entry("copy", "Copy one image, keeping its digest.", CopyCommand.class),
+            new Entry("mirror", "Mirror an image set: registry -> registry, registry -> archive, archive -> registry.",
+                    MirrorCommand.class));
+
+    private CommandTable() {
+    }
+
+    static Optional<Entry> find(String name) {
+        for (Entry entry : COMMANDS) {
+            if (entry.name().equals(name)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+}
