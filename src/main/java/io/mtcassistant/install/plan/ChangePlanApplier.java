@@ -207,8 +207,9 @@ public final class ChangePlanApplier {
                 if (condition.success().contains(last)) {
                     return new Step(ActionState.DONE, condition.path() + " is " + last);
                 }
-                if (condition.failure().contains(last)) {
-                    return new Step(ActionState.FAILED, action.target() + ": " + condition.path() + " is " + last
+                String failed = KubeObjects.valueAt(live, condition.failureAt()).orElse("");
+                if (condition.failure().contains(failed)) {
+                    return new Step(ActionState.FAILED, action.target() + ": " + condition.failureAt() + " is " + failed
                             + (message.isEmpty() ? "" : ": " + message));
                 }
             }

@@ -33,15 +33,17 @@ final class ShellCommands {
               else "$K" patch "$1" "$2" -n "$3" --type merge --patch-file "$4"; fi
             }
 
-            # wait_for TYPE/NAME NAMESPACE JSONPATH 'ok|values' 'failure|values' TIMEOUT_SECONDS
+            # wait_for TYPE/NAME NAMESPACE JSONPATH 'ok|values' 'failure|values' TIMEOUT_SECONDS [FAILURE_JSONPATH]
             wait_for() {
               ns=""; [ "$2" = "-" ] || ns="-n $2"
               waited=0; v=""
               while :; do
                 v=$("$K" get "$1" $ns -o "jsonpath=$3" 2>/dev/null || true)
                 case "|$4|" in *"|$v|"*) [ -n "$v" ] && { echo "$1: $v"; return 0; } ;; esac
-                if [ -n "$5" ] && [ -n "$v" ]; then
-                  case "|$5|" in *"|$v|"*) echo "$1: $v (failed)" >&2; exit 1 ;; esac
+                f="$v"
+                [ -z "${7:-}" ] || f=$("$K" get "$1" $ns -o "jsonpath=$7" 2>/dev/null || true)
+                if [ -n "$5" ] && [ -n "$f" ]; then
+                  case "|$5|" in *"|$f|"*) echo "$1: $f (failed)" >&2; exit 1 ;; esac
                 fi
                 if [ "$waited" -ge "$6" ]; then echo "timed out after $6 s waiting for $1 ($3 is '$v')" >&2; exit 1; fi
                 sleep 2; waited=$((waited + 2))
@@ -86,7 +88,9 @@ final class ShellCommands {
                     + ChangePlanExporter.quote(jsonPath(action.condition().path())) + " "
                     + ChangePlanExporter.quote(String.join("|", action.condition().success())) + " "
                     + ChangePlanExporter.quote(String.join("|", action.condition().failure())) + " "
-                    + action.condition().timeout().toSeconds();
+                    + action.condition().timeout().toSeconds()
+                    + (action.condition().failurePath() == null ? ""
+                            : " " + ChangePlanExporter.quote(jsonPath(action.condition().failurePath())));
         };
     }
 

@@ -13,12 +13,23 @@ import java.util.List;
  * @param failure     values that mean it will not get there
  * @param messagePath where the object explains itself (shown on failure and timeout); may be null
  * @param timeout     how long to wait
+ * @param failurePath where the failure values are looked for, when not at {@code path} (a pod's waiting reason while
+ *                    its phase is what counts); null for {@code path}
  */
-public record WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout) {
+public record WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
+        String failurePath) {
 
     public WaitCondition {
         success = List.copyOf(success);
         failure = failure == null ? List.of() : List.copyOf(failure);
+    }
+
+    public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout) {
+        this(path, success, failure, messagePath, timeout, null);
+    }
+
+    public String failureAt() {
+        return failurePath == null ? path : failurePath;
     }
 
     /** "status.phase is Succeeded" */
