@@ -21,6 +21,9 @@ final class ServerErrors {
 
     static String describe(RuntimeException e) {
         if (e instanceof KubernetesClientException k) {
+            if (k.getCode() <= 0 || k.getStatus() == null && causedByIo(k)) {
+                return unreachable(k);
+            }
             String server = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
                     : firstLine(k.getMessage());
             return switch (k.getCode()) {
@@ -34,6 +37,15 @@ final class ServerErrors {
             };
         }
         return firstLine(e.getMessage());
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unreachable(KubernetesClientException e) {
