@@ -75,11 +75,12 @@ public final class UninstallPlanner {
             var operation = client.genericKubernetesResources(apiVersion, kind);
             return new ArrayList<>(ns == null ? operation.list().getItems() : operation.inNamespace(ns).list().getItems());
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 404 || e.getCode() == 0 && String.valueOf(e.getMessage()).contains("Could not find")) {
-                return new ArrayList<>();
+            boolean notServed = e.getCode() == 404 || e.getCode() <= 0 && String.valueOf(e.getMessage()).contains("Could not find");
+            if (notServed && apiVersion.equals("apiextensions.k8s.io/v1")) {
+                return list(client, "apiextensions.k8s.io/v1beta1", kind, ns); // OpenShift 3.11
             }
-            if (apiVersion.startsWith("apiextensions.k8s.io/v1") && !apiVersion.endsWith("beta1")) {
-                return list(client, "apiextensions.k8s.io/v1beta1", kind, ns);
+            if (notServed) {
+                return new ArrayList<>();
             }
             throw e;
         }

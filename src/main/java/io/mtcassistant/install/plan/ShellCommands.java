@@ -9,13 +9,15 @@ final class ShellCommands {
     static final String FUNCTIONS = """
             set -eu
             K="${KUBECTL:-oc}"
+            # KUBECTL_VALIDATE=false skips schema validation (for API servers without an OpenAPI document)
+            VALIDATE="${KUBECTL_VALIDATE:-strict}"
             cd "$(dirname "$0")"
 
             step() { printf '\\n== %s\\n' "$1"; }
 
             # create FILE: like "oc create -f"; AlreadyExists is fine (the object is already present).
             create() {
-              if out=$("$K" create -f "$1" 2>&1); then echo "$out"; return 0; fi
+              if out=$("$K" create --validate="$VALIDATE" -f "$1" 2>&1); then echo "$out"; return 0; fi
               case "$out" in
                 *AlreadyExists*|*"already exists"*) echo "already present: $1" ;;
                 *) echo "$out" >&2; exit 1 ;;
@@ -24,7 +26,7 @@ final class ShellCommands {
 
             # create_if_absent FILE: never touches an existing object.
             create_if_absent() {
-              if "$K" get -f "$1" >/dev/null 2>&1; then echo "already present: $1"; else "$K" create -f "$1"; fi
+              if "$K" get -f "$1" >/dev/null 2>&1; then echo "already present: $1"; else "$K" create --validate="$VALIDATE" -f "$1"; fi
             }
 
             # merge_patch TYPE NAME NAMESPACE FILE  (NAMESPACE "-" for cluster-scoped objects)
