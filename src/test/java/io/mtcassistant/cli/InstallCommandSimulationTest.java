@@ -137,7 +137,7 @@ class InstallCommandSimulationTest {
         assertThat(list.out()).contains("MigrationController openshift-migration/migration-controller")
                 .contains("Subscription openshift-migration/mtc-operator")
                 .contains("ClusterServiceVersion openshift-migration/mtc-operator.v1.8.8")
-                .contains("Velero and its backups");
+                .contains("removes Velero from the cluster");
         Run wrong = run("uninstall", "--kubeconfig", appliedKubeconfig.toString(), "--context", "by-install",
                 "--confirm", "by-script");
         assertThat(wrong.exit()).isEqualTo(2);
