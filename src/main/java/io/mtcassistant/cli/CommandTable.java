@@ -29,7 +29,11 @@ final class CommandTable {
                     + "procedure's rules.", CheckCommand.class),
             new Entry("copy", "Copy one image, keeping its digest.", CopyCommand.class),
             new Entry("mirror", "Mirror an image set: registry -> registry, registry -> archive, archive -> registry.",
-                    MirrorCommand.class));
+                    MirrorCommand.class),
+            new Entry("install", "Install MTC on one cluster from the mirror (OLM on OpenShift 4.6+, the legacy "
+                    + "operator on 3.11 and 4.0-4.5): plan, export or apply.", InstallCommand.class),
+            new Entry("uninstall", "Remove MTC from one cluster (procedure 7.6): plan, export, or delete after "
+                    + "confirming the cluster's name.", UninstallCommand.class));
 
     private CommandTable() {
     }

@@ -69,6 +69,8 @@ public final class SimulatedCluster implements AutoCloseable {
     private SilentPort silentPort;
     private SimulationCertificates certificates;
     private TlsFront tlsFront;
+    private int frontPort;
+    private io.mtcassistant.sim.olm.OlmSimulation operators;
     private boolean serving;
     private String url;
     private boolean started;
@@ -115,9 +117,11 @@ public final class SimulatedCluster implements AutoCloseable {
                     tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name,
                             dispatcher.identitySecret());
                     serving = true;
-                    url = "https://127.0.0.1:" + tlsFront.port();
+                    frontPort = tlsFront.port();
+                    url = "https://127.0.0.1:" + frontPort;
                     if (failure == SimulatedFailure.NONE || failure == SimulatedFailure.UNTRUSTED_TLS) {
                         seed();
+                        operators = io.mtcassistant.sim.olm.OlmSimulation.start(this);
                     }
                 }
             }
@@ -192,6 +196,55 @@ public final class SimulatedCluster implements AutoCloseable {
                 .withOauthToken(internalUser.token()).withNamespace("default").withHttp2Disable(true)
                 .withRequestRetryBackoffLimit(0).build();
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /**
+     * A client with full rights that talks to the store directly (plain HTTP on 127.0.0.1, not through the TLS
+     * front), for the simulated controllers: they keep running while {@link #suspendApi()} holds the API away.
+     */
+    public KubernetesClient controllerClient() {
+        requireServing();
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + server.getPort())
+                .withOauthToken(internalUser.token()).withNamespace("default").withHttp2Disable(true)
+                .withRequestRetryBackoffLimit(0).build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Calls the listener with the path of every write the API server answered (no HTTP, on the server's thread). */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        dispatcher.onChange(listener);
+    }
+
+    /**
+     * The simulated OLM, MTC operator and kubelet of this cluster (null for a cluster started with a failure that
+     * keeps it from serving its store).
+     */
+    public io.mtcassistant.sim.olm.OlmSimulation operators() {
+        return operators;
+    }
+
+    /** The cluster goes away: its API port stops accepting connections (the store and controllers keep running). */
+    public synchronized void suspendApi() {
+        requireServing();
+        if (tlsFront != null) {
+            tlsFront.close();
+            tlsFront = null;
+        }
+    }
+
+    /** The cluster comes back on the same URL after {@link #suspendApi()}. */
+    public synchronized void resumeApi() {
+        requireServing();
+        if (tlsFront != null) {
+            return;
+        }
+        try {
+            tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name, dispatcher.identitySecret(),
+                    frontPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulated cluster " + name + " cannot listen on port " + frontPort
+                    + " again", e);
+        }
     }
 
     /** Registers more API resources (built-in groups of later features); they then appear in discovery. */
@@ -283,6 +336,9 @@ public final class SimulatedCluster implements AutoCloseable {
             return;
         }
         closed = true;
+        if (operators != null) {
+            operators.close();
+        }
         if (silentPort != null) {
             silentPort.close();
         }

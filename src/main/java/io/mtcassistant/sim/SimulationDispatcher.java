@@ -61,6 +61,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
     private final Supplier<String> baseUrl;
     private final VersionInfo versionInfo;
     private final String identitySecret = java.util.UUID.randomUUID().toString();
+    private final List<java.util.function.Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     SimulationDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses, SimulatedPlatform platform,
             SimulatedFailure failure, Supplier<String> baseUrl, VersionInfo versionInfo) {
@@ -74,6 +75,11 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
 
     String identitySecret() {
         return identitySecret;
+    }
+
+    /** Called with the path of every write request after the store answered it (the simulated controllers' wake-up). */
+    void onChange(java.util.function.Consumer<String> listener) {
+        changeListeners.add(listener);
     }
 
     void addUser(SimulatedUser user) {
@@ -142,7 +148,11 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             return expectations.dispatch(request);
         }
         MockResponse builtIn = builtIn(request, path, user);
-        return builtIn != null ? builtIn : crud.dispatch(request);
+        MockResponse answer = builtIn != null ? builtIn : crud.dispatch(request);
+        if (!"GET".equals(request.getMethod())) {
+            changeListeners.forEach(listener -> listener.accept(path));
+        }
+        return answer;
     }
 
     private MockResponse builtIn(RecordedRequest request, String path, SimulatedUser user) {

@@ -37,10 +37,16 @@ final class TlsFront implements AutoCloseable {
      * @param identitySecret proves to the dispatcher that a client-certificate identity header came from here
      */
     TlsFront(SSLContext context, int backendPort, String name, String identitySecret) throws IOException {
+        this(context, backendPort, name, identitySecret, 0);
+    }
+
+    /** @param port the port to listen on (0: a free one), to come back on the same URL after a simulated outage */
+    TlsFront(SSLContext context, int backendPort, String name, String identitySecret, int port) throws IOException {
         this.backendPort = backendPort;
         this.identitySecret = identitySecret;
-        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         socket.setWantClientAuth(true); // like kube-apiserver: a client certificate is optional
         this.listener = socket;
         this.threads = Executors.newCachedThreadPool(r -> {

@@ -31,12 +31,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away self-signed certificate for the demo registry on 127.0.0.1, so the demo talks TLS with verification
  * on (the certificate is given to the client as the registry's CA) instead of turning verification off.
  */
-final class DemoTls {
+public final class DemoTls {
 
     private final SSLContext context;
     private final String caPem;
 
-    DemoTls() {
+    public DemoTls() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
@@ -69,11 +69,11 @@ final class DemoTls {
         }
     }
 
-    SSLContext context() {
+    public SSLContext context() {
         return context;
     }
 
-    String caPem() {
+    public String caPem() {
         return caPem;
     }
 }

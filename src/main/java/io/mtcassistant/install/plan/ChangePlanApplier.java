@@ -1,0 +1,251 @@
+package io.mtcassistant.install.plan;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a change plan to one cluster, action by action, and stops at the first failure. Every action first looks
+ * at the cluster, so applying the same plan again after a failure or an app restart moves past what is already there
+ * and resumes at the first action that is not; nothing is deleted except by DELETE actions (Uninstall plans).
+ */
+public final class ChangePlanApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangePlanApplier.class);
+    private static final String OLM_API = "operators.coreos.com/v1alpha1";
+
+    private final KubernetesClient client;
+    private final Duration pollInterval;
+    private final Clock clock;
+
+    public ChangePlanApplier(KubernetesClient client) {
+        this(client, Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    public ChangePlanApplier(KubernetesClient client, Duration pollInterval, Clock clock) {
+        this.client = client;
+        this.pollInterval = pollInterval;
+        this.clock = clock;
+    }
+
+    public ApplyResult apply(ChangePlan plan, ApplyListener listener) {
+        Instant start = clock.instant();
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < plan.actions().size(); i++) {
+            outcomes.add(ActionOutcome.waiting(i, plan.actions().get(i)));
+        }
+        outcomes.forEach(listener::changed);
+        for (int i = 0; i < plan.actions().size(); i++) {
+            ChangeAction action = plan.actions().get(i);
+            Instant began = clock.instant();
+            int index = i;
+            Progress progress = message -> listener.changed(new ActionOutcome(index, action, ActionState.RUNNING, message,
+                    Duration.between(began, clock.instant())));
+            progress.report("");
+            ActionOutcome outcome;
+            try {
+                Step step = run(action, progress);
+                outcome = new ActionOutcome(i, action, step.state(), step.message(), Duration.between(began, clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} failed", plan.cluster(), action.title(), e);
+                outcome = new ActionOutcome(i, action, ActionState.FAILED, ServerErrors.describe(e),
+                        Duration.between(began, clock.instant()));
+            }
+            LOG.info("{}: {}: {} {}", plan.cluster(), action.title(), outcome.state().label(), outcome.message());
+            outcomes.set(i, outcome);
+            listener.changed(outcome);
+            if (outcome.state() == ActionState.FAILED) {
+                break;
+            }
+        }
+        return new ApplyResult(plan.cluster(), outcomes, Duration.between(start, clock.instant()));
+    }
+
+    private interface Progress {
+        void report(String message);
+    }
+
+    private record Step(ActionState state, String message) {
+    }
+
+    private Step run(ChangeAction action, Progress progress) {
+        return switch (action.kind()) {
+            case CREATE -> create(action);
+            case CREATE_IF_ABSENT -> createIfAbsent(action);
+            case MERGE_PATCH -> mergePatch(action);
+            case APPROVE -> approve(action, progress);
+            case WAIT_FOR -> waitFor(action, progress);
+            case DELETE -> delete(action);
+        };
+    }
+
+    private Resource<GenericKubernetesResource> resource(ObjectRef ref) {
+        var operation = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
+        return ref.namespace() == null ? operation.withName(ref.name())
+                : operation.inNamespace(ref.namespace()).withName(ref.name());
+    }
+
+    private Step create(ChangeAction action) {
+        try {
+            createObject(action);
+            return new Step(ActionState.DONE, "created");
+        } catch (KubernetesClientException e) {
+            if (ServerErrors.isAlreadyExists(e)) {
+                return new Step(ActionState.ALREADY_PRESENT, "already present (expected, the procedure says to ignore it)");
+            }
+            throw e;
+        }
+    }
+
+    private void createObject(ChangeAction action) {
+        ObjectRef ref = action.target();
+        var operation = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
+        if (ref.namespace() == null) {
+            operation.resource(action.object()).create();
+        } else {
+            operation.inNamespace(ref.namespace()).resource(action.object()).create();
+        }
+    }
+
+    private Step createIfAbsent(ChangeAction action) {
+        if (resource(action.target()).get() != null) {
+            return new Step(ActionState.ALREADY_PRESENT, "already present (kept as it is)");
+        }
+        return create(action);
+    }
+
+    private Step mergePatch(ChangeAction action) {
+        Resource<GenericKubernetesResource> resource = resource(action.target());
+        GenericKubernetesResource live = resource.get();
+        if (live == null) {
+            return new Step(ActionState.FAILED, action.target() + " is not on the cluster, so it cannot be patched");
+        }
+        Map<String, Object> patch = patchBody(action.object());
+        Map<String, Object> liveMap = KubeObjects.asMap(live);
+        if (KubeObjects.merge(liveMap, patch).equals(liveMap)) {
+            return new Step(ActionState.ALREADY_PRESENT, "already set (the cluster has these values)");
+        }
+        resource.patch(PatchContext.of(PatchType.JSON_MERGE), KubeObjects.json(patch));
+        return new Step(ActionState.DONE, "patched");
+    }
+
+    /** The patch without the identity fields that only name the target. */
+    static Map<String, Object> patchBody(GenericKubernetesResource patch) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(KubeObjects.asMap(patch));
+        body.remove("apiVersion");
+        body.remove("kind");
+        if (body.get("metadata") instanceof Map<?, ?> metadata) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            metadata.forEach((k, v) -> m.put(String.valueOf(k), v));
+            m.remove("name");
+            m.remove("namespace");
+            if (m.isEmpty()) {
+                body.remove("metadata");
+            } else {
+                body.put("metadata", m);
+            }
+        }
+        return body;
+    }
+
+    private Step approve(ChangeAction action, Progress progress) {
+        String namespace = action.target().namespace();
+        Instant deadline = clock.instant().plus(action.condition().timeout());
+        List<String> others = List.of();
+        while (true) {
+            List<GenericKubernetesResource> plans = client.genericKubernetesResources(OLM_API, "InstallPlan")
+                    .inNamespace(namespace).list().getItems();
+            Optional<GenericKubernetesResource> match = plans.stream()
+                    .filter(p -> KubeObjects.valueAt(p, "spec.clusterServiceVersionNames").orElse("")
+                            .contains("\"" + action.csvName() + "\""))
+                    .findFirst();
+            if (match.isPresent()) {
+                String name = match.get().getMetadata().getName();
+                if ("true".equals(KubeObjects.valueAt(match.get(), "spec.approved").orElse("false"))) {
+                    return new Step(ActionState.ALREADY_PRESENT, "InstallPlan " + name + " is already approved");
+                }
+                resource(new ObjectRef(OLM_API, "InstallPlan", namespace, name))
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"approved\":true}}");
+                return new Step(ActionState.DONE, "approved InstallPlan " + name + " for " + action.csvName());
+            }
+            others = plans.stream().map(p -> p.getMetadata().getName() + " ("
+                    + KubeObjects.valueAt(p, "spec.clusterServiceVersionNames").orElse("no CSV") + ")").toList();
+            if (!clock.instant().isBefore(deadline)) {
+                return new Step(ActionState.FAILED, "no InstallPlan for " + action.csvName() + " appeared in "
+                        + seconds(action.condition().timeout()) + " in " + namespace
+                        + (others.isEmpty() ? " (none at all: check that the CatalogSource is READY and the Subscription"
+                                + " names it, its channel and startingCSV)"
+                                : "; found only: " + String.join(", ", others) + " (not approved: another version)"));
+            }
+            progress.report("waiting for OLM to make the InstallPlan for " + action.csvName());
+            pause();
+        }
+    }
+
+    private Step waitFor(ChangeAction action, Progress progress) {
+        WaitCondition condition = action.condition();
+        Instant deadline = clock.instant().plus(condition.timeout());
+        String last = "";
+        String message = "";
+        while (true) {
+            GenericKubernetesResource live = resource(action.target()).get();
+            if (live != null) {
+                last = KubeObjects.valueAt(live, condition.path()).orElse("");
+                message = condition.messagePath() == null ? "" : KubeObjects.valueAt(live, condition.messagePath()).orElse("");
+                if (condition.success().contains(last)) {
+                    return new Step(ActionState.DONE, condition.path() + " is " + last);
+                }
+                String failed = KubeObjects.valueAt(live, condition.failureAt()).orElse("");
+                if (condition.failure().contains(failed)) {
+                    return new Step(ActionState.FAILED, action.target() + ": " + condition.failureAt() + " is " + failed
+                            + (message.isEmpty() ? "" : ": " + message));
+                }
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                String state = live == null ? "does not exist" : condition.path() + " is "
+                        + (last.isEmpty() ? "not set" : last);
+                return new Step(ActionState.FAILED, "timed out after " + seconds(condition.timeout()) + " waiting for "
+                        + condition.describe() + " on " + action.target() + ": it " + state
+                        + (message.isEmpty() ? "" : " (" + message + ")"));
+            }
+            progress.report(live == null ? "waiting for " + action.target() + " to appear"
+                    : condition.path() + " is " + (last.isEmpty() ? "not set yet" : last)
+                    + (message.isEmpty() ? "" : ": " + message));
+            pause();
+        }
+    }
+
+    private Step delete(ChangeAction action) {
+        Resource<GenericKubernetesResource> resource = resource(action.target());
+        if (resource.get() == null) {
+            return new Step(ActionState.ALREADY_PRESENT, "already gone");
+        }
+        resource.delete();
+        return new Step(ActionState.DONE, "deleted");
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+}

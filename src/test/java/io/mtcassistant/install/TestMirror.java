@@ -1,0 +1,63 @@
+package io.mtcassistant.install;
+
+import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
+import io.mtcassistant.mirror.engine.TransferListener;
+import io.mtcassistant.mirror.registry.CredentialStore;
+import io.mtcassistant.mirror.registry.ProxySettings;
+import io.mtcassistant.mirror.registry.RegistryAccess;
+import io.mtcassistant.sim.registry.SimulatedMirrorRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The simulated mirror registry with the synthetic demo catalog pushed into it, and a results folder naming it. */
+final class TestMirror implements AutoCloseable {
+
+    final SimulatedMirrorRegistry registry;
+    final Path results;
+
+    TestMirror(Path dir) {
+        registry = SimulatedMirrorRegistry.start(dir.resolve("mirror-ca.pem"));
+        DemoCatalog.Contents contents = DemoCatalog.write(dir.resolve("demo-layout"), DemoCatalog.DEFAULT_HOST);
+        RegistryAccess access = new RegistryAccess(CredentialStore.empty(), ProxySettings.none(),
+                Map.of(registry.endpoint(), List.of(registry.caFile())));
+        DemoCatalog.push(contents, access, registry.endpoint(), true, TransferListener.NONE);
+        results = dir.resolve("results");
+        String index = DemoCatalog.DEFAULT_HOST + "/" + DemoCatalog.INDEX_REPOSITORY + ":" + DemoCatalog.INDEX_TAG;
+        String host = registry.endpoint();
+        try {
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("mapping.txt"), index + "=" + host + "/" + DemoCatalog.INDEX_REPOSITORY + ":"
+                    + DemoCatalog.INDEX_TAG + "\n");
+            String mirrors = """
+                    apiVersion: %s
+                    kind: %s
+                    metadata: {name: %s}
+                    spec:
+                      %s:
+                      - {source: registry.redhat.io/rhmtc, mirrors: ["%s/rhmtc"]}
+                      - {source: registry.redhat.io/oadp, mirrors: ["%s/oadp"]}
+                    """;
+            Files.writeString(results.resolve("imageContentSourcePolicy.yaml"), mirrors.formatted(
+                    "operator.openshift.io/v1alpha1", "ImageContentSourcePolicy", "generic-0", "repositoryDigestMirrors", host, host));
+            Files.writeString(results.resolve("imageDigestMirrorSet.yaml"), mirrors.formatted(
+                    "config.openshift.io/v1", "ImageDigestMirrorSet", "idms-generic-0", "imageDigestMirrors", host, host));
+            Files.writeString(results.resolve("catalogSource-redhat-operator-index.yaml"), """
+                    apiVersion: operators.coreos.com/v1alpha1
+                    kind: CatalogSource
+                    metadata: {name: redhat-operator-index, namespace: openshift-marketplace}
+                    spec: {sourceType: grpc, image: "%s/%s:%s", displayName: MTC mirror}
+                    """.formatted(host, DemoCatalog.INDEX_REPOSITORY, DemoCatalog.INDEX_TAG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+    }
+}
