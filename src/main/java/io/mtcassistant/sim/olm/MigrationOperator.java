@@ -30,6 +30,7 @@ final class MigrationOperator implements Reconciler {
     @Override
     public void reconcile(Pass pass) {
         String namespace = Api.MIGRATION_NAMESPACE;
+        pass.api.list(Api.DEPLOYMENT, namespace);
         ObjectNode operator = pass.api.get(Api.DEPLOYMENT, namespace, InstallPlans.OPERATOR_DEPLOYMENT);
         if (operator == null || operator.path("status").path("availableReplicas").asInt(0) < 1) {
             return;
