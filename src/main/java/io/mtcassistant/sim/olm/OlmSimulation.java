@@ -150,10 +150,8 @@ public final class OlmSimulation implements AutoCloseable {
                 }
             }
             rounds++;
-            if (Boolean.getBoolean("mtc.sim.trace")) {
-                System.err.println("round " + rounds + " " + cluster.name() + " took "
-                        + Duration.between(pass.now(), Instant.now()).toMillis() + " ms");
-            }
+            LOG.trace("simulated controllers of {}: round {} took {} ms", cluster.name(), rounds,
+                    Duration.between(pass.now(), Instant.now()).toMillis());
             waitUntil(pass.nextWake());
         }
     }
