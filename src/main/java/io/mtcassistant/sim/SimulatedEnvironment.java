@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo pair of simulated clusters: sim-source (OpenShift 3.11) and sim-target (OpenShift 4.12), both with a
- * cluster-admin user. Used by `mtc-assistant simulate`, the desktop --demo mode and tests.
+ * cluster-admin user, and the demo's writable mirror registry on 127.0.0.1, which both clusters' nodes and catalog
+ * pods reach (they reach no other registry). Used by `mtc-assistant simulate`, the desktop --demo mode and tests.
  */
 public final class SimulatedEnvironment implements AutoCloseable {
 
@@ -20,9 +21,17 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     private final List<SimulatedCluster> clusters;
     private DemoMigrations migrations;
+    private final io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror;
+    private final Path mirrorDir;
 
-    private SimulatedEnvironment(List<SimulatedCluster> clusters) {
+    private SimulatedEnvironment(List<SimulatedCluster> clusters,
+            io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror, Path mirrorDir) {
         this.clusters = List.copyOf(clusters);
+        this.mirror = mirror;
+        this.mirrorDir = mirrorDir;
+        for (SimulatedCluster cluster : clusters) {
+            cluster.operators().trustRegistry(mirror.endpoint(), mirror.caFile());
+        }
     }
 
     /** Starts both clusters (in parallel) on 127.0.0.1. */
@@ -32,13 +41,25 @@ public final class SimulatedEnvironment implements AutoCloseable {
         SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
                 .admin(true).build();
         CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
+        Path mirrorDir = null;
+        io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror = null;
         try {
+            mirrorDir = java.nio.file.Files.createTempDirectory("mtc-sim-mirror");
+            mirror = io.mtcassistant.sim.registry.SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
             target.start();
             sourceStart.join();
-            SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target));
+            SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
             environment.migrations = DemoMigrations.start(source, target);
             return environment;
+        } catch (IOException e) {
+            sourceStart.exceptionally(failure -> source).join();
+            source.close();
+            target.close();
+            throw new UncheckedIOException("cannot make a folder for the simulated mirror registry", e);
         } catch (RuntimeException e) {
+            if (mirror != null) {
+                mirror.close();
+            }
             // let the source finish starting first, or closing it now would leave a server running
             sourceStart.exceptionally(failure -> source).join();
             source.close();
@@ -54,6 +75,11 @@ public final class SimulatedEnvironment implements AutoCloseable {
     /** The simulated MTC controller and the demo's plans and migrations on the target (seeded in the background). */
     public DemoMigrations migrations() {
         return migrations;
+    }
+
+    /** The demo's mirror registry (host:port and the CA certificate to trust); empty until something mirrors. */
+    public io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirrorRegistry() {
+        return mirror;
     }
 
     public SimulatedCluster source() {
@@ -85,6 +111,13 @@ public final class SimulatedEnvironment implements AutoCloseable {
         }
         for (SimulatedCluster cluster : clusters) {
             cluster.close();
+        }
+        mirror.close();
+        try {
+            java.nio.file.Files.deleteIfExists(mirror.caFile());
+            java.nio.file.Files.deleteIfExists(mirrorDir);
+        } catch (IOException e) {
+            // a temporary certificate left behind
         }
     }
 }

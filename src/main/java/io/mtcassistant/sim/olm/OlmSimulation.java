@@ -150,6 +150,8 @@ public final class OlmSimulation implements AutoCloseable {
                 }
             }
             rounds++;
+            LOG.trace("simulated controllers of {}: round {} took {} ms", cluster.name(), rounds,
+                    Duration.between(pass.now(), Instant.now()).toMillis());
             waitUntil(pass.nextWake());
         }
     }
