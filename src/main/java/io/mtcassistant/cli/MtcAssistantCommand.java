@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Install the Migration Toolkit for Containers in a restricted network, and watch migrations.",
         subcommands = {CommandLine.HelpCommand.class, ClustersCommand.class, SimulateCommand.class, CheckCommand.class,
-            CopyCommand.class, MirrorCommand.class})
+            CopyCommand.class, MirrorCommand.class, MonitorCommand.class, MigrateCommand.class})
 public class MtcAssistantCommand implements Callable<Integer> {
 
     /** Returned when the desktop app took over the process and main() must not exit. */
