@@ -58,6 +58,8 @@ public final class AppComposition implements AutoCloseable {
     private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
     private final CompatibilityViewModel compatibility;
     private final MirroringViewModel mirroring;
+    private final io.mtcassistant.ui.steps.monitor.MonitorViewModel monitor;
+    private final DialogService dialogs;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -101,7 +103,16 @@ public final class AppComposition implements AutoCloseable {
                 demo ? mirrorBase.resolve("last-run.properties") : dirs.state().resolve("mirroring-last-run.properties"),
                 settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
+        this.dialogs = dialogs;
+        this.monitor = new io.mtcassistant.ui.steps.monitor.MonitorViewModel(() -> clusters.session(
+                io.mtcassistant.cluster.ClusterRole.TARGET).map(s -> new io.mtcassistant.ui.steps.monitor
+                .ClusterMonitorService(s.client())), io.mtcassistant.ui.steps.monitor.MonitorNotifications.toasts(activityLog));
         wizard.currentProperty().addListener((obs, old, step) -> {
+            if (step.id().equals(WizardModel.MONITOR)) {
+                monitor.arrive();
+            } else {
+                monitor.leave();
+            }
             if (step.id().equals(WizardModel.COMPATIBILITY)) {
                 compatibility.arrive();
             } else if (step.id().equals(WizardModel.MIRRORING)) {
@@ -115,7 +126,8 @@ public final class AppComposition implements AutoCloseable {
         Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
-                WizardModel.MIRRORING, () -> MirroringView.create(mirroring));
+                WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
+                WizardModel.MONITOR, () -> io.mtcassistant.ui.steps.monitor.MonitorView.create(monitor, dialogs));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -213,6 +225,7 @@ public final class AppComposition implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.leave();
         clusters.close();
         mirroring.close();
         DemoClusters simulation;
