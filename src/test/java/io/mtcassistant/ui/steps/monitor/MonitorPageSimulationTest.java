@@ -127,8 +127,24 @@ class MonitorPageSimulationTest {
         }
     }
 
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Optional<MigrationView> latestOf(FxRobot robot, String plan) {
-        return robot.interact(() -> viewModel.snapshotProperty().get().plan(plan).map(PlanView::latest));
+        return onFx(() -> viewModel.snapshotProperty().get().plan(plan).map(PlanView::latest));
+    }
+
+    /** The details pane is rebuilt on every update, so the button is fired on the FX thread as it is now. */
+    private static void fire(FxRobot robot, String id) {
+        onFx(() -> {
+            ((javafx.scene.control.Button) robot.lookup(id).query()).fire();
+            return null;
+        });
     }
 
     private void select(FxRobot robot, String plan) {
@@ -140,13 +156,13 @@ class MonitorPageSimulationTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.interact(() -> robot.lookup(id).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText())
+        return onFx(() -> robot.lookup(id).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText())
                 .orElse(""));
     }
 
     @Test
     void runningMovesCutoverNeedsConfirmationFailedShowsItsError(FxRobot robot) throws Exception {
-        until("three plans listed", () -> robot.interact(() -> viewModel.shownPlans().size() == 3
+        until("three plans listed", () -> onFx(() -> viewModel.shownPlans().size() == 3
                 && viewModel.shownPlans().stream().allMatch(PlanView::ready)));
         Path dir = Path.of("target", "snapshots");
         Snapshots.writeOnFx(robot, scene, dir.resolve("monitor-plans.png"));
@@ -164,29 +180,29 @@ class MonitorPageSimulationTest {
 
         // a cutover starts only after its confirmation, with the quiesce choice
         select(robot, "crm");
-        until("cutover enabled for crm", () -> robot.interact(() -> robot.lookup("#monitor-cutover").tryQuery()
+        until("cutover enabled for crm", () -> onFx(() -> robot.lookup("#monitor-cutover").tryQuery()
                 .map(b -> !b.isDisabled()).orElse(false)));
-        robot.clickOn("#monitor-cutover");
-        until("confirmation shown", () -> robot.interact(() -> robot.lookup("#monitor-confirmation").tryQuery().isPresent()));
+        fire(robot, "#monitor-cutover");
+        until("confirmation shown", () -> onFx(() -> robot.lookup("#monitor-confirmation").tryQuery().isPresent()));
         assertThat(crmMigrations()).isEmpty();
-        robot.clickOn("#monitor-confirm");
+        fire(robot, "#monitor-confirm");
         until("crm cutover created", () -> !crmMigrations().isEmpty());
         JsonNode spec = crmMigrations().get(0).get("spec");
         assertThat(spec.get("stage").asBoolean()).isFalse();
         assertThat(spec.get("quiescePods").asBoolean()).isTrue();
         until("crm cutover on screen", () -> latestOf(robot, "crm").isPresent());
-        until("start disabled with a reason while it runs", () -> robot.interact(() -> robot.lookup("#monitor-stage")
+        until("start disabled with a reason while it runs", () -> onFx(() -> robot.lookup("#monitor-stage")
                 .tryQuery().map(javafx.scene.Node::isDisabled).orElse(false)));
 
         // a failed migration shows its error
         select(robot, "billing");
         until("billing failed", () -> latestOf(robot, "billing").map(m -> m.state() == MigrationState.FAILED)
                 .orElse(false));
-        until("error on screen", () -> robot.interact(() -> robot.lookup("#monitor-errors").tryQuery().isPresent()));
+        until("error on screen", () -> onFx(() -> robot.lookup("#monitor-errors").tryQuery().isPresent()));
         assertThat(text(robot, "#monitor-migration-state")).startsWith("Failed");
         Snapshots.writeOnFx(robot, scene, dir.resolve("monitor-failed.png"));
         until("failure notified", () -> NOTIFICATIONS.stream().anyMatch(n -> n.startsWith("Migration failed")));
-        assertThat(robot.interact(() -> viewModel.report().orElseThrow())).contains("# Migration billing-cutover-1")
+        assertThat(onFx(() -> viewModel.report().orElseThrow())).contains("# Migration billing-cutover-1")
                 .contains("## Timeline").contains("## Errors");
     }
 
