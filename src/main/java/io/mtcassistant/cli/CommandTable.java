@@ -33,7 +33,11 @@ final class CommandTable {
             new Entry("install", "Install MTC on one cluster from the mirror (OLM on OpenShift 4.6+, the legacy "
                     + "operator on 3.11 and 4.0-4.5): plan, export or apply.", InstallCommand.class),
             new Entry("uninstall", "Remove MTC from one cluster (procedure 7.6): plan, export, or delete after "
-                    + "confirming the cluster's name.", UninstallCommand.class));
+                    + "confirming the cluster's name.", UninstallCommand.class),
+            new Entry("monitor", "Show migration plans and their migrations (state, steps, progress) from the control "
+                    + "cluster or from a file of objects.", MonitorCommand.class),
+            new Entry("migrate", "Start a stage, cutover or rollback of a migration plan, or cancel a migration, as "
+                    + "the MTC web console does.", MigrateCommand.class));
 
     private CommandTable() {
     }

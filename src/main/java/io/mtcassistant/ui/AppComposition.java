@@ -2,6 +2,10 @@ package io.mtcassistant.ui;
 
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.common.XdgDirs;
+import io.mtcassistant.ui.steps.monitor.ClusterMonitorService;
+import io.mtcassistant.ui.steps.monitor.MonitorNotifications;
+import io.mtcassistant.ui.steps.monitor.MonitorView;
+import io.mtcassistant.ui.steps.monitor.MonitorViewModel;
 import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.settings.Settings;
 import io.mtcassistant.settings.SettingsKeeper;
@@ -61,6 +65,8 @@ public final class AppComposition implements AutoCloseable {
     private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
     private final CompatibilityViewModel compatibility;
     private final MirroringViewModel mirroring;
+    private final MonitorViewModel monitor;
+    private final DialogService dialogs;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -106,7 +112,15 @@ public final class AppComposition implements AutoCloseable {
                 demo ? mirrorBase.resolve("last-run.properties") : dirs.state().resolve("mirroring-last-run.properties"),
                 settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
+        this.dialogs = dialogs;
+        this.monitor = new MonitorViewModel(() -> clusters.session(
+                ClusterRole.TARGET).map(s -> new ClusterMonitorService(s.client())), MonitorNotifications.toasts(activityLog));
         wizard.currentProperty().addListener((obs, old, step) -> {
+            if (step.id().equals(WizardModel.MONITOR)) {
+                monitor.arrive();
+            } else {
+                monitor.leave();
+            }
             if (step.id().equals(WizardModel.COMPATIBILITY)) {
                 compatibility.arrive();
             } else if (step.id().equals(WizardModel.MIRRORING)) {
@@ -120,7 +134,8 @@ public final class AppComposition implements AutoCloseable {
         Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
-                WizardModel.MIRRORING, () -> MirroringView.create(mirroring));
+                WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
+                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -243,6 +258,7 @@ public final class AppComposition implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.leave();
         clusters.close();
         mirroring.close();
         DemoClusters simulation;

@@ -52,7 +52,7 @@ public final class WizardModel {
                 new WizardStep(REPOSITORY, "Repository",
                         "Set up the replication repository (Multicloud Object Gateway or S3).", false),
                 new WizardStep(MONITOR, "Monitor",
-                        "Watch migration plans and migrations, and start, cancel or roll back.", false)));
+                        "Watch migration plans and migrations, and start, cancel or roll back.", true)));
     }
 
     public ObservableList<WizardStep> steps() {

@@ -1,0 +1,339 @@
+package io.mtcassistant.ui.steps.monitor;
+
+import io.mtcassistant.monitor.ActionCheck;
+import io.mtcassistant.monitor.ActionRequest;
+import io.mtcassistant.monitor.FeedStatus;
+import io.mtcassistant.monitor.MigrationActions;
+import io.mtcassistant.monitor.MigrationReport;
+import io.mtcassistant.monitor.MigrationState;
+import io.mtcassistant.monitor.MigrationView;
+import io.mtcassistant.monitor.MonitorSnapshot;
+import io.mtcassistant.monitor.MonitorUpdate;
+import io.mtcassistant.monitor.PlanView;
+import io.mtcassistant.monitor.VolumeProgress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Monitor step's state on the FX thread. Watcher updates arrive on a background thread, already modelled;
+ * only the newest one is handed to the FX thread, and only when the previous hand-over has run, so a burst never
+ * queues up work on the FX thread.
+ */
+public final class MonitorViewModel {
+
+    /** The plans-list filter. */
+    public enum Filter { ALL, RUNNING, FAILED, SUCCEEDED, NOT_READY }
+
+    private static final int RATE_SAMPLES = 60;
+
+    private final Supplier<Optional<MonitorService>> services;
+    private final BiConsumer<String, String> notifier;
+    private final AtomicReference<MonitorUpdate> pending = new AtomicReference<>();
+    private final AtomicBoolean handOverScheduled = new AtomicBoolean();
+    private final ObservableList<PlanView> plans = FXCollections.observableArrayList();
+    private final FilteredList<PlanView> shownPlans = new FilteredList<>(plans);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
+    private final ObjectProperty<MonitorSnapshot> snapshot = new SimpleObjectProperty<>(MonitorSnapshot.empty(Instant.now()));
+    private final ObjectProperty<FeedStatus> feed = new SimpleObjectProperty<>(FeedStatus.connecting());
+    private final ReadOnlyStringWrapper feedText = new ReadOnlyStringWrapper("Not watching");
+    private final StringProperty selectedPlan = new SimpleStringProperty();
+    private final StringProperty selectedMigration = new SimpleStringProperty();
+    private final ObjectProperty<ActionRequest> confirming = new SimpleObjectProperty<>();
+    private final BooleanProperty quiesce = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
+    private final Map<String, Deque<Double>> rates = new HashMap<>();
+    private final Map<String, MigrationState> lastStates = new HashMap<>();
+    private MonitorService service;
+    private AutoCloseable watch;
+    private boolean firstUpdate = true;
+
+    /**
+     * @param services the control cluster's monitor service, when connected
+     * @param notifier shows an in-app notification (title, text)
+     */
+    public MonitorViewModel(Supplier<Optional<MonitorService>> services, BiConsumer<String, String> notifier) {
+        this.services = services;
+        this.notifier = notifier;
+        search.addListener((obs, old, text) -> refilter());
+        filter.addListener((obs, old, f) -> refilter());
+    }
+
+    /** The admin opened the step: start watching the control cluster (kept until the admin leaves). */
+    public void arrive() {
+        if (watch != null) {
+            return;
+        }
+        Optional<MonitorService> available = services.get();
+        if (available.isEmpty()) {
+            feedText.set("Connect the target (control) cluster in step 1 to watch its migrations.");
+            return;
+        }
+        service = available.get();
+        feedText.set("Connecting...");
+        watch = service.watch(this::offer);
+    }
+
+    /** The admin left the step: stop watching. */
+    public void leave() {
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                // stopping a watch cannot fail in a way the admin can act on
+            }
+            watch = null;
+        }
+    }
+
+    /** Called on the watcher's thread. */
+    void offer(MonitorUpdate update) {
+        pending.set(update);
+        if (handOverScheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::handOver);
+        }
+    }
+
+    private void handOver() {
+        handOverScheduled.set(false);
+        MonitorUpdate update = pending.getAndSet(null);
+        if (update != null) {
+            show(update);
+        }
+    }
+
+    /** Applies an update on the FX thread. */
+    void show(MonitorUpdate update) {
+        MonitorSnapshot next = update.snapshot();
+        feed.set(update.status());
+        feedText.set(update.status().describe(Instant.now()));
+        notifyTransitions(next);
+        sampleRates(next);
+        plans.setAll(next.plans());
+        snapshot.set(next);
+        if (selectedPlan.get() == null && !next.plans().isEmpty()) {
+            selectedPlan.set(next.plans().get(0).name());
+        }
+        firstUpdate = false;
+    }
+
+    private void notifyTransitions(MonitorSnapshot next) {
+        for (MigrationView m : next.allMigrations()) {
+            MigrationState before = lastStates.put(m.name(), m.state());
+            if (firstUpdate || before == m.state()) {
+                continue;
+            }
+            switch (m.state()) {
+                case FAILED -> notifier.accept("Migration failed", m.planName() + ": " + m.name() + " failed"
+                        + (m.errors().isEmpty() ? "" : ": " + m.errors().get(0)));
+                case SUCCEEDED, SUCCEEDED_WITH_WARNINGS -> notifier.accept("Migration " + m.state().label()
+                        .toLowerCase(Locale.ROOT), m.planName() + ": " + m.action().jsonName() + " " + m.name());
+                case PAUSED -> notifier.accept("Migration blocked", m.planName() + ": " + m.name() + " - "
+                        + (m.stateDetail() == null ? "direct volume migration blocked" : m.stateDetail()));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void sampleRates(MonitorSnapshot next) {
+        for (MigrationView m : next.allMigrations()) {
+            for (VolumeProgress v : m.volumes()) {
+                if (v.rateBytesPerSecond() != null && m.active()) {
+                    Deque<Double> samples = rates.computeIfAbsent(m.name() + "/" + v.pvc(), k -> new ArrayDeque<>());
+                    samples.addLast(v.rateBytesPerSecond());
+                    while (samples.size() > RATE_SAMPLES) {
+                        samples.removeFirst();
+                    }
+                }
+            }
+        }
+    }
+
+    public List<Double> rateSamples(String migration, String pvc) {
+        Deque<Double> samples = rates.get(migration + "/" + pvc);
+        return samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    private void refilter() {
+        String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        Filter f = filter.get();
+        shownPlans.setPredicate(plan -> matches(plan, text) && matches(plan, f));
+    }
+
+    private static boolean matches(PlanView plan, String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        return plan.name().toLowerCase(Locale.ROOT).contains(text)
+                || plan.namespaces().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(text))
+                || plan.migrations().stream().anyMatch(m -> m.name().toLowerCase(Locale.ROOT).contains(text));
+    }
+
+    private static boolean matches(PlanView plan, Filter filter) {
+        MigrationView latest = plan.latest();
+        MigrationState state = latest == null ? null : latest.state();
+        return switch (filter) {
+            case ALL -> true;
+            case RUNNING -> latest != null && latest.active();
+            case FAILED -> state == MigrationState.FAILED;
+            case SUCCEEDED -> state == MigrationState.SUCCEEDED || state == MigrationState.SUCCEEDED_WITH_WARNINGS;
+            case NOT_READY -> !plan.ready();
+        };
+    }
+
+    public Optional<PlanView> plan() {
+        return selectedPlan.get() == null ? Optional.empty() : snapshot.get().plan(selectedPlan.get());
+    }
+
+    /** The migration on screen: the selected one, else the plan's latest. */
+    public Optional<MigrationView> migration() {
+        Optional<PlanView> plan = plan();
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = selectedMigration.get();
+        if (name != null) {
+            Optional<MigrationView> chosen = plan.get().migrations().stream().filter(m -> m.name().equals(name))
+                    .findFirst();
+            if (chosen.isPresent()) {
+                return chosen;
+            }
+        }
+        return Optional.ofNullable(plan.get().latest());
+    }
+
+    public ActionCheck check(ActionRequest.Kind kind) {
+        Optional<PlanView> plan = plan();
+        if (plan.isEmpty()) {
+            return ActionCheck.refuse("choose a plan");
+        }
+        if (service == null) {
+            return ActionCheck.refuse("not connected to the control cluster");
+        }
+        if (feed.get().kind() != FeedStatus.Kind.LIVE) {
+            return ActionCheck.refuse("the data is not live: wait for the connection to come back");
+        }
+        return MigrationActions.check(snapshot.get(), request(kind, plan.get()));
+    }
+
+    private ActionRequest request(ActionRequest.Kind kind, PlanView plan) {
+        return switch (kind) {
+            case STAGE -> ActionRequest.stage(plan.name());
+            case CUTOVER -> ActionRequest.cutover(plan.name(), quiesce.get());
+            case ROLLBACK -> ActionRequest.rollback(plan.name());
+            case CANCEL -> ActionRequest.cancel(plan.name(), migration().map(MigrationView::name).orElse(null));
+        };
+    }
+
+    /** First click: ask for confirmation (the page shows what will happen). */
+    public void ask(ActionRequest.Kind kind) {
+        plan().ifPresent(p -> confirming.set(request(kind, p)));
+    }
+
+    public void cancelConfirmation() {
+        confirming.set(null);
+    }
+
+    /** Second click: do it, off the FX thread. */
+    public void confirm() {
+        ActionRequest asked = confirming.get();
+        if (asked == null || service == null) {
+            return;
+        }
+        ActionRequest request = asked.kind() == ActionRequest.Kind.CUTOVER
+                ? ActionRequest.cutover(asked.planName(), quiesce.get()) : asked;
+        confirming.set(null);
+        MonitorSnapshot at = snapshot.get();
+        MonitorService target = service;
+        actionMessage.set("Sending...");
+        Thread worker = new Thread(() -> {
+            String result;
+            try {
+                String name = target.apply(at, request);
+                result = request.kind() == ActionRequest.Kind.CANCEL ? "Canceling " + name
+                        : "Started " + request.kind().name().toLowerCase(Locale.ROOT) + " " + name;
+            } catch (MigrationActions.ActionRefusedException e) {
+                result = "Refused: " + e.getMessage();
+            } catch (RuntimeException e) {
+                result = "Could not start it: " + io.mtcassistant.common.SecretMasker.mask(String.valueOf(e.getMessage()));
+            }
+            String shown = result;
+            Platform.runLater(() -> actionMessage.set(shown));
+        }, "monitor-action");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The report of the migration on screen (Markdown), or empty. */
+    public Optional<String> report() {
+        return migration().map(m -> MigrationReport.markdown(plan().orElse(null), m, Instant.now()));
+    }
+
+    public FilteredList<PlanView> shownPlans() {
+        return shownPlans;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<Filter> filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyObjectProperty<MonitorSnapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    public ReadOnlyObjectProperty<FeedStatus> feedProperty() {
+        return feed;
+    }
+
+    public ReadOnlyStringProperty feedTextProperty() {
+        return feedText.getReadOnlyProperty();
+    }
+
+    public StringProperty selectedPlanProperty() {
+        return selectedPlan;
+    }
+
+    public StringProperty selectedMigrationProperty() {
+        return selectedMigration;
+    }
+
+    public ReadOnlyObjectProperty<ActionRequest> confirmingProperty() {
+        return confirming;
+    }
+
+    public BooleanProperty quiesceProperty() {
+        return quiesce;
+    }
+
+    public ReadOnlyStringProperty actionMessageProperty() {
+        return actionMessage.getReadOnlyProperty();
+    }
+}
