@@ -7,11 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker-registry skopeo apache2-utils squid strace xvfb xauth x11-utils imagemagick libgtk-3-0 rpm fakeroot binutils unzip kubernetes-client)
+packages=(docker-registry skopeo apache2-utils squid strace xvfb xauth x11-utils imagemagick libgtk-3-0 rpm fakeroot binutils unzip)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+# The exported apply.sh is tested with a real kubectl: Debian's kubernetes-client, unless a kubectl (another
+# package's) is already on the PATH, which kubernetes-client would collide with.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing test peers: ${missing[*]}"
