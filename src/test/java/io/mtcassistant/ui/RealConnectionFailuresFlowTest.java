@@ -90,7 +90,7 @@ class RealConnectionFailuresFlowTest {
                     throw new AssertionError("not demo mode");
                 });
         app = new AppComposition(services, new MemorySettingsStore(), Settings.defaults(), Runnable::run, runner, log,
-                dialogs, false, Duration.ofSeconds(10));
+                dialogs, false, Duration.ofSeconds(60));
         scene = TestWindows.showShell(stage, app);
     }
 

@@ -170,7 +170,7 @@ class OlmSimulationTest {
                 java.util.Map.of(mirror.registry.endpoint(), List.of(mirror.registry.caFile())));
         var registry = access.client(mirror.registry.endpoint(), mirror.registry.endpoint(), false);
         registry.putManifest("redhat/redhat-operator-index", "v4.99",
-                registry.getManifest("redhat/redhat-operator-index", "v4.14", null));
+                registry.getManifest("redhat/redhat-operator-index", io.mtcassistant.mirror.catalog.demo.DemoCatalog.INDEX_TAG, null));
         Eventually.get("READY after mirroring", () -> "READY".equals(catalogState("late")));
     }
 

@@ -17,6 +17,8 @@ public final class TestWindows {
         Scene scene = new Scene(app.createShell(), 1280, 840);
         ThemeStyles.addAppStylesheet(scene);
         stage.setScene(scene);
+        // The stage is shared by the test classes: one that resized it (the 960x600 check) must not shrink the next.
+        stage.sizeToScene();
         stage.setTitle(app.windowTitle());
         stage.show();
         app.start();
