@@ -30,13 +30,13 @@ class SimulateCommandTest {
         simulate.start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!simulateOut.toString().contains(SimulateCommand.READY) && simulate.isAlive()
+            while (!simulateOut.toString().contains("Simulated mirror registry") && simulate.isAlive()
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
             assertThat(simulateOut.toString()).as(simulateErr.toString()).startsWith(SimulateCommand.READY)
                     .contains("sim-source (OpenShift 3.11.784)", "sim-target (OpenShift 4.12.45)");
-            assertThat(simulateOut.toString().lines().count()).isEqualTo(1);
+            assertThat(simulateOut.toString().lines().count()).as("the ready line and the mirror registry's").isEqualTo(2);
             assertThat(kubeconfig).exists();
 
             StringWriter out = new StringWriter();

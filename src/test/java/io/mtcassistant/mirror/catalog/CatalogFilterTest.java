@@ -101,7 +101,7 @@ class CatalogFilterTest {
         DemoFixture demo = new DemoFixture(tmp, "registry.example.com");
         assertThatThrownBy(() -> demo.filter().filter(List.of(PackageSelection.channel("mtc-operatorx", "release-v1.8"))))
                 .isInstanceOf(MirrorException.class).matches(e -> ((MirrorException) e).isBadInput())
-                .hasMessage("catalog registry.example.com/redhat/redhat-operator-index:v4.14 has no package mtc-operatorx"
+                .hasMessage("catalog registry.example.com/redhat/redhat-operator-index:v4.12 has no package mtc-operatorx"
                         + " (it has: demo-other-operator, mtc-operator, redhat-oadp-operator)");
         assertThatThrownBy(() -> demo.filter().filter(List.of(PackageSelection.channel("mtc-operator", "release-v1.9"))))
                 .hasMessageEndingWith("package mtc-operator has no channel release-v1.9 (channels: release-v1.7, release-v1.8)");

@@ -81,12 +81,12 @@ class CatalogMirrorCommandTest {
             Run ok = mirror(isc, host, "results");
             assertThat(ok.exit()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("filtered to mtc-operator, redhat-oadp-operator", "Catalog: " + host
-                    + "/mirror/redhat/redhat-operator-index:v4.14", "Legacy operator: " + host
+                    + "/mirror/redhat/redhat-operator-index:v4.12", "Legacy operator: " + host
                     + "/mirror/rhmtc/openshift-migration-legacy-rhel8-operator@sha256:");
             Path results = tmp.resolve("results");
             try (Stream<Path> files = Files.list(results)) {
                 assertThat(files.map(p -> p.getFileName().toString())).contains("mapping.txt", "imageContentSourcePolicy.yaml",
-                        "imageDigestMirrorSet.yaml", "catalogSource-cs-redhat-operator-index-v4-14.yaml");
+                        "imageDigestMirrorSet.yaml", "catalogSource-cs-redhat-operator-index-v4-12.yaml");
             }
             List<String> mapping = Files.readAllLines(results.resolve("mapping.txt"));
             // 1 MTC bundle + 6 operands, OADP 1.0.15 bundle + 4 images, the legacy operator and the 4 images its
@@ -175,14 +175,14 @@ class CatalogMirrorCommandTest {
                     "--dest-tls-verify=false", "--results", results.toString(),
                     "--journal", tmp.resolve("j2.jsonl").toString());
             assertThat(fromDisk.exit()).as(fromDisk.err()).isZero();
-            String catalogRef = host + "/restored/redhat/redhat-operator-index:v4.14";
+            String catalogRef = host + "/restored/redhat/redhat-operator-index:v4.12";
             assertThat(Skopeo.rawDigest("docker://" + catalogRef)).isEqualTo(archivedDigest);
             assertThat(fromDisk.out()).contains("Legacy operator: " + host + "/restored/rhmtc/openshift-migration-legacy-rhel8-operator@sha256:");
             List<String> mapping = Files.readAllLines(results.resolve("mapping.txt"));
             // The catalog, the 1.8.8 bundle and its 6 images, OADP 1.2.5 bundle and its 4 images, the legacy operator
             // with the 5 images of its operator.yml.
             assertThat(mapping).hasSize(19).contains(demo.indexReference() + "=" + catalogRef);
-            assertThat(Files.readString(results.resolve("catalogSource-cs-redhat-operator-index-v4-14.yaml")))
+            assertThat(Files.readString(results.resolve("catalogSource-cs-redhat-operator-index-v4-12.yaml")))
                     .contains("  image: " + catalogRef + "\n", "  sourceType: grpc\n", "  namespace: openshift-marketplace\n");
             for (String line : mapping) {
                 String[] parts = line.split("=");

@@ -47,7 +47,7 @@ class MirroringSessionRegistryTest {
         assertThat(outcome.files()).extracting(p -> p.getFileName().toString())
                 .contains(ResultsWriter.MAPPING, ResultsWriter.ICSP, ResultsWriter.IDMS, ResultsWriter.SUMMARY)
                 .anyMatch(name -> name.startsWith("catalogSource-"));
-        assertThat(outcome.catalogImage()).isEqualTo(root + "/redhat/redhat-operator-index:v4.14");
+        assertThat(outcome.catalogImage()).isEqualTo(root + "/redhat/redhat-operator-index:v4.12");
         assertThat(outcome.legacyOperatorImage()).startsWith(root + "/rhmtc/openshift-migration-legacy-rhel8-operator@sha256:");
         assertThat(Files.readString(outcome.catalogSourceFile())).contains("image: " + outcome.catalogImage());
         assertThat(Files.readString(outcome.resultsDir().resolve(ResultsWriter.MAPPING)))
