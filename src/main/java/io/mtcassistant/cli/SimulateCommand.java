@@ -57,6 +57,8 @@ public class SimulateCommand implements Callable<Integer> {
             try {
                 out.println(READY + " " + describe(environment.source()) + ", " + describe(environment.target())
                         + "; kubeconfig " + file + ". Press Ctrl-C to stop.");
+                out.println("Simulated mirror registry " + environment.mirrorRegistry().endpoint() + " (CA certificate "
+                        + environment.mirrorRegistry().caFile() + ")");
                 out.flush();
                 stop.await();
             } catch (InterruptedException e) {

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo pair of simulated clusters: sim-source (OpenShift 3.11) and sim-target (OpenShift 4.12), both with a
- * cluster-admin user. Used by `mtc-assistant simulate`, the desktop --demo mode and tests.
+ * cluster-admin user, and the demo's writable mirror registry on 127.0.0.1, which both clusters' nodes and catalog
+ * pods reach (they reach no other registry). Used by `mtc-assistant simulate`, the desktop --demo mode and tests.
  */
 public final class SimulatedEnvironment implements AutoCloseable {
 
@@ -18,9 +19,17 @@ public final class SimulatedEnvironment implements AutoCloseable {
     public static final String TARGET_VERSION = "4.12.45";
 
     private final List<SimulatedCluster> clusters;
+    private final io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror;
+    private final Path mirrorDir;
 
-    private SimulatedEnvironment(List<SimulatedCluster> clusters) {
+    private SimulatedEnvironment(List<SimulatedCluster> clusters,
+            io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror, Path mirrorDir) {
         this.clusters = List.copyOf(clusters);
+        this.mirror = mirror;
+        this.mirrorDir = mirrorDir;
+        for (SimulatedCluster cluster : clusters) {
+            cluster.operators().trustRegistry(mirror.endpoint(), mirror.caFile());
+        }
     }
 
     /** Starts both clusters (in parallel) on 127.0.0.1. */
@@ -30,11 +39,23 @@ public final class SimulatedEnvironment implements AutoCloseable {
         SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
                 .admin(true).build();
         CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
+        Path mirrorDir = null;
+        io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror = null;
         try {
+            mirrorDir = java.nio.file.Files.createTempDirectory("mtc-sim-mirror");
+            mirror = io.mtcassistant.sim.registry.SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
             target.start();
             sourceStart.join();
-            return new SimulatedEnvironment(List.of(source, target));
+            return new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
+        } catch (IOException e) {
+            sourceStart.exceptionally(failure -> source).join();
+            source.close();
+            target.close();
+            throw new UncheckedIOException("cannot make a folder for the simulated mirror registry", e);
         } catch (RuntimeException e) {
+            if (mirror != null) {
+                mirror.close();
+            }
             // let the source finish starting first, or closing it now would leave a server running
             sourceStart.exceptionally(failure -> source).join();
             source.close();
@@ -45,6 +66,11 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     public List<SimulatedCluster> clusters() {
         return clusters;
+    }
+
+    /** The demo's mirror registry (host:port and the CA certificate to trust); empty until something mirrors. */
+    public io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirrorRegistry() {
+        return mirror;
     }
 
     public SimulatedCluster source() {
@@ -73,6 +99,13 @@ public final class SimulatedEnvironment implements AutoCloseable {
     public void close() {
         for (SimulatedCluster cluster : clusters) {
             cluster.close();
+        }
+        mirror.close();
+        try {
+            java.nio.file.Files.deleteIfExists(mirror.caFile());
+            java.nio.file.Files.deleteIfExists(mirrorDir);
+        } catch (IOException e) {
+            // a temporary certificate left behind
         }
     }
 }

@@ -143,6 +143,11 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         if (user == null && !PUBLIC_PATHS.contains(path)) {
             return anonymousForbidden(request, path);
         }
+        java.util.Optional<String> refused = user == null || user.admin() ? java.util.Optional.empty()
+                : OrdinaryUserWrites.forbidden(request.getMethod(), path, user.name());
+        if (refused.isPresent()) {
+            return status(403, "Forbidden", refused.get());
+        }
         Queue<ServerResponse> queue = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), fullPath));
         if (queue != null && !queue.isEmpty()) {
             return expectations.dispatch(request);

@@ -14,7 +14,29 @@
  * {@link io.mtcassistant.sim.SimulatedCluster#mockServer()}{@code .expect()} — recorded expectations (exact method
  * and path, query included) win over the built-in answers and the CRUD store, after authentication.
  *
+ * <p>Simulated controllers ({@link io.mtcassistant.sim.olm.OlmSimulation}, one thread per cluster, woken by every
+ * write and by due steps; pace set by {@link io.mtcassistant.sim.olm.SimulationSpeed}): OLM on OpenShift 4
+ * (CatalogSource READY / TRANSIENT_FAILURE by pulling its image from a trusted registry and reading its file-based
+ * catalog, PackageManifests, Subscription -> InstallPlan -> CSV phases, upgrade plans), the MTC operator for
+ * MigrationController on every OpenShift, the kubelet for openshift-migration (pods of Deployments / DaemonSets,
+ * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, OperatorHub's default sources. Seeded on
+ * OpenShift 4: namespaces openshift-marketplace, openshift-operator-lifecycle-manager, OperatorHub "cluster", the four
+ * default CatalogSources (registry.redhat.io, never reachable) and the master / worker pools. The demo pair comes with
+ * a writable mirror registry ({@link io.mtcassistant.sim.registry.SimulatedMirrorRegistry}).
+ *
  * <p>Known gaps: no RBAC beyond the cluster-admin answer, no admission or validation, no server-side apply or
  * strategic merge patch, watches replay ADDED on connect (see reference/k8s-clients.md).
+ *
+ * <p>What the simulated controllers do not do: no catalog pods, gRPC or registry polling by
+ * {@code updateStrategy}; OLM dependencies are not resolved (no OADP Subscription or CSV, no
+ * DataProtectionApplication: the MTC operator deploys velero and restic / node-agent itself); only grpc
+ * CatalogSources with an image and file-based catalogs; OperatorGroup install modes are not checked (only that one
+ * exists); InstallPlans hold one CSV and the CRD is the only other step; no RBAC objects, Services or webhooks from
+ * CSVs; no garbage collection except pods of deleted workloads (deleting a CSV leaves its Deployment, as uninstall
+ * must delete it); a kubelet only in openshift-migration, one node, one replica per Deployment, no probes, restarts,
+ * init containers or pull secrets (registries the simulation trusts are pulled anonymously, all others do not
+ * resolve); mirror rules only for digest pulls (no ImageTagMirrorSet); the legacy operator's version is the tag's
+ * x.y.z or 1.7.18 when its image is pinned by digest; the MigrationController's Ansible role is reduced to its
+ * required keys, component flags and images (no proxy, registry or MigCluster effects).
  */
 package io.mtcassistant.sim;

@@ -87,7 +87,7 @@ class SimulatedClusterChecksTest {
     @Test
     void defaultSourcesEnabledIsAWarningWithTheCommand() {
         SimulatedCluster source = ocp4("src", "4.12.45", s -> s.operatorHub(false));
-        SimulatedCluster target = ocp4("dst", "4.12.45", s -> { });
+        SimulatedCluster target = ocp4("dst", "4.12.45", SimulatedMtcSeeds::noOperatorHub);
         CompatibilityReport report = check(source, target, MigrationDecisions.none());
         CheckResult enabled = row(report, CheckKind.OPERATORHUB_SOURCES, "src");
         assertThat(enabled.severity()).isEqualTo(Severity.WARNING);

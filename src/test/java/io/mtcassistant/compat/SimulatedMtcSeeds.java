@@ -90,7 +90,16 @@ final class SimulatedMtcSeeds {
     SimulatedMtcSeeds operatorHub(boolean disableAllDefaultSources) {
         try (KubernetesClient client = cluster.client()) {
             client.resource(new OperatorHubBuilder().withNewMetadata().withName("cluster").endMetadata()
-                    .withNewSpec().withDisableAllDefaultSources(disableAllDefaultSources).endSpec().build()).create();
+                    .withNewSpec().withDisableAllDefaultSources(disableAllDefaultSources).endSpec().build())
+                    .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        }
+        return this;
+    }
+
+    /** The simulation seeds OperatorHub "cluster" as OpenShift 4 has it; this takes it away. */
+    SimulatedMtcSeeds noOperatorHub() {
+        try (KubernetesClient client = cluster.client()) {
+            client.resources(io.fabric8.openshift.api.model.config.v1.OperatorHub.class).withName("cluster").delete();
         }
         return this;
     }

@@ -68,6 +68,28 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void nonAdminUserIsForbiddenToWriteClusterObjectsAndPlatformNamespaces() {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().openShift4("4.14.10").admin(false)
+                .userName("developer").start();
+                KubernetesClient client = clientAs(cluster, cluster.user().token())) {
+            assertThatThrownBy(() -> client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata().withName("openshift-migration").endMetadata().build()).create())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                        assertThat(e.getCode()).isEqualTo(403);
+                        assertThat(e.getMessage()).contains("namespaces is forbidden: User \"developer\" cannot create"
+                                + " resource \"namespaces\" in API group \"\" at the cluster scope");
+                    });
+            assertThatThrownBy(() -> client.configMaps().inNamespace("openshift-config").resource(
+                    new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("x").endMetadata()
+                            .build()).create())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getMessage())
+                            .contains("in the namespace \"openshift-config\""));
+            assertThat(client.configMaps().inNamespace("default").resource(new io.fabric8.kubernetes.api.model
+                    .ConfigMapBuilder().withNewMetadata().withName("mine").endMetadata().build()).create()).isNotNull();
+        }
+    }
+
+    @Test
     void unknownTokenIsRejectedWith401AndAnonymousWith403() {
         try (SimulatedCluster cluster = SimulatedCluster.builder().start();
                 KubernetesClient wrong = clientAs(cluster, "sha256~not-a-token");

@@ -60,6 +60,8 @@ final class Api {
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
     private final KubernetesClient client;
+    /** Lists read in this round, until the round writes something: the shared machine is slow, requests count. */
+    private final java.util.Map<String, List<ObjectNode>> lists = new java.util.HashMap<>();
 
     Api(KubernetesClient client) {
         this.client = client;
@@ -67,6 +69,18 @@ final class Api {
 
     /** Every object of a kind (in one namespace, or all when namespace is null); empty when the kind is unknown. */
     List<ObjectNode> list(ResourceDefinitionContext kind, String namespace) {
+        String key = kind.getPlural() + "." + kind.getGroup() + "/" + namespace;
+        List<ObjectNode> cached = lists.get(key);
+        if (cached == null) {
+            cached = listNow(kind, namespace);
+            lists.put(key, cached);
+        }
+        List<ObjectNode> copies = new ArrayList<>();
+        cached.forEach(node -> copies.add(node.deepCopy()));
+        return copies;
+    }
+
+    private List<ObjectNode> listNow(ResourceDefinitionContext kind, String namespace) {
         List<GenericKubernetesResource> items;
         try {
             items = namespace == null ? client.genericKubernetesResources(kind).inAnyNamespace().list().getItems()
@@ -85,6 +99,14 @@ final class Api {
     }
 
     ObjectNode get(ResourceDefinitionContext kind, String namespace, String name) {
+        for (String scope : new String[] {namespace, null}) {
+            List<ObjectNode> cached = lists.get(kind.getPlural() + "." + kind.getGroup() + "/" + scope);
+            if (cached != null) {
+                return cached.stream().filter(o -> name.equals(name(o))
+                        && (namespace == null || namespace.equals(namespace(o)))).findFirst()
+                        .map(ObjectNode::deepCopy).orElse(null);
+            }
+        }
         GenericKubernetesResource found = namespace == null
                 ? client.genericKubernetesResources(kind).withName(name).get()
                 : client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();
@@ -93,6 +115,7 @@ final class Api {
 
     /** Creates the object, then writes its status (a create ignores the status of kinds with a status subresource). */
     ObjectNode create(ResourceDefinitionContext kind, ObjectNode object) {
+        lists.clear();
         JsonNode status = object.get("status");
         object.put("apiVersion", apiVersion(kind)).put("kind", kind.getKind());
         GenericKubernetesResource created = resource(kind, object).create();
@@ -106,6 +129,7 @@ final class Api {
 
     /** Replaces the status (not the spec) of an object; unconditional, the simulation owns the status. */
     ObjectNode writeStatus(ResourceDefinitionContext kind, ObjectNode object) {
+        lists.clear();
         ObjectNode copy = object.deepCopy();
         ((ObjectNode) copy.path("metadata")).remove("resourceVersion");
         return JSON.valueToTree(resource(kind, copy).updateStatus());
@@ -113,12 +137,14 @@ final class Api {
 
     /** Replaces the whole object (metadata and spec), unconditional. */
     ObjectNode update(ResourceDefinitionContext kind, ObjectNode object) {
+        lists.clear();
         ObjectNode copy = object.deepCopy();
         ((ObjectNode) copy.path("metadata")).remove("resourceVersion");
         return JSON.valueToTree(resource(kind, copy).update());
     }
 
     void delete(ResourceDefinitionContext kind, ObjectNode object) {
+        lists.clear();
         resource(kind, object).delete();
     }
 

@@ -89,6 +89,7 @@ final class CatalogSources implements Reconciler {
     private void syncPackageManifests(Pass pass) {
         Map<String, CatalogContent> catalogs = pass.state.catalogs();
         Set<String> wanted = new HashSet<>();
+        pass.api.list(Api.PACKAGE_MANIFEST, null);
         for (Map.Entry<String, CatalogContent> catalog : catalogs.entrySet()) {
             String[] parts = catalog.getKey().split("/", 2);
             for (CatalogContent.PackageContent content : catalog.getValue().packages().values()) {

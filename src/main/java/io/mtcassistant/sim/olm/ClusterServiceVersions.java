@@ -15,6 +15,7 @@ final class ClusterServiceVersions implements Reconciler {
 
     @Override
     public void reconcile(Pass pass) {
+        pass.api.list(Api.DEPLOYMENT, null);
         for (ObjectNode csv : pass.api.list(Api.CSV, null)) {
             reconcile(pass, csv);
         }

@@ -30,6 +30,7 @@ final class MigrationOperator implements Reconciler {
     @Override
     public void reconcile(Pass pass) {
         String namespace = Api.MIGRATION_NAMESPACE;
+        pass.api.list(Api.DEPLOYMENT, namespace);
         ObjectNode operator = pass.api.get(Api.DEPLOYMENT, namespace, InstallPlans.OPERATOR_DEPLOYMENT);
         if (operator == null || operator.path("status").path("availableReplicas").asInt(0) < 1) {
             return;
@@ -208,8 +209,10 @@ final class MigrationOperator implements Reconciler {
         if (declared != null) {
             return declared;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+\\.\\d+)")
-                .matcher(container.path("image").asText(""));
+        String image = container.path("image").asText("");
+        String lastPart = image.substring(image.lastIndexOf('/') + 1);
+        String tag = lastPart.contains("@") || !lastPart.contains(":") ? "" : lastPart.substring(lastPart.indexOf(':') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+\\.\\d+)").matcher(tag);
         return m.find() ? m.group(1) : LEGACY_VERSION;
     }
 

@@ -150,6 +150,10 @@ public final class OlmSimulation implements AutoCloseable {
                 }
             }
             rounds++;
+            if (Boolean.getBoolean("mtc.sim.trace")) {
+                System.err.println("round " + rounds + " " + cluster.name() + " took "
+                        + Duration.between(pass.now(), Instant.now()).toMillis() + " ms");
+            }
             waitUntil(pass.nextWake());
         }
     }

@@ -44,6 +44,7 @@ final class OperatorHubSources implements Reconciler {
         boolean disableAll = hub.path("spec").path("disableAllDefaultSources").asBoolean(false);
         ArrayNode statusSources = Api.array();
         String minor = minor(pass);
+        pass.api.list(Api.CATALOG_SOURCE, Api.MARKETPLACE_NAMESPACE);
         for (String name : DEFAULT_SOURCES) {
             boolean disabled = disableAll;
             for (JsonNode source : hub.path("spec").path("sources")) {
