@@ -16,6 +16,8 @@ import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.mirroring.FxProgressTicker;
 import io.mtcassistant.ui.steps.mirroring.MirroringView;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
+import io.mtcassistant.ui.steps.operators.OperatorsView;
+import io.mtcassistant.ui.steps.operators.OperatorsViewModel;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
@@ -58,6 +60,7 @@ public final class AppComposition implements AutoCloseable {
     private final MigrationPlanHolder migrationPlan = new MigrationPlanHolder();
     private final CompatibilityViewModel compatibility;
     private final MirroringViewModel mirroring;
+    private final OperatorsViewModel operators;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -101,11 +104,16 @@ public final class AppComposition implements AutoCloseable {
                 demo ? mirrorBase.resolve("last-run.properties") : dirs.state().resolve("mirroring-last-run.properties"),
                 settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
+        this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), runner, dialogs, activityLog,
+                javafx.application.Platform::runLater);
+        wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.COMPATIBILITY)) {
                 compatibility.arrive();
             } else if (step.id().equals(WizardModel.MIRRORING)) {
                 mirroring.arrive();
+            } else if (step.id().equals(WizardModel.OPERATORS)) {
+                operators.arrive();
             }
         });
     }
@@ -115,7 +123,8 @@ public final class AppComposition implements AutoCloseable {
         Map<String, Supplier<Node>> pages = Map.of(WizardModel.CLUSTERS, () -> ClustersView.create(clusters),
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
-                WizardModel.MIRRORING, () -> MirroringView.create(mirroring));
+                WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
+                WizardModel.OPERATORS, () -> OperatorsView.create(operators));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -184,6 +193,11 @@ public final class AppComposition implements AutoCloseable {
     /** Step 3; its {@code factsProperty()} carries the mirrored catalog and legacy operator image for the later steps. */
     public MirroringViewModel mirroring() {
         return mirroring;
+    }
+
+    /** Step 4: install, verification and uninstall per cluster. */
+    public OperatorsViewModel operators() {
+        return operators;
     }
 
     /** The Compatibility step's report and plan, for the later steps. */
