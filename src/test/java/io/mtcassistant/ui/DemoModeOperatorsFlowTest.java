@@ -155,7 +155,10 @@ class DemoModeOperatorsFlowTest {
         // The selected action shows its reason and YAML.
         TableView<?> table = robot.lookup("#operators-actions-sim-target").queryAs(TableView.class);
         int subscription = indexOf(target, "Subscription");
-        robot.interact(() -> table.getSelectionModel().select(subscription));
+        robot.interact(() -> {
+            table.getSelectionModel().select(subscription);
+            table.scrollTo(Math.max(0, subscription - 2));
+        });
         String yaml = robot.lookup("#operators-yaml-sim-target").queryAs(TextArea.class).getText();
         assertThat(yaml).contains("# why:").contains("kind: Subscription").contains("installPlanApproval: Manual")
                 .contains("startingCSV: mtc-operator.v1.7.18");
@@ -193,7 +196,7 @@ class DemoModeOperatorsFlowTest {
         assertThat(robot.lookup("#operators-checks-sim-target").queryAs(javafx.scene.layout.VBox.class).getChildren())
                 .hasSize(target.checks().size());
         assertThat(target.consoleUrlProperty().get()).startsWith("https://");
-        scrollTo(robot, "#operators-page", "#operators-checks-sim-target");
+        scrollTo(robot, "#operators-page", "#operators-card-sim-target");
         Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-after-install.png"));
 
         // Uninstall: its own section, lists exactly what it will delete, enabled only by the typed name.
@@ -206,11 +209,14 @@ class DemoModeOperatorsFlowTest {
         assertThat(deletions).anyMatch(d -> d.contains("MigrationController"))
                 .anyMatch(d -> d.contains("Subscription"))
                 .anyMatch(d -> d.contains("ClusterServiceVersion"))
-                .anyMatch(d -> d.contains("CustomResourceDefinition") && d.contains("velero"));
+                .anyMatch(d -> d.contains("CustomResourceDefinition") && d.contains("migration.openshift.io"));
+        // Exactly the objects the procedure's selectors find on the cluster, in the plan's order.
+        assertThat(deletions).hasSize(target.uninstallActions().size());
         assertThat(robot.lookup("#operators-uninstall-deletions-sim-target").queryAs(ListView.class).getItems())
                 .containsExactlyElementsOf(deletions);
         Button uninstall = robot.lookup("#operators-uninstall-sim-target").queryButton();
         assertThat(uninstall.isDisabled()).isTrue();
+        scrollTo(robot, "#operators-page", "#operators-uninstall-confirm-sim-target");
         robot.clickOn("#operators-uninstall-confirm-sim-target").write("sim-targe");
         assertThat(uninstall.isDisabled()).as("a wrong name does not enable Uninstall").isTrue();
         robot.write("t");

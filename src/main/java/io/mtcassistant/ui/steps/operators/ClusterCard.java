@@ -37,6 +37,7 @@ public final class ClusterCard {
     private final StringProperty confirmation = new SimpleStringProperty("");
     ChangePlan plan;
     ChangePlan uninstallPlan;
+    long startedNanos;
 
     ClusterCard(ClusterPlan decision, ClusterSession session) {
         this.decision = decision;

@@ -92,7 +92,7 @@ final class ClusterCardView {
                 : "MTC web console: " + card.consoleUrlProperty().get(), card.consoleUrlProperty()));
         OperatorsView.showWhenText(console);
 
-        VBox content = new VBox(10, title, summary, buttons, status, problem, planBox, checks, console,
+        VBox content = new VBox(10, title, summary, buttons, status, problem, checks, console, planBox,
                 uninstallSection(card, viewModel, id));
         content.getStyleClass().add("operators-card");
         content.setId("operators-card-" + id);

@@ -2,6 +2,9 @@ package io.mtcassistant.ui.steps.operators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -11,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** Step 4 on screen; all behaviour is in {@link OperatorsViewModel}, one {@link ClusterCardView} per cluster. */
 public final class OperatorsView {
@@ -58,6 +62,9 @@ public final class OperatorsView {
         planButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.cards()));
         viewModel.cards().addListener((ListChangeListener<ClusterCard>) change -> showCards());
         showCards();
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
     }
 
     private void showCards() {
