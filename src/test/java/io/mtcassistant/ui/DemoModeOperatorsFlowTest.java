@@ -224,6 +224,19 @@ class DemoModeOperatorsFlowTest {
         scrollTo(robot, "#operators-page", "#operators-uninstall-deletions-sim-target");
         Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-uninstall-list.png"));
         assertThat(app.wizard().step(WizardModel.OPERATORS).state()).isEqualTo(StepState.NEEDS_ATTENTION);
+
+        // Confirmed: deleted with progress, and listing again finds nothing of MTC.
+        robot.clickOn(uninstall);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !target.uninstallingProperty().get()
+                && !target.uninstallStatusProperty().get().equals("Deleting…"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(target.uninstallStatusProperty().get()).startsWith("Uninstalled in");
+        assertThat(target.uninstallActions()).allMatch(r -> r.state() == ActionState.DONE);
+        assertThat(target.confirmationProperty().get()).isEmpty();
+        robot.clickOn("#operators-uninstall-list-sim-target");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> target.uninstallStatusProperty().get().startsWith("Nothing of MTC"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(target.deletions()).isEmpty();
     }
 
     private static int indexOf(ClusterCard card, String kind) {

@@ -3,6 +3,7 @@ package io.mtcassistant.ui.steps.operators;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.compat.ClusterPlan;
+import io.mtcassistant.compat.ExistingMtcAction;
 import io.mtcassistant.compat.InstallMethod;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.MirrorResults;
@@ -42,6 +43,10 @@ final class ClusterInstallPlanner {
             throw new IllegalArgumentException(cluster.context() + " runs the legacy operator: this page cannot yet take"
                     + " operator.yml and controller.yml out of the legacy operator image; take them out and run"
                     + " mtc-assistant install --context " + cluster.context() + " --operator-yml FILE --controller-yml FILE");
+        }
+        if (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT) {
+            throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
+                    + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
         }
         if (!exactVersion.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new IllegalArgumentException("MTC version \"" + exactVersion + "\": give the exact version, like 1.8.8");
