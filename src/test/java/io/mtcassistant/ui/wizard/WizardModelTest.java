@@ -13,7 +13,7 @@ class WizardModelTest {
         assertThat(model.steps()).extracting(WizardStep::title).containsExactly(
                 "Clusters", "Compatibility", "Mirroring", "Operators", "Proxy & network", "Repository", "Monitor");
         assertThat(model.steps()).filteredOn(WizardStep::available).extracting(WizardStep::id)
-                .containsExactly(WizardModel.CLUSTERS, WizardModel.COMPATIBILITY, WizardModel.MIRRORING);
+                .containsExactly(WizardModel.CLUSTERS, WizardModel.COMPATIBILITY, WizardModel.MIRRORING, WizardModel.OPERATORS);
         assertThat(model.steps()).allMatch(step -> step.state() == StepState.NOT_STARTED);
     }
 
