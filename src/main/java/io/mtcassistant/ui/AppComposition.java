@@ -22,6 +22,8 @@ import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.mirroring.FxProgressTicker;
 import io.mtcassistant.ui.steps.mirroring.MirroringView;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
+import io.mtcassistant.ui.steps.operators.OperatorsView;
+import io.mtcassistant.ui.steps.operators.OperatorsViewModel;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
@@ -37,6 +39,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import org.slf4j.Logger;
@@ -67,6 +70,7 @@ public final class AppComposition implements AutoCloseable {
     private final MirroringViewModel mirroring;
     private final MonitorViewModel monitor;
     private final DialogService dialogs;
+    private final OperatorsViewModel operators;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -115,6 +119,9 @@ public final class AppComposition implements AutoCloseable {
         this.dialogs = dialogs;
         this.monitor = new MonitorViewModel(() -> clusters.session(
                 ClusterRole.TARGET).map(s -> new ClusterMonitorService(s.client())), MonitorNotifications.toasts(activityLog));
+        this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), runner, dialogs, activityLog,
+                Platform::runLater);
+        wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {
                 monitor.arrive();
@@ -125,6 +132,8 @@ public final class AppComposition implements AutoCloseable {
                 compatibility.arrive();
             } else if (step.id().equals(WizardModel.MIRRORING)) {
                 mirroring.arrive();
+            } else if (step.id().equals(WizardModel.OPERATORS)) {
+                operators.arrive();
             }
         });
     }
@@ -135,7 +144,8 @@ public final class AppComposition implements AutoCloseable {
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
                 WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
-                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs));
+                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs),
+                WizardModel.OPERATORS, () -> OperatorsView.create(operators));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -229,6 +239,11 @@ public final class AppComposition implements AutoCloseable {
     /** Step 3; its {@code factsProperty()} carries the mirrored catalog and legacy operator image for the later steps. */
     public MirroringViewModel mirroring() {
         return mirroring;
+    }
+
+    /** Step 4: install, verification and uninstall per cluster. */
+    public OperatorsViewModel operators() {
+        return operators;
     }
 
     /** The Compatibility step's report and plan, for the later steps. */

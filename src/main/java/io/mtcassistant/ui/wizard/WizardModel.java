@@ -46,7 +46,7 @@ public final class WizardModel {
                 new WizardStep(MIRRORING, "Mirroring",
                         "Copy the MTC catalog and images into your mirror registry or to disk.", true),
                 new WizardStep(OPERATORS, "Operators",
-                        "Install the MTC Operator on every cluster from the mirrored catalog.", false),
+                        "Install the MTC Operator on every cluster from the mirrored catalog.", true),
                 new WizardStep(NETWORK, "Proxy & network",
                         "Set proxy fields, rsync transfer settings and network policies for migration pods.", false),
                 new WizardStep(REPOSITORY, "Repository",

@@ -63,7 +63,8 @@ class WizardShellTest {
                 "Clusters", "Compatibility", "Mirroring", "Operators", "Proxy & network", "Repository", "Monitor");
         assertThat(stateText(robot, WizardModel.CLUSTERS)).isEqualTo("not started");
         assertThat(stateText(robot, WizardModel.MIRRORING)).isEqualTo("not started");
-        assertThat(stateText(robot, WizardModel.OPERATORS)).isEqualTo("not yet available");
+        assertThat(stateText(robot, WizardModel.OPERATORS)).isEqualTo("not started");
+        assertThat(stateText(robot, WizardModel.NETWORK)).isEqualTo("not yet available");
 
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().unbind());
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().set(StepState.NEEDS_ATTENTION));
@@ -87,11 +88,13 @@ class WizardShellTest {
         robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("mirroring-page");
         robot.clickOn(next);
-        assertThat(currentPage(robot).getId()).isEqualTo("page-operators");
+        assertThat(currentPage(robot).getId()).isEqualTo("operators-page");
+        robot.clickOn(next);
+        assertThat(currentPage(robot).getId()).isEqualTo("page-network");
         assertThat(robot.lookup("#not-yet-notice").queryAs(Label.class).getText()).isEqualTo(NotYetAvailablePage.NOTICE);
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/not-yet-available.png"));
 
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             robot.clickOn(next);
         }
         assertThat(currentPage(robot).getId()).isEqualTo("monitor-page");

@@ -1,0 +1,76 @@
+package io.mtcassistant.ui.steps.operators;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.mtcassistant.compat.ClusterPlan;
+import io.mtcassistant.compat.ExistingMtcAction;
+import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.install.InstallRole;
+import io.mtcassistant.install.MirrorResults;
+import io.mtcassistant.install.OlmInstallPlanner;
+import io.mtcassistant.install.OlmInstallRequest;
+import io.mtcassistant.install.plan.ChangePlan;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds one cluster's install plan from step 2's decision and the mirror results, the way `mtc-assistant install` does. */
+final class ClusterInstallPlanner {
+
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
+    private static final Pattern PATCH_VERSION = Pattern.compile("[:.v](\\d+)\\.(\\d+)\\.(\\d+)$");
+
+    private ClusterInstallPlanner() {
+    }
+
+    static InstallRole role(ClusterPlan cluster) {
+        return cluster.controlCluster() ? InstallRole.CONTROL : InstallRole.REMOTE;
+    }
+
+    /**
+     * The OLM plan; throws IllegalArgumentException with a message for the admin when it cannot be built (legacy
+     * clusters, missing catalog in the results).
+     */
+    static ChangePlan plan(ClusterPlan cluster, String exactVersion, boolean disableDefaultSources, MirrorResults mirror,
+            KubernetesClient client) {
+        if (cluster.install() == null || cluster.openshiftVersion() == null) {
+            throw new IllegalArgumentException(cluster.context() + ": step 2 decided no install method for this cluster");
+        }
+        if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
+            throw new IllegalArgumentException(cluster.context() + " runs the legacy operator: this page cannot yet take"
+                    + " operator.yml and controller.yml out of the legacy operator image; take them out and run"
+                    + " mtc-assistant install --context " + cluster.context() + " --operator-yml FILE --controller-yml FILE");
+        }
+        if (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT) {
+            throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
+                    + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
+        }
+        if (!exactVersion.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("MTC version \"" + exactVersion + "\": give the exact version, like 1.8.8");
+        }
+        return OlmInstallPlanner.plan(new OlmInstallRequest(cluster.context(), cluster.openshiftVersion().minor(), role(cluster),
+                exactVersion, cluster.install().channel(), disableDefaultSources, machineConfigPools(client), STEP_TIMEOUT), mirror);
+    }
+
+    /** The newest x.y.z of the decided line among the mirrored MTC images' tags, as a suggestion the admin can edit. */
+    static Optional<String> suggestedVersion(MirrorResults mirror, String line) {
+        return mirror.mapping().keySet().stream().filter(source -> source.contains("rhmtc/"))
+                .map(PATCH_VERSION::matcher).filter(Matcher::find)
+                .filter(m -> (m.group(1) + "." + m.group(2)).equals(line))
+                .map(m -> List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                .max(Comparator.comparing((List<Integer> v) -> v.get(2)))
+                .map(v -> v.get(0) + "." + v.get(1) + "." + v.get(2));
+    }
+
+    private static List<String> machineConfigPools(KubernetesClient client) {
+        try {
+            return client.genericKubernetesResources("machineconfiguration.openshift.io/v1", "MachineConfigPool").list()
+                    .getItems().stream().map(p -> p.getMetadata().getName()).toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+    }
+}
