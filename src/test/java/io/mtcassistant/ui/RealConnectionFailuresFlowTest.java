@@ -121,6 +121,8 @@ class RealConnectionFailuresFlowTest {
         assertThat(shown).contains("Server certificate not trusted", "Cannot reach the API server");
         assertThat(shown).as("no stack trace on screen").noneMatch(t -> t.contains("\tat ") || t.contains("Exception"));
         Snapshots.writeOnFx(robot, scene, Path.of("target/screens/clusters-real-failures.png"));
+        assertThat(robot.lookup(".failure-box").queryAllAs(javafx.scene.Node.class)).as("a new failure is brought into view (issue 16, point 12)")
+                .anyMatch(box -> topIsVisible(robot, box));
 
         dialogs.caChoices.add(caFile);
         robot.clickOn("Trust a CA file…");
@@ -133,6 +135,13 @@ class RealConnectionFailuresFlowTest {
 
         robot.interact(() -> app.clusters().assignRole(row("dr"), null));
         assertThat(app.wizard().step(WizardModel.CLUSTERS).state()).isEqualTo(StepState.DONE);
+    }
+
+    private static boolean topIsVisible(FxRobot robot, javafx.scene.Node node) {
+        javafx.scene.control.ScrollPane page = robot.lookup("#clusters-page").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.geometry.Bounds viewport = page.localToScene(page.getLayoutBounds());
+        double top = node.localToScene(node.getBoundsInLocal()).getMinY();
+        return top >= viewport.getMinY() && top < viewport.getMaxY();
     }
 
     private ContextRow row(String name) {

@@ -3,6 +3,7 @@ package io.mtcassistant.ui.steps.clusters;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.cluster.ContextEntry;
 import io.mtcassistant.ui.common.Icons;
+import io.mtcassistant.ui.common.ScrollIntoView;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -156,10 +159,15 @@ public final class ClustersView {
             followResults = true;
             viewModel.connect();
         });
-        // The results appear below the table and grow while connections finish: keep them in view until the user scrolls.
+        // The results appear below the table and grow while connections finish: scroll only as far as needed to show
+        // a new failure (or else the results), so the user keeps their place (issue 16, point 12); stop once they scroll.
         cardPane.heightProperty().addListener((obs, old, height) -> {
             if (followResults) {
-                root.setVvalue(root.getVmax());
+                // After this layout pass: measuring inside it would lay the page out again from a listener.
+                Platform.runLater(() -> {
+                    Node failure = cardPane.lookup(".failure-box");
+                    ScrollIntoView.bringIntoView(root, failure != null ? failure : cardPane);
+                });
             }
         });
         root.addEventFilter(ScrollEvent.SCROLL, e -> followResults = false);
