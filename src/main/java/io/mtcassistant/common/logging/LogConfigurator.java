@@ -67,6 +67,8 @@ public class LogConfigurator extends ContextAwareBase implements Configurator {
         // fabric8 warns about every v1alpha1 API it reads (OLM, MTC): known and harmless here.
         context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
         context.getLogger("io.vertx").setLevel(Level.WARN);
+        // The simulation's mock server (vert.x) warns of a "blocked" event loop whenever a busy machine is slow.
+        context.getLogger("io.vertx.core.impl.BlockedThreadChecker").setLevel(Level.ERROR);
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("okhttp3").setLevel(Level.WARN);
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
