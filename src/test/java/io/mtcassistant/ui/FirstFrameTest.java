@@ -2,6 +2,7 @@ package io.mtcassistant.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtcassistant.ui.activity.ActivityLog;
 import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeConnector;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -56,7 +58,7 @@ class FirstFrameTest {
         app = TestCompositions.withFakes(loader, new FakeConnector(), List.of(), new FakeDialogs(), log -> {
             runner.set(new FxTaskRunner(log));
             return runner.get();
-        }, true, () -> slowSimulation);
+        }, true, () -> slowSimulation, new ActivityLog(Platform::runLater));
         scene = TestWindows.showShell(stage, app);
     }
 

@@ -21,7 +21,13 @@ public final class TestCompositions {
     public static AppComposition withFakes(FakeKubeconfigLoader loader, FakeConnector connector, List<Path> defaults,
                                            FakeDialogs dialogs, Function<ActivityLog, TaskRunner> runner, boolean demo,
                                            Supplier<DemoClusters> demoClusters) {
-        ActivityLog log = new ActivityLog(Runnable::run);
+        return withFakes(loader, connector, defaults, dialogs, runner, demo, demoClusters, new ActivityLog(Runnable::run));
+    }
+
+    /** With the activity log given: one that delivers on the FX thread, for a real (background) task runner. */
+    public static AppComposition withFakes(FakeKubeconfigLoader loader, FakeConnector connector, List<Path> defaults,
+                                           FakeDialogs dialogs, Function<ActivityLog, TaskRunner> runner, boolean demo,
+                                           Supplier<DemoClusters> demoClusters, ActivityLog log) {
         return new AppComposition(new ClusterServices(loader, connector, () -> defaults, demoClusters),
                 new MemorySettingsStore(), Settings.defaults(), Runnable::run, runner.apply(log), log, dialogs, demo,
                 Duration.ofSeconds(5));
