@@ -1,8 +1,10 @@
 package io.mtcassistant.sim;
 
 import io.mtcassistant.sim.migration.DemoMigrations;
+import io.mtcassistant.sim.registry.SimulatedMirrorRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +23,11 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     private final List<SimulatedCluster> clusters;
     private DemoMigrations migrations;
-    private final io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror;
+    private final SimulatedMirrorRegistry mirror;
     private final Path mirrorDir;
 
     private SimulatedEnvironment(List<SimulatedCluster> clusters,
-            io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror, Path mirrorDir) {
+            SimulatedMirrorRegistry mirror, Path mirrorDir) {
         this.clusters = List.copyOf(clusters);
         this.mirror = mirror;
         this.mirrorDir = mirrorDir;
@@ -42,10 +44,10 @@ public final class SimulatedEnvironment implements AutoCloseable {
                 .admin(true).build();
         CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
         Path mirrorDir = null;
-        io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirror = null;
+        SimulatedMirrorRegistry mirror = null;
         try {
-            mirrorDir = java.nio.file.Files.createTempDirectory("mtc-sim-mirror");
-            mirror = io.mtcassistant.sim.registry.SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
+            mirrorDir = Files.createTempDirectory("mtc-sim-mirror");
+            mirror = SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
             target.start();
             sourceStart.join();
             SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
@@ -78,7 +80,7 @@ public final class SimulatedEnvironment implements AutoCloseable {
     }
 
     /** The demo's mirror registry (host:port and the CA certificate to trust); empty until something mirrors. */
-    public io.mtcassistant.sim.registry.SimulatedMirrorRegistry mirrorRegistry() {
+    public SimulatedMirrorRegistry mirrorRegistry() {
         return mirror;
     }
 
@@ -114,8 +116,8 @@ public final class SimulatedEnvironment implements AutoCloseable {
         }
         mirror.close();
         try {
-            java.nio.file.Files.deleteIfExists(mirror.caFile());
-            java.nio.file.Files.deleteIfExists(mirrorDir);
+            Files.deleteIfExists(mirror.caFile());
+            Files.deleteIfExists(mirrorDir);
         } catch (IOException e) {
             // a temporary certificate left behind
         }
