@@ -283,7 +283,10 @@ public final class TransferEngine implements AutoCloseable {
             future = home.handle((repo, error) -> error == null ? repo : null)
                     .thenApplyAsync(repo -> transfer(source, destination, blob, repo), blobPool);
         } else {
-            future = CompletableFuture.supplyAsync(() -> transfer(source, destination, blob, null), blobPool);
+            // An interrupted earlier run may have completed the blob in another repository of this registry.
+            String earlier = domain == null ? null : uploads.storedIn(domain, blob.digest())
+                    .filter(repo -> !repo.equals(destination.repository())).orElse(null);
+            future = CompletableFuture.supplyAsync(() -> transfer(source, destination, blob, earlier), blobPool);
             if (homeKey != null) {
                 String repo = destination.repository();
                 firstHome.put(homeKey, future.thenApply(outcome -> repo));
@@ -329,6 +332,9 @@ public final class TransferEngine implements AutoCloseable {
                 LOG.info("retrying blob {} after: {}", blob.digest(), e.getMessage());
                 sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(250));
             }
+        }
+        if (destination.mountDomain() != null && outcome != BlobOutcome.SKIPPED) {
+            uploads.stored(destination.mountDomain(), blob.digest(), destination.repository());
         }
         stats.blobFinished(blob.digest(), outcome, blob.size());
         listener.blobFinished(blob.digest(), outcome, blob.size());

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Upload sessions kept on disk, one JSON line per confirmed chunk (the last line of a key wins),
  * written with DSYNC so a kill -9 right after a chunk still finds its location on the next run.
+ * Completed blobs get a line too (their repository), so the next run can mount them elsewhere.
  */
 public final class UploadJournal implements UploadSessions {
 
@@ -24,6 +25,7 @@ public final class UploadJournal implements UploadSessions {
 
     private final Path file;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, String> storedIn = new ConcurrentHashMap<>();
     private OutputStream out;
 
     private UploadJournal(Path file) {
@@ -37,6 +39,11 @@ public final class UploadJournal implements UploadSessions {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     try {
                         JsonNode n = JSON.readTree(line);
+                        if (n != null && n.has("stored")) {
+                            journal.storedIn.put(storedKey(n.path("domain").asText(), n.path("stored").asText()),
+                                    n.path("repository").asText());
+                            continue;
+                        }
                         if (n == null || !n.has("key")) {
                             continue;
                         }
@@ -73,6 +80,23 @@ public final class UploadJournal implements UploadSessions {
         if (sessions.remove(key) != null) {
             append(JSON.createObjectNode().put("key", key).put("done", true).toString());
         }
+    }
+
+    @Override
+    public synchronized void stored(String domain, String digest, String repository) {
+        if (repository.equals(storedIn.put(storedKey(domain, digest), repository))) {
+            return;
+        }
+        append(JSON.createObjectNode().put("stored", digest).put("domain", domain).put("repository", repository).toString());
+    }
+
+    @Override
+    public Optional<String> storedIn(String domain, String digest) {
+        return Optional.ofNullable(storedIn.get(storedKey(domain, digest)));
+    }
+
+    private static String storedKey(String domain, String digest) {
+        return domain + "@" + digest;
     }
 
     private void append(String line) {

@@ -20,6 +20,18 @@ public interface UploadSessions {
 
     void forget(String key);
 
+    /**
+     * A blob that is now complete in {@code repository} of the registry {@code domain}. Kept across runs by a journal,
+     * so a resumed run mounts it from there into the other repositories that need it instead of sending it again.
+     */
+    default void stored(String domain, String digest, String repository) {
+    }
+
+    /** The repository of {@code domain} where an earlier run of this journal completed the blob, if any. */
+    default Optional<String> storedIn(String domain, String digest) {
+        return Optional.empty();
+    }
+
     /** Remembered for this process only: enough to continue after a dropped connection, not after a kill. */
     static UploadSessions inMemory() {
         Map<String, Session> map = new ConcurrentHashMap<>();
