@@ -1,6 +1,7 @@
 package io.mtcassistant;
 
 import io.mtcassistant.cli.MtcAssistantCommand;
+import io.mtcassistant.mirror.registry.HttpBuffers;
 import io.mtcassistant.mirror.registry.ProxySettings;
 
 /**
@@ -15,6 +16,7 @@ public final class Launcher {
     public static void main(String[] args) {
         // Before any HTTP client exists (the cluster clients too): proxy Basic auth on HTTPS tunnels.
         ProxySettings.allowBasicAuthForTunnels();
+        HttpBuffers.useLargeBuffers();
         int exit = MtcAssistantCommand.run(args);
         if (exit != MtcAssistantCommand.KEEP_RUNNING) {
             System.exit(exit);
