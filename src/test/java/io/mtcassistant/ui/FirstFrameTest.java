@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 16, point 3: the first frame is the whole shell, saying how far the simulation has started (held after its first
- * part), not a blank window. Writes target/screens/first-frame-demo.png.
+ * part), not a blank window. Writes target/snapshots/first-frame-demo.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
@@ -92,6 +92,6 @@ class FirstFrameTest {
                 .contains("The contexts appear here once the kubeconfig is read.");
         assertThat(robot.lookup("#task-status").queryAs(Label.class).getText())
                 .isEqualTo("Start the simulated clusters: mirror registry ready (1 of 3)");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/first-frame-demo.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("first-frame-demo.png"));
     }
 }

@@ -148,7 +148,10 @@ public final class ClustersView {
         column(stateColumn, row -> Bindings.createStringBinding(() -> row.connection().label(), row.connectionProperty()));
         column(fileColumn, row -> new ReadOnlyStringWrapper(fileName(row.entry())));
         roleColumn.setCellFactory(col -> new RoleCell());
+        // At 960 px the long ones give way; the full text is one hover away.
+        nameColumn.setCellFactory(col -> new TextWithTooltipCell());
         serverColumn.setCellFactory(col -> new TextWithTooltipCell());
+        userColumn.setCellFactory(col -> new TextWithTooltipCell());
         fileColumn.setCellFactory(col -> {
             TextWithTooltipCell cell = new TextWithTooltipCell();
             // Paths differ at their end (".../prod/config" vs ".../dr/config"): cut the front, not the end.

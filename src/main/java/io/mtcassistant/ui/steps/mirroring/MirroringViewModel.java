@@ -298,7 +298,7 @@ public final class MirroringViewModel implements AutoCloseable {
                     planSummary.set(result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + " in total"
                             + (demo ? " (synthetic demo content, not Red Hat images)" : "") + ": "
                             + String.join(", ", byReason.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
-                    diskText.set(diskText(result.disk()));
+                    diskText.set(MirrorProgressText.disk(result.disk()));
                     if (result.registryProblem() != null) {
                         resumeAfterPlan = false;
                         phase.set(Phase.SETUP);
@@ -325,18 +325,6 @@ public final class MirroringViewModel implements AutoCloseable {
                 .onFinally(this::refresh));
     }
 
-    private static String diskText(MirroringSession.DiskCheck disk) {
-        if (disk == null) {
-            return "";
-        }
-        if (!disk.known()) {
-            return "The free space in " + disk.folder() + " could not be read; about " + Sizes.bytes(disk.neededBytes())
-                    + " are needed.";
-        }
-        return (disk.enough() ? "Enough disk space: " : "Not enough disk space: ") + Sizes.bytes(disk.neededBytes())
-                + " needed, " + Sizes.bytes(disk.freeBytes()) + " free in " + disk.folder() + ".";
-    }
-
     // ---- run, pause, cancel, resume ---------------------------------------------------------------------------------
 
     /** Runs the plan; images finished in an earlier (stopped) run are kept and not copied again. */
@@ -345,7 +333,7 @@ public final class MirroringViewModel implements AutoCloseable {
             return;
         }
         if (planned.disk() != null && !planned.disk().enough()) {
-            problem.set(diskText(planned.disk()) + " Free some space or choose another archive folder, then plan again.");
+            problem.set(MirrorProgressText.disk(planned.disk()) + " Free some space or choose another archive folder, then plan again.");
             return;
         }
         MirroringSession.Planned toRun = planned;
@@ -398,7 +386,7 @@ public final class MirroringViewModel implements AutoCloseable {
         String counts = snapshot.succeeded() + " of " + snapshot.rows().size() + " images done";
         if (outcome.counts() != null && !outcome.stopped()) {
             finalCounts = outcome.counts();
-            progressText.set(countsText(finalCounts));
+            progressText.set(MirrorProgressText.finished(finalCounts));
         }
         if (outcome.ok()) {
             phase.set(Phase.DONE);
@@ -432,31 +420,6 @@ public final class MirroringViewModel implements AutoCloseable {
         problem.set(outcome.failed() + " of " + snapshot.rows().size() + " images failed; the table says why for each. Fix the "
                 + "cause and Resume: what was copied is kept.");
         activity.error(SOURCE, "Mirror run finished with " + outcome.failed() + " failed image(s).");
-    }
-
-    /**
-     * The finished run in the engine's own numbers (those of summary.json), with what happened to the planned bytes that
-     * did not move.
-     */
-    static String countsText(RunCounts c) {
-        StringBuilder text = new StringBuilder();
-        text.append(c.images()).append(" images: ").append(c.copied()).append(" copied");
-        if (c.alreadyThere() > 0) {
-            text.append(", ").append(c.alreadyThere()).append(" already there");
-        }
-        if (c.failed() > 0) {
-            text.append(", ").append(c.failed()).append(" failed");
-        }
-        text.append(" · ").append(Sizes.bytes(c.bytesMoved())).append(" moved of ").append(Sizes.bytes(c.plannedBytes()))
-                .append(" planned");
-        if (c.failed() == 0 && c.bytesMoved() < c.plannedBytes()) {
-            text.append(" (the plan counts layers shared between images once per image; they move once");
-            if (c.blobsShared() > 0) {
-                text.append(", and ").append(c.blobsShared()).append(" blob(s) were already in the destination or mounted");
-            }
-            text.append(")");
-        }
-        return text.toString();
     }
 
     /** Finishes the blobs that are being copied, then stops; Resume continues. */
@@ -504,22 +467,10 @@ public final class MirroringViewModel implements AutoCloseable {
         }
         fraction.set(snapshot.fraction());
         if (finalCounts != null) {
-            progressText.set(countsText(finalCounts));
+            progressText.set(MirrorProgressText.finished(finalCounts));
             return;
         }
-        StringBuilder text = new StringBuilder();
-        text.append(Sizes.bytes(snapshot.bytesDone())).append(" of ").append(Sizes.bytes(snapshot.bytesTotal()))
-                .append(" · ").append(snapshot.succeeded()).append(" of ").append(snapshot.rows().size()).append(" images done");
-        if (snapshot.count(ImageRow.State.FAILED) > 0) {
-            text.append(" (").append(snapshot.count(ImageRow.State.FAILED)).append(" failed)");
-        }
-        if (phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING) {
-            text.append(" · ").append(Sizes.rate(snapshot.bytesPerSecond()));
-            if (snapshot.eta() != null) {
-                text.append(" · about ").append(Sizes.duration(snapshot.eta())).append(" left");
-            }
-        }
-        progressText.set(text.toString());
+        progressText.set(MirrorProgressText.live(snapshot, phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING));
     }
 
     /** Whether Plan can run now: not busy and no field with a typing mistake. */
