@@ -345,6 +345,8 @@ public final class MirroringView {
         openFolderButton.setGraphic(Icons.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openFolderButton.setOnAction(e -> vm.openResultsFolder());
         factsLabel.textProperty().bind(Bindings.createStringBinding(() -> factsText(vm.facts()), vm.factsProperty()));
+        // A failed run has result files but no facts: no empty line above them.
+        showWhen(factsLabel, factsLabel.textProperty().isNotEmpty());
         showWhen(resultsSection, Bindings.isNotEmpty(vm.results()));
     }
 

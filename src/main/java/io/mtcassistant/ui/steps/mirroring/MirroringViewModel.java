@@ -1,10 +1,7 @@
 package io.mtcassistant.ui.steps.mirroring;
 
 import io.mtcassistant.common.ActivityListener;
-import io.mtcassistant.compat.ClusterPlan;
-import io.mtcassistant.compat.InstallMethod;
 import io.mtcassistant.compat.MigrationPlan;
-import io.mtcassistant.compat.OpenShiftVersion;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.mirror.session.MirrorMode;
 import io.mtcassistant.mirror.session.MirrorSetup;
@@ -20,7 +17,6 @@ import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
 import io.mtcassistant.ui.wizard.StepState;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -151,45 +147,19 @@ public final class MirroringViewModel implements AutoCloseable {
                     + "to fill it in.");
             return;
         }
-        List<String> olmChannels = new ArrayList<>();
-        boolean legacy = false;
-        OpenShiftVersion newest = null;
-        List<String> parts = new ArrayList<>();
-        for (ClusterPlan cluster : plan.clusters()) {
-            if (cluster.install() == null) {
-                continue;
-            }
-            if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
-                legacy = true;
-                parts.add(cluster.context() + ": legacy operator");
-            } else {
-                if (cluster.install().channel() != null && !olmChannels.contains(cluster.install().channel())) {
-                    olmChannels.add(cluster.install().channel());
-                }
-                parts.add(cluster.context() + ": OLM " + cluster.install().channel());
-                OpenShiftVersion v = cluster.openshiftVersion();
-                if (v != null && v.major() == 4 && (newest == null || v.compareTo(newest) > 0)) {
-                    newest = v;
-                }
-            }
-        }
-        fromCompatibility.set("From step 2: MTC " + plan.mtcVersion() + (parts.isEmpty() ? "" : " — " + String.join("; ", parts)) + ".");
+        MirrorNeeds needs = MirrorNeeds.of(plan, demo, indexImage.get());
+        fromCompatibility.set(needs.summary());
         if (edited || busy() || phase.get() == Phase.DONE) {
             return;
         }
-        String newChannel = olmChannels.isEmpty() ? "" : olmChannels.get(0);
-        OpenShiftVersion targetVersion = plan.clusters().stream().filter(c -> c.context().equals(plan.controlCluster()))
-                .map(ClusterPlan::openshiftVersion).filter(v -> v != null && v.major() == 4).findFirst().orElse(newest);
-        // The index of the version the catalog will run on: the control (target) cluster's, else the newest OLM cluster's.
-        String newIndex = !demo && targetVersion != null
-                ? MirroringSession.redHatIndexImage(targetVersion.major() + "." + targetVersion.minor()) : indexImage.get();
-        if (newChannel.equals(channel.get()) && legacy == legacyOperator.get() && newIndex.equals(indexImage.get())) {
+        if (needs.channel().equals(channel.get()) && needs.legacyOperator() == legacyOperator.get()
+                && needs.indexImage().equals(indexImage.get())) {
             return;
         }
         applying = true;
-        channel.set(newChannel);
-        legacyOperator.set(legacy);
-        indexImage.set(newIndex);
+        channel.set(needs.channel());
+        legacyOperator.set(needs.legacyOperator());
+        indexImage.set(needs.indexImage());
         applying = false;
         if (planned != null) {
             clearPlan("Step 2 changed what is needed: plan again.");
