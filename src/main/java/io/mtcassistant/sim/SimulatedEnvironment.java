@@ -21,6 +21,18 @@ public final class SimulatedEnvironment implements AutoCloseable {
     public static final String SOURCE_VERSION = "3.11.784";
     public static final String TARGET_VERSION = "4.12.45";
 
+    /** The parts of the demo pair, in the words a start listener hears them ready. */
+    public static final String MIRROR_PART = "mirror registry";
+    public static final List<String> PARTS = List.of(MIRROR_PART, TARGET_CONTEXT, SOURCE_CONTEXT);
+
+    /** Hears each part of {@link #PARTS} ready; the parts start in parallel, so calls come from more than one thread. */
+    @FunctionalInterface
+    public interface StartListener {
+        StartListener NONE = part -> { };
+
+        void ready(String part);
+    }
+
     private final List<SimulatedCluster> clusters;
     private DemoMigrations migrations;
     private final SimulatedMirrorRegistry mirror;
@@ -38,17 +50,28 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     /** Starts both clusters (in parallel) on 127.0.0.1. */
     public static SimulatedEnvironment startDemoPair() {
+        return startDemoPair(StartListener.NONE);
+    }
+
+    /** Starts both clusters (in parallel) on 127.0.0.1, telling {@code listener} each part that is ready. */
+    public static SimulatedEnvironment startDemoPair(StartListener listener) {
         SimulatedCluster source = SimulatedCluster.builder().name(SOURCE_CONTEXT).openShift3(SOURCE_VERSION)
                 .admin(true).build();
         SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
                 .admin(true).build();
-        CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(source::start);
+        CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(() -> {
+            SimulatedCluster started = source.start();
+            listener.ready(SOURCE_CONTEXT);
+            return started;
+        });
         Path mirrorDir = null;
         SimulatedMirrorRegistry mirror = null;
         try {
             mirrorDir = Files.createTempDirectory("mtc-sim-mirror");
             mirror = SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
+            listener.ready(MIRROR_PART);
             target.start();
+            listener.ready(TARGET_CONTEXT);
             sourceStart.join();
             SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
             environment.migrations = DemoMigrations.start(source, target);

@@ -165,7 +165,8 @@ public final class AppComposition implements AutoCloseable {
             return;
         }
         activityLog.info(DEMO_SOURCE, "Starting the simulated clusters…");
-        clusters.setLoading("Starting the simulated clusters…");
+        SimulationStartProgress stages = new SimulationStartProgress();
+        clusters.setLoading(SimulationStartProgress.pageText(stages.summary()));
         long startedAt = System.nanoTime();
         runner.run(BackgroundTask.of("Start the simulated clusters", progress -> {
                     DemoClusters simulation;
@@ -182,7 +183,10 @@ public final class AppComposition implements AutoCloseable {
                         simulation = clusterServices.demoClusters().get();
                         demoClusters = simulation;
                     }
-                    Path kubeconfig = simulation.start(directory);
+                    progress.message(stages.summary());
+                    Path kubeconfig = simulation.start(directory, part -> {
+                        progress.message(stages.ready(part));
+                    });
                     synchronized (this) {
                         if (closed) {
                             // close() ran while the clusters started; it may have missed them.
@@ -192,6 +196,11 @@ public final class AppComposition implements AutoCloseable {
                         }
                     }
                     return kubeconfig;
+                })
+                .onMessage(summary -> {
+                    if (clusters.loadingProperty().get()) {
+                        clusters.setLoading(SimulationStartProgress.pageText(summary));
+                    }
                 })
                 .onSuccess(kubeconfig -> {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);

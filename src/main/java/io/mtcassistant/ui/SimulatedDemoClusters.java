@@ -9,8 +9,8 @@ public final class SimulatedDemoClusters implements DemoClusters {
     private SimulatedEnvironment environment;
 
     @Override
-    public synchronized Path start(Path directory) {
-        environment = SimulatedEnvironment.startDemoPair();
+    public synchronized Path start(Path directory, SimulatedEnvironment.StartListener listener) {
+        environment = SimulatedEnvironment.startDemoPair(listener);
         return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
     }
 

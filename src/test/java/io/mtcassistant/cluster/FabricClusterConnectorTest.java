@@ -135,6 +135,8 @@ class FabricClusterConnectorTest {
             ConnectionFailure failure = failure(connect(cluster, options.withTimeout(Duration.ofSeconds(2))));
             assertThat(failure.kind()).isEqualTo(FailureKind.TIMED_OUT);
             assertThat(failure.summary()).contains("did not answer within 2 s");
+            assertThat(failure.nextStep()).as("advice names what the user has: Retry, and the command line's --timeout (issue 16, point 2)")
+                    .contains("Retry").contains("--timeout SECONDS").doesNotContain("longer timeout");
         }
     }
 

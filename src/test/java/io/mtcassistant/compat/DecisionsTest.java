@@ -29,7 +29,9 @@ class DecisionsTest {
                 .contains("\"MTC v.1.8.z\" for OpenShift 4.12 (target cloud)")
                 .contains("both your source cluster and the destination cluster must use the same version of MTC")
                 .contains("MTC 1.7 supports migrations from OpenShift Container Platform 3.11 to 4.9.")
-                .contains("MTC 1.8 only supports migrations from OpenShift Container Platform 4.10 and later.");
+                .contains("MTC 1.8 only supports migrations from OpenShift Container Platform 4.10 and later.")
+                .as("only 1.7 is possible here, so it is not 'your choice' (issue 16, point 11)")
+                .doesNotContain("the choice is yours").contains("only MTC 1.7 on every cluster is possible for these clusters");
         assertThat(report.plan().mtcVersion()).isNull();
         assertThat(report.plan().cluster("cloud").orElseThrow().install()).isNull();
         assertThat(report.openDecisions()).hasSize(1);

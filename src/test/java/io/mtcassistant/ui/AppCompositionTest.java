@@ -3,6 +3,7 @@ package io.mtcassistant.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.Progress;
 import io.mtcassistant.ui.task.SyncTaskRunner;
@@ -14,6 +15,7 @@ import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
 import io.mtcassistant.ui.testsupport.TestCompositions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +59,15 @@ class AppCompositionTest {
         FakeConnector connector = new FakeConnector().succeeds("sim-source", "3.11.784", true).succeeds("sim-target", "4.12.45", true);
         AppComposition app = TestCompositions.withFakes(loader, connector, List.of(), new FakeDialogs(), SyncTaskRunner::new, true,
                 () -> demo);
+        List<String> shown = new ArrayList<>();
+        app.clusters().statusProperty().addListener((obs, old, now) -> shown.add(now));
         app.start();
+        // Issue 16, point 3: while the simulation starts, the page says which part is ready; then it connects.
+        assertThat(shown).startsWith("Starting the simulated clusters: 0 of 3 ready…",
+                "Starting the simulated clusters: mirror registry ready (1 of 3)…",
+                "Starting the simulated clusters: sim-target ready (2 of 3)…",
+                "Starting the simulated clusters: sim-source ready (3 of 3)…");
+        assertThat(app.clusters().statusProperty().get()).doesNotContain("Starting");
         assertThat(app.clusters().row(io.mtcassistant.cluster.ClusterRole.SOURCE)).map(r -> r.name()).contains("sim-source");
         assertThat(app.clusters().row(io.mtcassistant.cluster.ClusterRole.TARGET)).map(r -> r.name()).contains("sim-target");
         assertThat(connector.calls).extracting(FakeConnector.Call::context).containsExactlyInAnyOrder("sim-source", "sim-target");
@@ -141,8 +151,9 @@ class AppCompositionTest {
         }
 
         @Override
-        public Path start(Path dir) throws Exception {
+        public Path start(Path dir, SimulatedEnvironment.StartListener listener) throws Exception {
             directory = dir;
+            SimulatedEnvironment.PARTS.forEach(listener::ready);
             Path file = Files.writeString(dir.resolve("demo.kubeconfig"), "fake");
             loader.file(file, "sim-source", "sim-target");
             started.countDown();

@@ -18,12 +18,14 @@ import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel.Phase;
 import io.mtcassistant.ui.task.FxTaskRunner;
+import io.mtcassistant.ui.testsupport.CutText;
 import io.mtcassistant.ui.testsupport.DemoClustersSteps;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
+import io.mtcassistant.ui.wizard.WizardStep;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +40,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 16 as a new user meets it, in demo mode with the real engines, from launch to a mirror: the demo connects with
  * its roles set, a typing mistake in the registry field, a registry that does not resolve, a finished archive run and a
  * new plan after it, a run where every image fails for one reason, and the window at 960x600; and the log of that
- * session, which must carry no stack trace for any of these expected failures. Writes target/screens/issue16-*.png.
+ * session, which must carry no stack trace for any of these expected failures. Writes target/snapshots/issue16-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoFirstRunFlowTest {
@@ -100,7 +101,7 @@ class DemoFirstRunFlowTest {
         assertThat(app.clusters().row(ClusterRole.SOURCE).orElseThrow().name()).isEqualTo("sim-source");
         assertThat(app.clusters().row(ClusterRole.TARGET).orElseThrow().name()).isEqualTo("sim-target");
         assertThat(app.clusters().assigned()).as("the first connect works").allMatch(r -> r.connection() == ConnectionState.CONNECTED);
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-demo-start.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-demo-start.png"));
 
         // 2. Compatibility: MTC 1.7 for the pair.
         robot.clickOn("#next-button");
@@ -126,7 +127,7 @@ class DemoFirstRunFlowTest {
         assertThat(showing(registryProblem)).isTrue();
         assertThat(registryProblem.getText()).contains("not a host name");
         assertThat(robot.lookup("#mirror-plan").queryButton().isDisabled()).isTrue();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-invalid-registry.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-invalid-registry.png"));
 
         // A name that does not resolve is said to be one, during Plan, where the eye is.
         TextField registry = robot.lookup("#mirror-registry").queryAs(TextField.class);
@@ -160,7 +161,7 @@ class DemoFirstRunFlowTest {
         assertThat(showing(robot.lookup("#mirror-result-files").query())).isFalse();
         assertThat(vm.rows()).allMatch(r -> r.state() == ImageRow.State.WAITING);
         scrollTo(robot, "#mirror-plan");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-replan-after-run.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-replan-after-run.png"));
 
         // A registry that answered during Plan is gone when the run starts: one cause, said once, never a full bar.
         HttpServer mirror = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -190,23 +191,27 @@ class DemoFirstRunFlowTest {
         assertThat(robot.lookup("#mirror-common-cause").queryAs(Labeled.class).getText()).contains("connection refused");
         assertThat(vm.problemProperty().get()).startsWith("Every image failed for the same reason");
         scrollTo(robot, "#mirror-progress");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-failed-run.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-failed-run.png"));
 
-        // 960x600: nothing cut on the three pages.
+        // 960x600: nothing cut on any of the seven pages (5 and 6 say they are not yet available).
         robot.interact(() -> {
             stage.setWidth(960);
             stage.setHeight(600);
         });
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = new ArrayList<>();
-        for (String step : List.of(WizardModel.CLUSTERS, WizardModel.COMPATIBILITY, WizardModel.MIRRORING)) {
-            robot.interact(() -> app.wizard().goTo(app.wizard().step(step)));
+        for (WizardStep step : app.wizard().steps()) {
+            robot.interact(() -> app.wizard().goTo(step));
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> scene.getRoot().layout());
-            cut.addAll(truncatedButtons(robot));
-            Snapshots.writeOnFx(robot, scene, Path.of("target/screens/issue16-960x600-" + step + ".png"));
+            robot.interact(() -> {
+                scene.getRoot().layout();
+                CutText.under(scene.getRoot()).forEach(text -> cut.add(step.id() + ": " + text));
+            });
+            Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-960x600-" + step.id() + ".png"));
         }
-        assertThat(cut).as("buttons cut at 960x600").isEmpty();
+        cut.forEach(text -> System.out.println("cut at 960x600: " + text));
+        // The Monitor page is reworked elsewhere (ui.steps.monitor has its owner); its findings are printed, not asserted yet.
+        assertThat(cut).as("text cut at 960x600").filteredOn(text -> !text.startsWith(WizardModel.MONITOR + ": ")).isEmpty();
 
         // The log of this session: one line per expected failure, no stack trace, no fabric8 "unstable version" noise.
         List<ILoggingEvent> events = List.copyOf(log.list);
@@ -217,30 +222,6 @@ class DemoFirstRunFlowTest {
                 + " 'unstable version' warnings");
         assertThat(withStack).as("stack traces for expected failures").isEmpty();
         assertThat(unstable).isZero();
-    }
-
-    /** Buttons, titles and hints on screen whose text is shown cut ("Go to C…"); table cells may shorten on purpose. */
-    private static List<String> truncatedButtons(FxRobot robot) {
-        List<String> cut = new ArrayList<>();
-        robot.interact(() -> {
-            List<Node> nodes = new ArrayList<>(robot.lookup(".button").queryAll());
-            for (String style : List.of(".app-subtitle", ".app-title", ".page-title", ".page-lead", ".section-title", ".section-hint")) {
-                nodes.addAll(robot.lookup(style).queryAll());
-            }
-            for (Node node : nodes) {
-                if (!(node instanceof Labeled labeled) || labeled.getText() == null || labeled.getText().isEmpty() || !showing(labeled)) {
-                    continue;
-                }
-                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                Node text = labeled.lookup(".text");
-                boolean ellipsis = text instanceof Text shown && shown.getText().endsWith(labeled.getEllipsisString())
-                        && !full.endsWith(labeled.getEllipsisString());
-                if (text instanceof Text shown && (labeled.isWrapText() ? ellipsis : !shown.getText().equals(full))) {
-                    cut.add(full + " shown as " + shown.getText());
-                }
-            }
-        });
-        return cut;
     }
 
     private static boolean showing(Node node) {

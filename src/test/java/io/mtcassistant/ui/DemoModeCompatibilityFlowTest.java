@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Steps 1 and 2 in demo mode with the real cluster layer and the real compatibility engine against the simulated
  * clusters (OpenShift 3.11 -> 4.12): connect, Next, see "needs decision" for the MTC version, choose MTC 1.7, see the
- * verdict change, export the report. Writes target/screens/compatibility-decision.png and compatibility-decided.png.
+ * verdict change, export the report. Writes target/snapshots/compatibility-decision.png and compatibility-decided.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModeCompatibilityFlowTest {
@@ -88,7 +88,7 @@ class DemoModeCompatibilityFlowTest {
                 .contains("OpenShift 3.11");
         assertThat(app.wizard().step(WizardModel.COMPATIBILITY).state()).isEqualTo(StepState.NEEDS_ATTENTION);
         assertThat(app.migrationPlan().readyPlan()).isNull();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-decision.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-decision.png"));
 
         scrollTo(robot, "#option-mtc-1-7");
         robot.clickOn("#option-mtc-1-7");
@@ -102,14 +102,14 @@ class DemoModeCompatibilityFlowTest {
         assertThat(app.migrationPlan().readyPlan().controlCluster()).isEqualTo("sim-target");
         robot.interact(() -> ((ScrollPane) robot.lookup("#compatibility-page").query()).setVvalue(0));
         WaitForAsyncUtils.waitForFxEvents();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-decided.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-decided.png"));
 
         scrollTo(robot, "#check-same_mtc_version");
         robot.clickOn("Expand all");
         scrollTo(robot, "#check-same_mtc_version");
         assertThat(robot.lookup("#check-platform_and_version-sim-source .check-explanation").queryAs(Label.class).isVisible())
                 .isTrue();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-checks.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-checks.png"));
         robot.clickOn("Collapse all");
 
         // The statement "cannot connect" is what brings the network options (tunnel and edge case).
@@ -120,7 +120,7 @@ class DemoModeCompatibilityFlowTest {
         assertThat(robot.lookup("#option-tunnel-api").tryQuery()).isPresent();
         assertThat(robot.lookup("#option-legacy-control-cluster").tryQuery()).isPresent();
         scrollTo(robot, "#decision-network-restriction-sim-source");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-network.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-network.png"));
         scrollTo(robot, "#option-tunnel-api");
         robot.clickOn("#option-tunnel-api");
         WaitForAsyncUtils.waitForFxEvents();
@@ -133,7 +133,7 @@ class DemoModeCompatibilityFlowTest {
         robot.clickOn("#export-markdown");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(markdown));
         assertThat(Files.readString(markdown)).contains("# MTC compatibility report", "crane tunnel-api");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-tunnel.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-tunnel.png"));
     }
 
     private static void scrollTo(FxRobot robot, String query) {

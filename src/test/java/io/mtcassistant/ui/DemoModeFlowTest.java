@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole Clusters step in demo mode with the real cluster layer against the simulated clusters: load, give roles,
- * connect, and read the versions and the cluster-admin verdict on screen. Writes target/screens/clusters.png.
+ * connect, and read the versions and the cluster-admin verdict on screen. Writes target/snapshots/clusters.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModeFlowTest {
@@ -82,10 +82,10 @@ class DemoModeFlowTest {
         assertThat(app.activityLog().entries()).extracting(e -> e.message())
                 .anyMatch(m -> m.startsWith("Connected to sim-target: OpenShift 4.12.45"));
 
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/clusters.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("clusters.png"));
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/clusters-dark.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("clusters-dark.png"));
         robot.interact(() -> ThemeStyles.apply(Theme.LIGHT));
 
         robot.interact(app::close);

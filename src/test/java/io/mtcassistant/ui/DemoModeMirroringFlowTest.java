@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Step 3 in demo mode with the real engines: steps 1 and 2 on the simulated clusters (MTC 1.7: legacy operator on
  * 3.11, OLM on 4.12), then the Mirroring page pre-filled from them, plan, run to an archive, pause and resume, cancel
  * and resume, results. A gate on the engine's events holds images back so that pause and cancel land in the middle of
- * a run. Writes target/screens/mirroring-plan.png, mirroring-running.png and mirroring-done.png.
+ * a run. Writes target/snapshots/mirroring-plan.png, mirroring-running.png and mirroring-done.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModeMirroringFlowTest {
@@ -124,11 +124,11 @@ class DemoModeMirroringFlowTest {
         assertThat(robot.lookup("#mirror-legacy").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#mirror-from-compat").queryAs(Label.class).getText()).contains("MTC 1.7").contains("legacy operator");
 
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-setup.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-setup.png"));
         robot.clickOn("#mode-mirror-to-mirror");
         scrollTo(robot, "#mirror-registry");
         assertThat(robot.lookup("#mirror-archive").query().getParent().isVisible()).as("no archive folder for registry to registry").isFalse();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-registry.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-registry.png"));
         scrollTo(robot, "#mode-mirror-to-archive");
         robot.clickOn("#mode-mirror-to-archive");
         robot.clickOn("#mirror-plan");
@@ -140,7 +140,7 @@ class DemoModeMirroringFlowTest {
         assertThat(images).isGreaterThan(20);
         assertThat(robot.lookup("#mirror-disk").queryAs(Label.class).getText()).startsWith("Enough disk space");
         scrollTo(robot, "#mirror-plan");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-plan.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-plan.png"));
 
         // Run; three images go through, the rest wait at the gate: then pause.
         gate.allow(3);
@@ -152,7 +152,7 @@ class DemoModeMirroringFlowTest {
         assertThat(during).isGreaterThan(0).isLessThan(1);
         assertThat(robot.lookup("#mirror-progress-text").queryAs(Label.class).getText()).contains("of " + images + " images");
         scrollTo(robot, "#mirror-plan");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-running.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-running.png"));
         robot.clickOn("#mirror-pause");
         gate.open();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.phase() == Phase.PAUSED || vm.phase() == Phase.DONE);
@@ -193,9 +193,9 @@ class DemoModeMirroringFlowTest {
         robot.clickOn("#mirror-open-folder");
         assertThat(dialogs.openedFolders).containsExactly(home.resolve("cache/mtc-assistant/demo-mirror/results"));
         scrollTo(robot, "#mirror-progress");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-done.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-done.png"));
         scrollTo(robot, "#mirror-facts");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/mirroring-results.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("mirroring-results.png"));
     }
 
     private static long done(MirroringViewModel vm) {

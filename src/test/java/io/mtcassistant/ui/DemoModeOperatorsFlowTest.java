@@ -66,8 +66,8 @@ class DemoModeOperatorsFlowTest {
         volatile SimulatedEnvironment environment;
 
         @Override
-        public Path start(Path directory) {
-            environment = SimulatedEnvironment.startDemoPair();
+        public Path start(Path directory, SimulatedEnvironment.StartListener listener) {
+            environment = SimulatedEnvironment.startDemoPair(listener);
             environment.target().operators().speed(SimulationSpeed.fast());
             return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
         }

@@ -2,6 +2,7 @@ package io.mtcassistant.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.ui.activity.ActivityLog;
 import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeConnector;
@@ -28,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Issue 16, point 3: the first frame is the whole shell, saying that the simulation is starting, not a blank window. */
+/**
+ * Issue 16, point 3: the first frame is the whole shell, saying how far the simulation has started (held after its first
+ * part), not a blank window. Writes target/snapshots/first-frame-demo.png.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
 
@@ -43,7 +47,8 @@ class FirstFrameTest {
     void start(Stage stage) {
         DemoClusters slowSimulation = new DemoClusters() {
             @Override
-            public Path start(Path directory) throws Exception {
+            public Path start(Path directory, SimulatedEnvironment.StartListener listener) throws Exception {
+                listener.ready(SimulatedEnvironment.MIRROR_PART);
                 simulationStarting.countDown();
                 releaseSimulation.await(60, TimeUnit.SECONDS);
                 Path file = Files.writeString(directory.resolve("demo.kubeconfig"), "fake");
@@ -72,13 +77,21 @@ class FirstFrameTest {
     @Test
     void theShellShowsAtOnceWithTheSimulationsProgress(FxRobot robot) throws Exception {
         assertThat(simulationStarting.await(60, TimeUnit.SECONDS)).isTrue();
+        String staged = "Starting the simulated clusters: mirror registry ready (1 of 3)…";
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#clusters-page .status-text").queryAllAs(Label.class)
+                .stream().anyMatch(label -> label.getText().equals(staged)));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup(".step-item .step-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Clusters", "Compatibility", "Mirroring");
         assertThat(robot.lookup("#clusters-page").tryQuery()).isPresent();
         assertThat(robot.lookup("#clusters-page .status-text").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Starting the simulated clusters…");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/first-frame-demo.png"));
+                .contains(staged);
+        assertThat(robot.lookup("#clusters-page .placeholder .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .as("an empty list does not ask for a file while the demo brings one")
+                .contains("The contexts appear here once the kubeconfig is read.");
+        assertThat(robot.lookup("#task-status").queryAs(Label.class).getText())
+                .isEqualTo("Start the simulated clusters: mirror registry ready (1 of 3)");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("first-frame-demo.png"));
     }
 }

@@ -44,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real kubeconfig loader and connector against simulated clusters that fail: a target whose CA the kubeconfig
  * lacks (fixed by choosing the CA file) and an extra remote that nothing answers on. Writes
- * target/screens/clusters-real-failures.png.
+ * target/snapshots/clusters-real-failures.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class RealConnectionFailuresFlowTest {
@@ -120,7 +120,7 @@ class RealConnectionFailuresFlowTest {
         List<String> shown = texts(robot, ".cluster-card .label");
         assertThat(shown).contains("Server certificate not trusted", "Cannot reach the API server");
         assertThat(shown).as("no stack trace on screen").noneMatch(t -> t.contains("\tat ") || t.contains("Exception"));
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/clusters-real-failures.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("clusters-real-failures.png"));
         assertThat(robot.lookup(".failure-box").queryAllAs(javafx.scene.Node.class)).as("a new failure is brought into view (issue 16, point 12)")
                 .anyMatch(box -> topIsVisible(robot, box));
 

@@ -21,6 +21,7 @@ public final class BackgroundTask<T> {
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<Throwable> onFailure;
     private Runnable onFinally = () -> { };
+    private Consumer<String> onMessage = message -> { };
     private Duration timeout;
 
     private BackgroundTask(String title, Work<T> work) {
@@ -44,6 +45,12 @@ public final class BackgroundTask<T> {
      */
     public BackgroundTask<T> onFailure(Consumer<Throwable> handler) {
         this.onFailure = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Receives each message the work gives its {@link Progress}, on the FX thread (the calling thread with SyncTaskRunner). */
+    public BackgroundTask<T> onMessage(Consumer<String> handler) {
+        this.onMessage = Objects.requireNonNull(handler);
         return this;
     }
 
@@ -81,6 +88,10 @@ public final class BackgroundTask<T> {
 
     void failed(Throwable error) {
         onFailure.accept(error);
+    }
+
+    void messaged(String message) {
+        onMessage.accept(message);
     }
 
     void finished() {

@@ -65,7 +65,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         TimedTask<T> task = new TimedTask<>(spec);
         running.add(task);
         updateStatus();
-        task.messageProperty().addListener((obs, old, message) -> updateStatus());
+        task.messageProperty().addListener((obs, old, message) -> {
+            updateStatus();
+            if (message != null && !message.isEmpty()) {
+                spec.messaged(message);
+            }
+        });
         task.progressProperty().addListener((obs, old, value) -> updateStatus());
         task.setOnSucceeded(e -> finish(task, () -> spec.succeeded(task.getValue())));
         task.setOnFailed(e -> finish(task, () -> fail(spec, task.getException())));

@@ -32,7 +32,22 @@ public final class SyncTaskRunner implements TaskRunner {
         status.set(spec.title() + "…");
         T result;
         try {
-            result = spec.work().call(Progress.NONE);
+            result = spec.work().call(new Progress() {
+                @Override
+                public void message(String message) {
+                    status.set(spec.title() + ": " + message);
+                    spec.messaged(message);
+                }
+
+                @Override
+                public void fraction(double done) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
         } catch (Exception | LinkageError e) {
             finish();
             if (spec.hasFailureHandler()) {

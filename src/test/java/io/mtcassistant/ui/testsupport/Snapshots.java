@@ -13,6 +13,9 @@ import javax.imageio.ImageIO;
 /** Writes what a scene shows to a PNG (no javafx-swing needed). Call on the FX thread. */
 public final class Snapshots {
 
+    /** Where every UI test writes its snapshots (the README's test section names it). */
+    public static final Path FOLDER = Path.of("target", "snapshots");
+
     private Snapshots() {
     }
 

@@ -92,7 +92,7 @@ class WizardShellTest {
         robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("page-network");
         assertThat(robot.lookup("#not-yet-notice").queryAs(Label.class).getText()).isEqualTo(NotYetAvailablePage.NOTICE);
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/not-yet-available.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("not-yet-available.png"));
 
         for (int i = 0; i < 2; i++) {
             robot.clickOn(next);

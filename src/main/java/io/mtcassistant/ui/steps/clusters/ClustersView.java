@@ -86,6 +86,13 @@ public final class ClustersView {
         }
     }
 
+    /** An empty list's text; while contexts are on their way (the demo's simulation starts), it does not ask for a file. */
+    private Label placeholder(String empty, String whileLoading) {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.when(viewModel.loadingProperty()).then(whileLoading).otherwise(empty));
+        return label;
+    }
+
     @FXML
     private void initialize() {
         addFilesButton.setGraphic(Icons.icon(MaterialDesignF.FILE_PLUS));
@@ -97,7 +104,8 @@ public final class ClustersView {
         fileList.setFixedCellSize(FILE_ROW_HEIGHT);
         fileList.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> 4 + Math.max(1, Math.min(4, viewModel.files().size())) * FILE_ROW_HEIGHT, viewModel.files()));
-        fileList.setPlaceholder(new Label("No kubeconfig file yet. Add one with \"Add kubeconfig…\" or drop it here."));
+        fileList.setPlaceholder(placeholder("No kubeconfig file yet. Add one with \"Add kubeconfig…\" or drop it here.",
+                "The kubeconfig is on its way…"));
         fileList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Path item, boolean empty) {
@@ -130,7 +138,8 @@ public final class ClustersView {
         contextTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> HEADER_HEIGHT + Math.max(2, Math.min(6, viewModel.contexts().size())) * ROW_HEIGHT,
                 viewModel.contexts()));
-        contextTable.setPlaceholder(new Label("No contexts. Add a kubeconfig file."));
+        contextTable.setPlaceholder(placeholder("No contexts. Add a kubeconfig file.",
+                "The contexts appear here once the kubeconfig is read."));
         column(nameColumn, row -> new ReadOnlyStringWrapper(row.name()));
         column(roleColumn, row -> Bindings.createStringBinding(
                 () -> row.role() == null ? "" : row.role().label(), row.roleProperty()));
@@ -139,7 +148,10 @@ public final class ClustersView {
         column(stateColumn, row -> Bindings.createStringBinding(() -> row.connection().label(), row.connectionProperty()));
         column(fileColumn, row -> new ReadOnlyStringWrapper(fileName(row.entry())));
         roleColumn.setCellFactory(col -> new RoleCell());
+        // At 960 px the long ones give way; the full text is one hover away.
+        nameColumn.setCellFactory(col -> new TextWithTooltipCell());
         serverColumn.setCellFactory(col -> new TextWithTooltipCell());
+        userColumn.setCellFactory(col -> new TextWithTooltipCell());
         fileColumn.setCellFactory(col -> {
             TextWithTooltipCell cell = new TextWithTooltipCell();
             // Paths differ at their end (".../prod/config" vs ".../dr/config"): cut the front, not the end.
@@ -176,6 +188,9 @@ public final class ClustersView {
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
 
+        String chooseRoles = noClustersLabel.getText();
+        noClustersLabel.textProperty().bind(Bindings.when(viewModel.loadingProperty())
+                .then("The clusters with a role appear here once the contexts are read.").otherwise(chooseRoles));
         noClustersLabel.visibleProperty().bind(Bindings.isEmpty(viewModel.assigned()));
         noClustersLabel.managedProperty().bind(noClustersLabel.visibleProperty());
         viewModel.assigned().addListener((ListChangeListener<ContextRow>) change -> renderCards());

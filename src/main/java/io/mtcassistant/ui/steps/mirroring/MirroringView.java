@@ -3,6 +3,7 @@ package io.mtcassistant.ui.steps.mirroring;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.mirror.session.MirrorMode;
 import io.mtcassistant.ui.common.Icons;
+import io.mtcassistant.ui.common.WrappingTableCell;
 import io.mtcassistant.ui.common.ScrollIntoView;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel.Phase;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -255,22 +255,21 @@ public final class MirroringView {
         imageTable.setItems(vm.rows());
         imageTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         value(imageColumn, r -> shortName(r.source()));
-        imageColumn.setCellFactory(c -> new TableCell<>() {
+        // Narrow windows wrap image names, reasons and states instead of cutting them (issue 16, point 13).
+        imageColumn.setCellFactory(c -> new WrappingTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setTooltip(row == null ? null : new Tooltip(row.source()));
             }
         });
         value(whyColumn, ImageRow::purpose);
-        whyColumn.setCellFactory(c -> new TableCell<>() {
+        whyColumn.setCellFactory(c -> new WrappingTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
                 setTooltip(row == null || row.detail().isEmpty() ? null : new Tooltip(row.detail()));
             }
         });
@@ -279,12 +278,11 @@ public final class MirroringView {
         value(stateColumn, r -> r.stateText()
                 + (r.reason().isEmpty() || r.state() != ImageRow.State.FAILED ? ""
                 : r.reason().equals(vm.commonCauseProperty().get()) ? " (see above)" : ": " + r.reason()));
-        stateColumn.setCellFactory(c -> new TableCell<>() {
+        stateColumn.setCellFactory(c -> new WrappingTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
                 getStyleClass().removeAll("mirror-state-done", "mirror-state-failed", "mirror-state-waiting", "mirror-state-copying");
                 if (row != null) {
                     getStyleClass().add(switch (row.state()) {
@@ -347,6 +345,8 @@ public final class MirroringView {
         openFolderButton.setGraphic(Icons.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openFolderButton.setOnAction(e -> vm.openResultsFolder());
         factsLabel.textProperty().bind(Bindings.createStringBinding(() -> factsText(vm.facts()), vm.factsProperty()));
+        // A failed run has result files but no facts: no empty line above them.
+        showWhen(factsLabel, factsLabel.textProperty().isNotEmpty());
         showWhen(resultsSection, Bindings.isNotEmpty(vm.results()));
     }
 

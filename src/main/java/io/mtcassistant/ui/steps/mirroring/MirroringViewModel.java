@@ -1,10 +1,7 @@
 package io.mtcassistant.ui.steps.mirroring;
 
 import io.mtcassistant.common.ActivityListener;
-import io.mtcassistant.compat.ClusterPlan;
-import io.mtcassistant.compat.InstallMethod;
 import io.mtcassistant.compat.MigrationPlan;
-import io.mtcassistant.compat.OpenShiftVersion;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.mirror.session.MirrorMode;
 import io.mtcassistant.mirror.session.MirrorSetup;
@@ -20,7 +17,6 @@ import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
 import io.mtcassistant.ui.wizard.StepState;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -151,45 +147,19 @@ public final class MirroringViewModel implements AutoCloseable {
                     + "to fill it in.");
             return;
         }
-        List<String> olmChannels = new ArrayList<>();
-        boolean legacy = false;
-        OpenShiftVersion newest = null;
-        List<String> parts = new ArrayList<>();
-        for (ClusterPlan cluster : plan.clusters()) {
-            if (cluster.install() == null) {
-                continue;
-            }
-            if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
-                legacy = true;
-                parts.add(cluster.context() + ": legacy operator");
-            } else {
-                if (cluster.install().channel() != null && !olmChannels.contains(cluster.install().channel())) {
-                    olmChannels.add(cluster.install().channel());
-                }
-                parts.add(cluster.context() + ": OLM " + cluster.install().channel());
-                OpenShiftVersion v = cluster.openshiftVersion();
-                if (v != null && v.major() == 4 && (newest == null || v.compareTo(newest) > 0)) {
-                    newest = v;
-                }
-            }
-        }
-        fromCompatibility.set("From step 2: MTC " + plan.mtcVersion() + (parts.isEmpty() ? "" : " — " + String.join("; ", parts)) + ".");
+        MirrorNeeds needs = MirrorNeeds.of(plan, demo, indexImage.get());
+        fromCompatibility.set(needs.summary());
         if (edited || busy() || phase.get() == Phase.DONE) {
             return;
         }
-        String newChannel = olmChannels.isEmpty() ? "" : olmChannels.get(0);
-        OpenShiftVersion targetVersion = plan.clusters().stream().filter(c -> c.context().equals(plan.controlCluster()))
-                .map(ClusterPlan::openshiftVersion).filter(v -> v != null && v.major() == 4).findFirst().orElse(newest);
-        // The index of the version the catalog will run on: the control (target) cluster's, else the newest OLM cluster's.
-        String newIndex = !demo && targetVersion != null
-                ? MirroringSession.redHatIndexImage(targetVersion.major() + "." + targetVersion.minor()) : indexImage.get();
-        if (newChannel.equals(channel.get()) && legacy == legacyOperator.get() && newIndex.equals(indexImage.get())) {
+        if (needs.channel().equals(channel.get()) && needs.legacyOperator() == legacyOperator.get()
+                && needs.indexImage().equals(indexImage.get())) {
             return;
         }
         applying = true;
-        channel.set(newChannel);
-        legacyOperator.set(legacy);
-        indexImage.set(newIndex);
+        channel.set(needs.channel());
+        legacyOperator.set(needs.legacyOperator());
+        indexImage.set(needs.indexImage());
         applying = false;
         if (planned != null) {
             clearPlan("Step 2 changed what is needed: plan again.");
@@ -298,7 +268,7 @@ public final class MirroringViewModel implements AutoCloseable {
                     planSummary.set(result.rows().size() + " images, " + Sizes.bytes(result.totalBytes()) + " in total"
                             + (demo ? " (synthetic demo content, not Red Hat images)" : "") + ": "
                             + String.join(", ", byReason.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
-                    diskText.set(diskText(result.disk()));
+                    diskText.set(MirrorProgressText.disk(result.disk()));
                     if (result.registryProblem() != null) {
                         resumeAfterPlan = false;
                         phase.set(Phase.SETUP);
@@ -325,18 +295,6 @@ public final class MirroringViewModel implements AutoCloseable {
                 .onFinally(this::refresh));
     }
 
-    private static String diskText(MirroringSession.DiskCheck disk) {
-        if (disk == null) {
-            return "";
-        }
-        if (!disk.known()) {
-            return "The free space in " + disk.folder() + " could not be read; about " + Sizes.bytes(disk.neededBytes())
-                    + " are needed.";
-        }
-        return (disk.enough() ? "Enough disk space: " : "Not enough disk space: ") + Sizes.bytes(disk.neededBytes())
-                + " needed, " + Sizes.bytes(disk.freeBytes()) + " free in " + disk.folder() + ".";
-    }
-
     // ---- run, pause, cancel, resume ---------------------------------------------------------------------------------
 
     /** Runs the plan; images finished in an earlier (stopped) run are kept and not copied again. */
@@ -345,7 +303,7 @@ public final class MirroringViewModel implements AutoCloseable {
             return;
         }
         if (planned.disk() != null && !planned.disk().enough()) {
-            problem.set(diskText(planned.disk()) + " Free some space or choose another archive folder, then plan again.");
+            problem.set(MirrorProgressText.disk(planned.disk()) + " Free some space or choose another archive folder, then plan again.");
             return;
         }
         MirroringSession.Planned toRun = planned;
@@ -398,7 +356,7 @@ public final class MirroringViewModel implements AutoCloseable {
         String counts = snapshot.succeeded() + " of " + snapshot.rows().size() + " images done";
         if (outcome.counts() != null && !outcome.stopped()) {
             finalCounts = outcome.counts();
-            progressText.set(countsText(finalCounts));
+            progressText.set(MirrorProgressText.finished(finalCounts));
         }
         if (outcome.ok()) {
             phase.set(Phase.DONE);
@@ -432,31 +390,6 @@ public final class MirroringViewModel implements AutoCloseable {
         problem.set(outcome.failed() + " of " + snapshot.rows().size() + " images failed; the table says why for each. Fix the "
                 + "cause and Resume: what was copied is kept.");
         activity.error(SOURCE, "Mirror run finished with " + outcome.failed() + " failed image(s).");
-    }
-
-    /**
-     * The finished run in the engine's own numbers (those of summary.json), with what happened to the planned bytes that
-     * did not move.
-     */
-    static String countsText(RunCounts c) {
-        StringBuilder text = new StringBuilder();
-        text.append(c.images()).append(" images: ").append(c.copied()).append(" copied");
-        if (c.alreadyThere() > 0) {
-            text.append(", ").append(c.alreadyThere()).append(" already there");
-        }
-        if (c.failed() > 0) {
-            text.append(", ").append(c.failed()).append(" failed");
-        }
-        text.append(" · ").append(Sizes.bytes(c.bytesMoved())).append(" moved of ").append(Sizes.bytes(c.plannedBytes()))
-                .append(" planned");
-        if (c.failed() == 0 && c.bytesMoved() < c.plannedBytes()) {
-            text.append(" (the plan counts layers shared between images once per image; they move once");
-            if (c.blobsShared() > 0) {
-                text.append(", and ").append(c.blobsShared()).append(" blob(s) were already in the destination or mounted");
-            }
-            text.append(")");
-        }
-        return text.toString();
     }
 
     /** Finishes the blobs that are being copied, then stops; Resume continues. */
@@ -504,22 +437,10 @@ public final class MirroringViewModel implements AutoCloseable {
         }
         fraction.set(snapshot.fraction());
         if (finalCounts != null) {
-            progressText.set(countsText(finalCounts));
+            progressText.set(MirrorProgressText.finished(finalCounts));
             return;
         }
-        StringBuilder text = new StringBuilder();
-        text.append(Sizes.bytes(snapshot.bytesDone())).append(" of ").append(Sizes.bytes(snapshot.bytesTotal()))
-                .append(" · ").append(snapshot.succeeded()).append(" of ").append(snapshot.rows().size()).append(" images done");
-        if (snapshot.count(ImageRow.State.FAILED) > 0) {
-            text.append(" (").append(snapshot.count(ImageRow.State.FAILED)).append(" failed)");
-        }
-        if (phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING) {
-            text.append(" · ").append(Sizes.rate(snapshot.bytesPerSecond()));
-            if (snapshot.eta() != null) {
-                text.append(" · about ").append(Sizes.duration(snapshot.eta())).append(" left");
-            }
-        }
-        progressText.set(text.toString());
+        progressText.set(MirrorProgressText.live(snapshot, phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING));
     }
 
     /** Whether Plan can run now: not busy and no field with a typing mistake. */

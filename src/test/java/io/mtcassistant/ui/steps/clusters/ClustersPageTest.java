@@ -81,7 +81,7 @@ class ClustersPageTest {
         CheckBox skip = robot.lookup("#skip-tls-prod-ocp4").queryAs(CheckBox.class);
         assertThat(skip.isSelected()).as("skip verification is off by default").isFalse();
         assertThat(app.wizard().step(WizardModel.CLUSTERS).state().label()).isEqualTo("needs attention");
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/clusters-tls-failure.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("clusters-tls-failure.png"));
 
         robot.clickOn("Show details");
         assertThat(dialogs.shownDetails).singleElement().asString().contains("PKIX path building failed");

@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Compatibility page on screen with fake connections (tasks run at once): a blocked migration shows its blocking
- * row opened, the step needs attention, and rows open from the keyboard. Writes target/screens/compatibility-blocked.png
+ * row opened, the step needs attention, and rows open from the keyboard. Writes target/snapshots/compatibility-blocked.png
  * and compatibility-dark.png.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -88,7 +88,7 @@ class CompatibilityPageTest {
         assertThat(blocking.isVisible()).as("blocking rows start open").isTrue();
         Node ok = robot.lookup("#check-cluster_admin-ocp4-new .check-body").query();
         assertThat(ok.isVisible()).isFalse();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-blocked.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-blocked.png"));
 
         robot.interact(() -> robot.lookup("#check-cluster_admin-ocp4-new .check-header").query().requestFocus());
         robot.type(KeyCode.ENTER);
@@ -106,7 +106,7 @@ class CompatibilityPageTest {
                 .isLessThanOrEqualTo(page.localToScene(page.getBoundsInLocal()).getMaxX());
         robot.interact(() -> ((javafx.scene.control.ScrollPane) page).setVvalue(0.2));
         WaitForAsyncUtils.waitForFxEvents();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-narrow.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-narrow.png"));
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(840);
@@ -114,6 +114,6 @@ class CompatibilityPageTest {
 
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
-        Snapshots.writeOnFx(robot, scene, Path.of("target/screens/compatibility-dark.png"));
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("compatibility-dark.png"));
     }
 }
