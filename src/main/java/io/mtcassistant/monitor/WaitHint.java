@@ -9,4 +9,10 @@ import java.time.Instant;
  */
 public record WaitHint(String phase, String waitingFor, String whatToCheck, Instant since, Duration waited,
         boolean long_) {
+
+    /** "Waiting for the backup on the source cluster for 3m 07s.", with what to check once it is long. */
+    public String text() {
+        return "Waiting for " + waitingFor + " " + Durations.age(waited) + (long_ ? ". That is long: check " + whatToCheck
+                + "." : ".");
+    }
 }
