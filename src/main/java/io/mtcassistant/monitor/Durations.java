@@ -8,17 +8,6 @@ public final class Durations {
     private Durations() {
     }
 
-    /**
-     * How long something has been going on, for "waiting ... for X": "just now" under a second, so a thing that has
-     * just begun never reads as "0s".
-     */
-    public static String age(Duration duration) {
-        if (duration == null || duration.toSeconds() < 1) {
-            return "just now";
-        }
-        return "for " + short_(duration);
-    }
-
     public static String short_(Duration duration) {
         if (duration == null) {
             return "";

@@ -247,6 +247,10 @@ public final class AppComposition implements AutoCloseable {
     }
 
     /** The Compatibility step's report and plan, for the later steps. */
+    public MonitorViewModel monitor() {
+        return monitor;
+    }
+
     public MigrationPlanHolder migrationPlan() {
         return migrationPlan;
     }

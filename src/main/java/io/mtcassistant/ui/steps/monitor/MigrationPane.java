@@ -71,7 +71,10 @@ final class MigrationPane {
     void show(MigrationView m) {
         header.setText(m.name() + "   " + m.action().jsonName() + (m.itinerary() == null ? ""
                 : " (itinerary " + m.itinerary() + ")"));
-        state.setText(m.state().label() + (m.summary() == null ? "" : " \u2013 " + m.summary()));
+        // The console's summary adds the step ("Error - Backup"); when it only repeats the state it is left out.
+        boolean repeats = m.summary() == null || m.summary().equalsIgnoreCase(m.state().label())
+                || m.summary().equals("NotStarted");
+        state.setText(m.state().label() + (repeats ? "" : " \u2013 " + m.summary()));
         MonitorColors.paint(state, MonitorColors.state(m.state()));
         percent.setText(m.percent() == null ? "" : Math.round(m.percent()) + " %");
         overall.setProgress(m.percent() == null ? 0 : m.percent() / 100.0);

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.fxml.FXML;
@@ -55,6 +57,8 @@ public final class MonitorView {
     private final List<ActionButton> actions = new ArrayList<>();
     private final Button export = new Button("Export report...");
     private final VBox confirmationHolder = new VBox();
+    private final VBox reasons = new VBox(2);
+    private List<String> shownReasons = List.of();
     private final Label actionMessage = new Label();
     private final HBox picker = new HBox(6);
     private String pickerKey = "";
@@ -131,15 +135,12 @@ public final class MonitorView {
         planTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         planStatus.setId("monitor-plan-status");
         HBox buttons = new HBox(8);
-        VBox reasons = new VBox(2);
         actions.add(new ActionButton("Start stage", "monitor-stage", ActionRequest.Kind.STAGE));
         actions.add(new ActionButton("Start cutover", "monitor-cutover", ActionRequest.Kind.CUTOVER));
         actions.add(new ActionButton("Roll back", "monitor-rollback", ActionRequest.Kind.ROLLBACK));
         actions.add(new ActionButton("Cancel migration", "monitor-cancel", ActionRequest.Kind.CANCEL));
-        for (ActionButton action : actions) {
-            buttons.getChildren().add(action.button);
-            reasons.getChildren().add(action.reason);
-        }
+        actions.forEach(action -> buttons.getChildren().add(action.button));
+        reasons.setId("monitor-action-reasons");
         export.setId("monitor-export");
         export.setOnAction(e -> exportReport());
         buttons.getChildren().add(export);
@@ -165,7 +166,9 @@ public final class MonitorView {
         MigrationPane.visible(emptyLabel, plan.isEmpty());
         MigrationPane.visible(planBox, plan.isPresent());
         if (plan.isEmpty()) {
-            emptyLabel.setText(viewModel.snapshotProperty().get().plans().isEmpty()
+            String message = viewModel.actionMessageProperty().get();
+            emptyLabel.setText(message != null && !message.isEmpty() ? message
+                    : viewModel.snapshotProperty().get().plans().isEmpty()
                     ? "No migration plan on the control cluster yet." : "Choose a plan.");
             return;
         }
@@ -173,6 +176,7 @@ public final class MonitorView {
         planTitle.setText(p.name() + "   " + p.sourceCluster() + " \u2192 " + p.targetCluster());
         planStatus.setText("Plan status: " + p.statusText() + "   Namespaces: " + String.join(", ", p.namespaces()));
         actions.forEach(ActionButton::refresh);
+        showReasons();
         export.setDisable(viewModel.migration().isEmpty());
         String message = viewModel.actionMessageProperty().get();
         actionMessage.setText(message == null ? "" : message);
@@ -181,6 +185,29 @@ public final class MonitorView {
         Optional<MigrationView> migration = viewModel.migration();
         MigrationPane.visible(migrationPane.node(), migration.isPresent());
         migration.ifPresent(migrationPane::show);
+    }
+
+    /** Why actions are disabled, one line per reason ("Start stage, Start cutover: a migration is running"). */
+    private void showReasons() {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (ActionButton action : actions) {
+            if (action.explained()) {
+                byReason.computeIfAbsent(action.reason, r -> new ArrayList<>()).add(action.button.getText());
+            }
+        }
+        List<String> lines = byReason.entrySet().stream()
+                .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey()).toList();
+        if (!lines.equals(shownReasons)) {
+            shownReasons = lines;
+            reasons.getChildren().clear();
+            for (String line : lines) {
+                Label label = new Label(line);
+                label.setStyle("-fx-text-fill: #666;");
+                label.setWrapText(true);
+                reasons.getChildren().add(label);
+            }
+        }
+        MigrationPane.visible(reasons, !lines.isEmpty());
     }
 
     /** The confirmation box changes only when the question does, never on a data update. */
@@ -247,30 +274,28 @@ public final class MonitorView {
                 .ifPresent(viewModel::openFile);
     }
 
-    /** An action button with the reason it is disabled below the buttons; both stay, only their state changes. */
+    /** An action button, made once; each update enables or disables it and keeps why. */
     private final class ActionButton {
         final Button button;
-        final Label reason = new Label();
         final ActionRequest.Kind kind;
+        String reason;
 
         ActionButton(String text, String id, ActionRequest.Kind kind) {
             this.kind = kind;
             button = new Button(text);
             button.setId(id);
             button.setOnAction(e -> viewModel.ask(kind));
-            reason.setId(id + "-reason");
-            reason.setStyle("-fx-text-fill: #666;");
-            reason.setWrapText(true);
         }
 
         void refresh() {
             ActionCheck check = viewModel.check(kind);
             button.setDisable(!check.allowed());
-            // Cancel is disabled whenever nothing runs, which needs no explanation.
-            boolean explain = !check.allowed() && (kind != ActionRequest.Kind.CANCEL
-                    || viewModel.openedFileProperty().get() != null);
-            reason.setText(explain ? button.getText() + ": " + check.reason() : "");
-            MigrationPane.visible(reason, explain);
+            reason = check.allowed() ? null : check.reason();
+        }
+
+        /** Cancel is disabled whenever nothing runs, which needs no explanation. */
+        boolean explained() {
+            return reason != null && (kind != ActionRequest.Kind.CANCEL || viewModel.openedFileProperty().get() != null);
         }
     }
 
@@ -313,6 +338,8 @@ public final class MonitorView {
             }
             setText(null);
             setGraphic(box);
+            // As wide as the list, never wider: long namespace lists are cut, not scrolled sideways.
+            setPrefWidth(0);
         }
     }
 }

@@ -87,6 +87,11 @@ public final class MonitorViewModel {
         this.services = services;
         this.notifier = notifier;
         search.addListener((obs, old, text) -> refilter());
+        // a question or an outcome belongs to the plan it was about
+        selectedPlan.addListener((obs, old, plan) -> {
+            confirming.set(null);
+            actionMessage.set("");
+        });
         filter.addListener((obs, old, f) -> refilter());
     }
 
