@@ -20,5 +20,5 @@ mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
 CP="target/classes:target/test-classes:$(cat target/bench-monitor.classpath)"
 
 echo "== running (Monocle headless; the simulated API server and the load share this JVM)"
-exec java -Xmx1g -cp "$CP" \
+exec java -Xmx512m -cp "$CP" \
   io.mtcassistant.ui.steps.monitor.MonitorScaleBenchmark "$SECONDS_" "$PLANS" "$MIGRATIONS" "$RATE"
