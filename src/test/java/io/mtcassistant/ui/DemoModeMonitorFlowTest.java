@@ -8,24 +8,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.monitor.MigrationState;
 import io.mtcassistant.monitor.MigrationView;
 import io.mtcassistant.monitor.PlanView;
-import io.mtcassistant.settings.Settings;
-import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.sim.migration.MigrationFaults;
 import io.mtcassistant.sim.migration.SimulatedMigrationController;
 import io.mtcassistant.ui.activity.ActivityLog;
 import io.mtcassistant.ui.common.ScrollIntoView;
-import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
-import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.monitor.MonitorViewModel;
 import io.mtcassistant.ui.task.FxTaskRunner;
 import io.mtcassistant.ui.testsupport.DemoClustersSteps;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
-import io.mtcassistant.ui.testsupport.MemorySettingsStore;
 import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
@@ -33,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -64,28 +57,10 @@ class DemoModeMonitorFlowTest {
 
     private static final long PATIENCE_SECONDS = 120;
 
-    /** The demo pair, kept reachable so the test can slow the simulated controller down for one plan. */
-    static final class VisibleDemoClusters implements DemoClusters {
-        volatile SimulatedEnvironment environment;
-
-        @Override
-        public Path start(Path directory) {
-            environment = SimulatedEnvironment.startDemoPair();
-            return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
-        }
-
-        @Override
-        public void close() {
-            if (environment != null) {
-                environment.close();
-            }
-        }
-    }
-
     @TempDir
     static Path home;
 
-    private final VisibleDemoClusters demo = new VisibleDemoClusters();
+    private final VisibleDemoClusters demo = new VisibleDemoClusters(environment -> { });
     private AppComposition app;
     private FxTaskRunner runner;
     private FakeDialogs dialogs;
@@ -96,13 +71,7 @@ class DemoModeMonitorFlowTest {
         ActivityLog log = new ActivityLog(Platform::runLater);
         runner = new FxTaskRunner(log);
         dialogs = new FakeDialogs();
-        XdgDirs dirs = new XdgDirs(Map.of("XDG_CACHE_HOME", home.resolve("cache").toString(), "XDG_STATE_HOME",
-                home.resolve("state").toString(), "XDG_CONFIG_HOME", home.resolve("config").toString()), home);
-        ClusterServices production = ProductionClusterServices.create();
-        ClusterServices services = new ClusterServices(production.loader(), production.connector(),
-                production.defaultKubeconfigs(), () -> demo);
-        app = new AppComposition(services, EngineCompatibilityService.system(), new MemorySettingsStore(),
-                Settings.defaults(), Runnable::run, runner, log, dialogs, true, AppComposition.CONNECT_TIMEOUT, dirs);
+        app = demo.composition(home, runner, log, dialogs);
         scene = TestWindows.showShell(stage, app);
     }
 
@@ -116,14 +85,9 @@ class DemoModeMonitorFlowTest {
     void watchCancelCutoverFailedAndAFile(FxRobot robot) throws Exception {
         DemoClustersSteps.awaitDemoContexts(app);
         DemoClustersSteps.assignRolesAndConnect(robot, app);
-        robot.clickOn("#next-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.compatibility().phase() == CompatibilityViewModel.Phase.REPORT
-                || app.compatibility().phase() == CompatibilityViewModel.Phase.FAILED);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.lookup("#option-mtc-1-7").queryAs(javafx.scene.control.ButtonBase.class).fire());
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoClustersSteps.decideCompatibility(robot, app, "#option-mtc-1-7");
         assertThat(app.migrationPlan().readyPlan()).isNotNull();
-        SimulatedMigrationController controller = demo.environment.migrations().awaitSeeded(Duration.ofSeconds(60));
+        SimulatedMigrationController controller = demo.environment().migrations().awaitSeeded(Duration.ofSeconds(60));
         controller.plant("crm", MigrationFaults.none().slowing("DirectVolume", 30));
 
         robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.MONITOR)));
@@ -148,10 +112,10 @@ class DemoModeMonitorFlowTest {
         until("cutover allowed", () -> !robot.lookup("#monitor-cutover").queryButton().isDisabled());
         robot.clickOn("#monitor-cutover");
         until("confirmation shown", () -> robot.lookup("#monitor-quiesce").tryQuery().isPresent());
-        assertThat(migrations(demo.environment.target().client(), "crm")).hasSize(1);
+        assertThat(migrations(demo.environment().target().client(), "crm")).hasSize(1);
         robot.clickOn("#monitor-confirm");
-        until("crm cutover created", () -> migrations(demo.environment.target().client(), "crm").size() == 2);
-        JsonNode spec = migrations(demo.environment.target().client(), "crm").stream()
+        until("crm cutover created", () -> migrations(demo.environment().target().client(), "crm").size() == 2);
+        JsonNode spec = migrations(demo.environment().target().client(), "crm").stream()
                 .filter(m -> !m.path("spec").path("stage").asBoolean(true)).findFirst().orElseThrow().path("spec");
         assertThat(spec.path("quiescePods").asBoolean()).isTrue();
         until("crm cutover copying volumes", () -> latest(monitor, "crm").map(m -> m.state() == MigrationState.RUNNING
@@ -188,7 +152,7 @@ class DemoModeMonitorFlowTest {
 
         // The same objects from a file: shown read-only, actions refused with the reason.
         Path file = home.resolve("migrations.json");
-        Files.writeString(file, objectsList(demo.environment.target().client()));
+        Files.writeString(file, objectsList(demo.environment().target().client()));
         dialogs.openFileChoices.add(file);
         robot.clickOn("#monitor-open-file");
         until("file shown", () -> monitor.openedFileProperty().get() != null && monitor.shownPlans().size() == 5);

@@ -4,7 +4,7 @@ import io.mtcassistant.monitor.MigrationState;
 import io.mtcassistant.monitor.StepState;
 import javafx.scene.control.Label;
 
-/** The Monitor page's state colours (the MTC console's palette) and its chips. */
+/** The Monitor page's state colours (the MTC console's palette), painted on its chips. */
 final class MonitorColors {
 
     private MonitorColors() {
@@ -28,12 +28,6 @@ final class MonitorColors {
             case RUNNING -> "#0066cc";
             case CANCELING, CANCELED, NOT_STARTED -> "#6a6e73";
         };
-    }
-
-    static Label chip(String text, String color) {
-        Label label = new Label(text);
-        paint(label, color);
-        return label;
     }
 
     static void paint(Label chip, String color) {

@@ -315,31 +315,42 @@ public final class MonitorView {
                 });
     }
 
-    /** A plan in the list: name, clusters, namespaces, status text and its last migration's state chip. */
+    /**
+     * A plan in the list: name, clusters, namespaces, status text and its last migration's state chip. The nodes are
+     * made once per cell and refilled, since every update hands the list new PlanView objects.
+     */
     private static final class PlanCell extends ListCell<PlanView> {
+        private final Label name = new Label();
+        private final Label clusters = new Label();
+        private final Label status = new Label();
+        private final Label chip = new Label();
+        private final VBox box = new VBox(2, name, clusters, status, chip);
+
+        PlanCell() {
+            name.setStyle("-fx-font-weight: bold;");
+            // As wide as the list, never wider: long namespace lists are cut, not scrolled sideways.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(PlanView plan, boolean empty) {
             super.updateItem(plan, empty);
+            setText(null);
             if (empty || plan == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label name = new Label(plan.name());
-            name.setStyle("-fx-font-weight: bold;");
-            Label clusters = new Label(plan.sourceCluster() + " \u2192 " + plan.targetCluster() + "  \u00b7  "
+            name.setText(plan.name());
+            clusters.setText(plan.sourceCluster() + " \u2192 " + plan.targetCluster() + "  \u00b7  "
                     + String.join(", ", plan.namespaces()));
-            Label status = new Label(plan.statusText());
-            VBox box = new VBox(2, name, clusters, status);
+            status.setText(plan.statusText());
             MigrationView latest = plan.latest();
+            MigrationPane.visible(chip, latest != null);
             if (latest != null) {
-                box.getChildren().add(MonitorColors.chip(latest.action().jsonName().toLowerCase(Locale.ROOT)
-                        + " \u00b7 " + latest.state().label(), MonitorColors.state(latest.state())));
+                chip.setText(latest.action().jsonName().toLowerCase(Locale.ROOT) + " \u00b7 " + latest.state().label());
+                MonitorColors.paint(chip, MonitorColors.state(latest.state()));
             }
-            setText(null);
             setGraphic(box);
-            // As wide as the list, never wider: long namespace lists are cut, not scrolled sideways.
-            setPrefWidth(0);
         }
     }
 }

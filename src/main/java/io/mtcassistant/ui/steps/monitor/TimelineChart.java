@@ -19,14 +19,24 @@ final class TimelineChart {
 
     static final double WIDTH = 560;
     private static final double LABEL_WIDTH = 120;
+    /** Room right of the longest bar for its duration ("1h 02m"). */
+    private static final double ELAPSED_WIDTH = 56;
     private static final double ROW_HEIGHT = 20;
 
     private final Pane pane = new Pane();
     private final List<Row> rows = new ArrayList<>();
     private List<String> stepNames = List.of();
+    private MigrationView shown;
 
     TimelineChart() {
         pane.setId("monitor-timeline");
+        // the bars share the width the page gives the chart, so the longest one and its duration always fit
+        pane.setMinWidth(0);
+        pane.widthProperty().addListener((obs, old, width) -> {
+            if (shown != null) {
+                show(shown);
+            }
+        });
     }
 
     Pane node() {
@@ -34,6 +44,9 @@ final class TimelineChart {
     }
 
     void show(MigrationView m) {
+        shown = m;
+        double axis = Math.max(80, Math.min(WIDTH, (pane.getWidth() > 0 ? pane.getWidth() : WIDTH + LABEL_WIDTH
+                + ELAPSED_WIDTH) - LABEL_WIDTH - ELAPSED_WIDTH));
         List<String> names = m.steps().stream().map(StepView::name).toList();
         if (!names.equals(stepNames)) {
             rebuild(names);
@@ -49,7 +62,7 @@ final class TimelineChart {
         }
         double total = origin == null ? 1 : Math.max(1, Duration.between(origin, end).toMillis());
         for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).show(m.steps().get(i), origin, total);
+            rows.get(i).show(m.steps().get(i), origin, total, axis);
         }
     }
 
@@ -77,15 +90,15 @@ final class TimelineChart {
             elapsed = new Text(LABEL_WIDTH, y + 14, "");
         }
 
-        void show(StepView step, Instant origin, double total) {
+        void show(StepView step, Instant origin, double total, double axis) {
             boolean started = step.started() != null && origin != null;
             bar.setVisible(started);
             elapsed.setVisible(started);
             if (!started) {
                 return;
             }
-            double x = LABEL_WIDTH + Duration.between(origin, step.started()).toMillis() / total * WIDTH;
-            double width = Math.max(3, (step.elapsed() == null ? 0 : step.elapsed().toMillis()) / total * WIDTH);
+            double x = LABEL_WIDTH + Duration.between(origin, step.started()).toMillis() / total * axis;
+            double width = Math.max(3, (step.elapsed() == null ? 0 : step.elapsed().toMillis()) / total * axis);
             bar.setX(x);
             bar.setWidth(width);
             bar.setStyle("-fx-fill: " + MonitorColors.step(step.state()) + ";");
