@@ -47,8 +47,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Step 7 in demo mode, on the demo's simulated control cluster and its seeded migrations: steps 1 and 2 decide
- * sim-target as the control cluster; the paused crm stage is canceled and a crm cutover started, each after its
+ * Step 7 in demo mode, on the demo's simulated control cluster and its seeded migrations: before step 2 decides, the
+ * page watches the target with a note saying so; then step 2 decides sim-target as the control cluster; the paused crm stage is canceled and a crm cutover started, each after its
  * confirmation, with real clicks while the running cutover streams updates; the failed payroll cutover shows its
  * error; a file of the same objects opens read-only. Writes target/snapshots/monitor-*.png.
  */
@@ -85,6 +85,11 @@ class DemoModeMonitorFlowTest {
     void watchCancelCutoverFailedAndAFile(FxRobot robot) throws Exception {
         DemoClustersSteps.awaitDemoContexts(app);
         DemoClustersSteps.assignRolesAndConnect(robot, app);
+        // Before step 2 decides, the page watches the target and says why.
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.MONITOR)));
+        until("the fallback note", () -> text(robot, "#monitor-source").contains("has not decided the control cluster"));
+        assertThat(text(robot, "#monitor-source")).contains("watching the target cluster sim-target instead");
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.CLUSTERS)));
         DemoClustersSteps.decideCompatibility(robot, app, "#option-mtc-1-7");
         assertThat(app.migrationPlan().readyPlan()).isNotNull();
         SimulatedMigrationController controller = demo.environment().migrations().awaitSeeded(Duration.ofSeconds(60));
