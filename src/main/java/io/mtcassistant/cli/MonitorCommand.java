@@ -63,7 +63,7 @@ public class MonitorCommand implements java.util.concurrent.Callable<Integer> {
     String plan;
 
     @Option(names = "--follow", description = "Redraw on every change until interrupted; with --plan, until the "
-            + "plan's latest migration ends (exit 1 if it failed).")
+            + "plan's latest migration ends (at once when it already has; exit 1 if it failed).")
     boolean follow;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json", defaultValue = "table",
@@ -122,8 +122,8 @@ public class MonitorCommand implements java.util.concurrent.Callable<Integer> {
                 if (plan != null && newest.status().kind() == FeedStatus.Kind.LIVE) {
                     PlanView view = newest.snapshot().plan(plan).orElse(null);
                     MigrationView latest = view == null ? null : view.latest();
-                    if (latest != null && followed == null && latest.active()) {
-                        followed = latest.name();
+                    if (latest != null && followed == null) {
+                        followed = latest.name(); // one that already ended ends the follow at once, with its result
                     }
                     if (followed != null) {
                         String name = followed;

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mtcassistant.common.SecretMasker;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +52,7 @@ public final class MigrationWatcher implements AutoCloseable {
     private final MonitorListener listener;
     private final ScheduledExecutorService ticker;
     private final Set<String> absentKinds = ConcurrentHashMap.newKeySet();
+    private final ObjectTrees trees = new ObjectTrees();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final ResourceEventHandler<GenericKubernetesResource> handler = new ResourceEventHandler<>() {
         @Override
@@ -247,11 +247,13 @@ public final class MigrationWatcher implements AutoCloseable {
 
     private List<JsonNode> currentObjects() {
         List<JsonNode> objects = new ArrayList<>();
+        trees.begin();
         for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
             for (GenericKubernetesResource resource : informer.getStore().list()) {
-                objects.add(Serialization.jsonMapper().valueToTree(resource));
+                objects.add(trees.tree(resource));
             }
         }
+        trees.end();
         return objects;
     }
 

@@ -58,9 +58,7 @@ public final class MonitorTable {
             }
         }
         if (m.waiting() != null) {
-            out.append("  waiting for ").append(m.waiting().waitingFor()).append(" for ")
-                    .append(Durations.short_(m.waiting().waited()))
-                    .append(m.waiting().long_() ? " - check " + m.waiting().whatToCheck() : "").append('\n');
+            out.append("  ").append(m.waiting().text()).append('\n');
         }
         for (String error : m.errors()) {
             out.append("  error: ").append(error).append('\n');

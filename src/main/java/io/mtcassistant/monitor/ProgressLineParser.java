@@ -1,6 +1,8 @@
 package io.mtcassistant.monitor;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +24,29 @@ public final class ProgressLineParser {
     private static final Pattern RATE = Pattern.compile("Transfer rate ([^)]+)\\)");
     private static final Pattern SUMMARY_COUNTS = Pattern.compile("(\\d+) (total|successful|running|failed)");
 
+    /** Lines repeat from one update to the next; bounded so a long watch cannot grow it without end. */
+    private static final int CACHE_LIMIT = 20_000;
+    private static final Map<String, ProgressLine> PARSED = new ConcurrentHashMap<>();
+
     private ProgressLineParser() {
     }
 
     public static ProgressLine parse(String line) {
+        if (line == null) {
+            return parseUncached(null);
+        }
+        ProgressLine parsed = PARSED.get(line);
+        if (parsed == null) {
+            parsed = parseUncached(line);
+            if (PARSED.size() >= CACHE_LIMIT) {
+                PARSED.clear();
+            }
+            PARSED.put(line, parsed);
+        }
+        return parsed;
+    }
+
+    private static ProgressLine parseUncached(String line) {
         String text = line == null ? "" : line.strip();
         String pvc = null;
         Matcher pvcMatch = PVC.matcher(text);

@@ -2,7 +2,7 @@ package io.mtcassistant.ui;
 
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.common.XdgDirs;
-import io.mtcassistant.ui.steps.monitor.ClusterMonitorService;
+import io.mtcassistant.ui.steps.monitor.ControlClusterMonitors;
 import io.mtcassistant.ui.steps.monitor.MonitorNotifications;
 import io.mtcassistant.ui.steps.monitor.MonitorView;
 import io.mtcassistant.ui.steps.monitor.MonitorViewModel;
@@ -117,8 +117,8 @@ public final class AppComposition implements AutoCloseable {
                 settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
         this.dialogs = dialogs;
-        this.monitor = new MonitorViewModel(() -> clusters.session(
-                ClusterRole.TARGET).map(s -> new ClusterMonitorService(s.client())), MonitorNotifications.toasts(activityLog));
+        this.monitor = new MonitorViewModel(new ControlClusterMonitors(clusters, migrationPlan),
+                MonitorNotifications.toasts(activityLog));
         this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), runner, dialogs, activityLog,
                 Platform::runLater);
         wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
@@ -256,6 +256,10 @@ public final class AppComposition implements AutoCloseable {
     }
 
     /** The Compatibility step's report and plan, for the later steps. */
+    public MonitorViewModel monitor() {
+        return monitor;
+    }
+
     public MigrationPlanHolder migrationPlan() {
         return migrationPlan;
     }

@@ -244,7 +244,9 @@ final class DirectVolumeRun {
             pod.put("namespace", transfer.volume.namespace());
             pod.putObject("pvcRef").put("name", transfer.volume.name()).put("namespace", transfer.volume.namespace());
             pod.put("lastObservedProgressPercent", percent(transfer));
-            pod.put("lastObservedTransferRate", rate(transfer));
+            if (state.equals("Running")) { // a pod that waits or has ended reports no rate
+                pod.put("lastObservedTransferRate", rate(transfer));
+            }
             pod.put("totalElapsedTime", KubeTime.goDuration(started ? Duration.between(transfersStarted, now)
                     : Duration.ZERO));
             ObjectNode operation = operations.addObject();
@@ -294,7 +296,9 @@ final class DirectVolumeRun {
         status.put("containerElapsedTime", elapsed);
         status.put("rsyncElapsedTime", elapsed);
         status.put("lastObservedProgressPercent", percent(transfer));
-        status.put("lastObservedTransferRate", rate(transfer));
+        if (state.equals("Running")) {
+            status.put("lastObservedTransferRate", rate(transfer));
+        }
         status.put("totalProgressPercentage", String.format(Locale.ROOT, "%.0f", Math.floor(transfer.percent)));
         status.put("logMessage", state.equals("Failed") ? "rsync: connection unexpectedly closed (0 bytes received)"
                 : "sent " + (long) (transfer.percent * transfer.volume.gibibytes() * 10.24) + "M bytes");

@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatedMigrationLoad implements AutoCloseable {
 
     private static final int WRITERS = 4;
+    /** Updates in flight at once while driving: the mock server answers each in tens of ms on a busy machine. */
+    private static final int DRIVE_WRITERS = 16;
     private static final long PACE_MILLIS = 10;
 
     private final KubernetesClient client;
@@ -43,8 +45,8 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
     private final Random random = new Random(1000);
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "simulated-migration-load"));
-    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(WRITERS, WRITERS, 1, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(WRITERS * 4), r -> daemon(r, "simulated-migration-load-writer"));
+    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(DRIVE_WRITERS, DRIVE_WRITERS, 1, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(DRIVE_WRITERS * 4), r -> daemon(r, "simulated-migration-load-writer"));
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -63,8 +65,15 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
      */
     public static SimulatedMigrationLoad start(SimulatedCluster cluster, int plans, int migrations,
             int updatesPerSecond, Duration duration) {
-        if (plans < 1 || migrations < 0 || updatesPerSecond < 1 || duration.isNegative()) {
-            throw new IllegalArgumentException("need at least one plan, an update rate and a duration");
+        SimulatedMigrationLoad load = seeded(cluster, plans, migrations);
+        load.drive(updatesPerSecond, duration);
+        return load;
+    }
+
+    /** Creates the objects only (blocking), so a benchmark can open its screen before {@link #drive} starts. */
+    public static SimulatedMigrationLoad seeded(SimulatedCluster cluster, int plans, int migrations) {
+        if (plans < 1 || migrations < 0) {
+            throw new IllegalArgumentException("need at least one plan");
         }
         SimulatedMigrationLoad load = new SimulatedMigrationLoad(cluster);
         try {
@@ -73,7 +82,6 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
             load.close();
             throw e;
         }
-        load.drive(updatesPerSecond, duration);
         return load;
     }
 
@@ -121,7 +129,14 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
         runAll(statuses);
     }
 
-    private void drive(int updatesPerSecond, Duration duration) {
+    /** Drives status updates in the background for {@code duration}, then stops by itself; once per load. */
+    public synchronized void drive(int updatesPerSecond, Duration duration) {
+        if (updatesPerSecond < 1 || duration.isNegative()) {
+            throw new IllegalArgumentException("need an update rate and a duration");
+        }
+        if (driveStarted != null) {
+            throw new IllegalStateException("the load is driven once");
+        }
         driveStarted = Instant.now();
         Instant end = driveStarted.plus(duration);
         AtomicLong issued = new AtomicLong();

@@ -34,6 +34,16 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /**
+     * Lets the user pick a file to read; empty when cancelled.
+     *
+     * @param description what the files are called ("Kubernetes objects (JSON or YAML)")
+     * @param patterns    the file-name patterns offered first ("*.json", "*.yaml")
+     */
+    default Optional<Path> chooseOpenFile(String title, Path initialDirectory, String description, List<String> patterns) {
+        return Optional.empty();
+    }
+
     /** Asks the desktop to show a folder; false when it cannot, and the caller then shows the path instead. */
     default boolean openFolder(Path folder) {
         return false;

@@ -45,6 +45,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseOpenFile(String title, Path initialDirectory, String description, List<String> patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(description, patterns),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        setInitialDirectory(chooser, initialDirectory);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public void showDetails(String title, String summary, String detail) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(owner.get());

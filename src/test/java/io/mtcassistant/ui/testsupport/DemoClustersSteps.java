@@ -2,6 +2,7 @@ package io.mtcassistant.ui.testsupport;
 
 import io.mtcassistant.ui.AppComposition;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
+import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,16 @@ public final class DemoClustersSteps {
         robot.clickOn("Connect");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.clusters().contexts().stream()
                 .allMatch(row -> row.connection() == ConnectionState.CONNECTED || row.connection() == ConnectionState.FAILED));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Goes to step 2, waits for its report and answers its open question with the option given ("#option-mtc-1-7"). */
+    public static void decideCompatibility(FxRobot robot, AppComposition app, String option) throws TimeoutException {
+        robot.clickOn("#next-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.compatibility().phase() == CompatibilityViewModel.Phase.REPORT
+                || app.compatibility().phase() == CompatibilityViewModel.Phase.FAILED);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup(option).queryAs(javafx.scene.control.ButtonBase.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -19,6 +19,7 @@ public final class FakeDialogs implements DialogService {
     public final List<String> clipboard = new ArrayList<>();
     public final Deque<Path> folderChoices = new ArrayDeque<>();
     public final List<Path> openedFolders = new ArrayList<>();
+    public final Deque<Path> openFileChoices = new ArrayDeque<>();
 
     @Override
     public List<Path> chooseKubeconfigFiles(Path initialDirectory) {
@@ -50,6 +51,11 @@ public final class FakeDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFolder(String title, Path initialDirectory) {
         return Optional.ofNullable(folderChoices.pollFirst());
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, Path initialDirectory, String description, List<String> patterns) {
+        return Optional.ofNullable(openFileChoices.pollFirst());
     }
 
     @Override

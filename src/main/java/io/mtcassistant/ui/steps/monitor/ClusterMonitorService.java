@@ -17,9 +17,21 @@ public final class ClusterMonitorService implements MonitorService {
     static final Duration COALESCE = Duration.ofMillis(250);
 
     private final KubernetesClient client;
+    private final String note;
 
     public ClusterMonitorService(KubernetesClient client) {
+        this(client, "");
+    }
+
+    /** @param note which cluster this is and why it was chosen, shown on the page */
+    public ClusterMonitorService(KubernetesClient client, String note) {
         this.client = client;
+        this.note = note;
+    }
+
+    @Override
+    public String note() {
+        return note;
     }
 
     @Override

@@ -13,4 +13,9 @@ public interface MonitorService {
 
     /** Checks the action against the snapshot and does it; returns the migration's name. Runs off the FX thread. */
     String apply(MonitorSnapshot snapshot, ActionRequest request) throws MigrationActions.ActionRefusedException;
+
+    /** Which cluster this is and why, for the page ("Watching sim-target, the control cluster chosen in step 2."). */
+    default String note() {
+        return "";
+    }
 }

@@ -7,10 +7,14 @@ import io.mtcassistant.monitor.MigrationActions;
 import io.mtcassistant.monitor.MigrationReport;
 import io.mtcassistant.monitor.MigrationState;
 import io.mtcassistant.monitor.MigrationView;
+import io.mtcassistant.monitor.MonitorModel;
 import io.mtcassistant.monitor.MonitorSnapshot;
 import io.mtcassistant.monitor.MonitorUpdate;
+import io.mtcassistant.monitor.ObjectsFile;
 import io.mtcassistant.monitor.PlanView;
 import io.mtcassistant.monitor.VolumeProgress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,6 +31,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +53,7 @@ public final class MonitorViewModel {
     public enum Filter { ALL, RUNNING, FAILED, SUCCEEDED, NOT_READY }
 
     private static final int RATE_SAMPLES = 60;
+    static final String OPENED_FROM_FILE = "opened from a file: actions need the cluster";
 
     private final Supplier<Optional<MonitorService>> services;
     private final BiConsumer<String, String> notifier;
@@ -65,6 +71,8 @@ public final class MonitorViewModel {
     private final ObjectProperty<ActionRequest> confirming = new SimpleObjectProperty<>();
     private final BooleanProperty quiesce = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sourceNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> openedFile = new ReadOnlyObjectWrapper<>();
     private final Map<String, Deque<Double>> rates = new HashMap<>();
     private final Map<String, MigrationState> lastStates = new HashMap<>();
     private MonitorService service;
@@ -79,20 +87,27 @@ public final class MonitorViewModel {
         this.services = services;
         this.notifier = notifier;
         search.addListener((obs, old, text) -> refilter());
+        // a question or an outcome belongs to the plan it was about
+        selectedPlan.addListener((obs, old, plan) -> {
+            confirming.set(null);
+            actionMessage.set("");
+        });
         filter.addListener((obs, old, f) -> refilter());
     }
 
     /** The admin opened the step: start watching the control cluster (kept until the admin leaves). */
     public void arrive() {
-        if (watch != null) {
+        if (watch != null || openedFile.get() != null) {
             return;
         }
         Optional<MonitorService> available = services.get();
         if (available.isEmpty()) {
             feedText.set("Connect the target (control) cluster in step 1 to watch its migrations.");
+            sourceNote.set("");
             return;
         }
         service = available.get();
+        sourceNote.set(service.note());
         feedText.set("Connecting...");
         watch = service.watch(this::offer);
     }
@@ -107,6 +122,58 @@ public final class MonitorViewModel {
             }
             watch = null;
         }
+    }
+
+    /**
+     * Shows the objects in a file (what `oc get migplan,migmigration -o json|yaml` prints) instead of the cluster,
+     * read-only, until {@link #closeFile()}. The file is read off the FX thread.
+     */
+    public void openFile(Path file) {
+        actionMessage.set("Reading " + file + "...");
+        Thread reader = new Thread(() -> {
+            try {
+                MonitorSnapshot read = new MonitorModel(Clock.systemUTC()).build(ObjectsFile.read(file));
+                Platform.runLater(() -> showFile(file, read));
+            } catch (ObjectsFile.BadObjectsFileException | RuntimeException e) {
+                String problem = "Could not open the file: " + e.getMessage();
+                Platform.runLater(() -> actionMessage.set(problem));
+            }
+        }, "monitor-open-file");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void showFile(Path file, MonitorSnapshot read) {
+        leave();
+        service = null;
+        openedFile.set(file);
+        confirming.set(null);
+        actionMessage.set("");
+        sourceNote.set("Opened from the file " + file + " (read-only).");
+        selectedPlan.set(null);
+        selectedMigration.set(null);
+        forgetHistory();
+        show(new MonitorUpdate(read, FeedStatus.stopped(), 0));
+    }
+
+    /** Back from a file to the cluster. */
+    public void closeFile() {
+        if (openedFile.get() == null) {
+            return;
+        }
+        openedFile.set(null);
+        selectedPlan.set(null);
+        selectedMigration.set(null);
+        forgetHistory();
+        show(new MonitorUpdate(MonitorSnapshot.empty(Instant.now()), FeedStatus.connecting(), 0));
+        arrive();
+    }
+
+    /** A different source: its states are not transitions of the ones shown before, and its rates start afresh. */
+    private void forgetHistory() {
+        lastStates.clear();
+        rates.clear();
+        firstUpdate = true;
     }
 
     /** Called on the watcher's thread. */
@@ -129,7 +196,8 @@ public final class MonitorViewModel {
     void show(MonitorUpdate update) {
         MonitorSnapshot next = update.snapshot();
         feed.set(update.status());
-        feedText.set(update.status().describe(Instant.now()));
+        feedText.set(openedFile.get() != null ? "Read from a file: " + openedFile.get().getFileName()
+                : update.status().describe(Instant.now()));
         notifyTransitions(next);
         sampleRates(next);
         plans.setAll(next.plans());
@@ -162,9 +230,9 @@ public final class MonitorViewModel {
     private void sampleRates(MonitorSnapshot next) {
         for (MigrationView m : next.allMigrations()) {
             for (VolumeProgress v : m.volumes()) {
-                if (v.rateBytesPerSecond() != null && m.active()) {
+                if (v.shownRateBytesPerSecond() != null && m.active()) {
                     Deque<Double> samples = rates.computeIfAbsent(m.name() + "/" + v.pvc(), k -> new ArrayDeque<>());
-                    samples.addLast(v.rateBytesPerSecond());
+                    samples.addLast(v.shownRateBytesPerSecond());
                     while (samples.size() > RATE_SAMPLES) {
                         samples.removeFirst();
                     }
@@ -230,6 +298,9 @@ public final class MonitorViewModel {
         Optional<PlanView> plan = plan();
         if (plan.isEmpty()) {
             return ActionCheck.refuse("choose a plan");
+        }
+        if (openedFile.get() != null) {
+            return ActionCheck.refuse(OPENED_FROM_FILE);
         }
         if (service == null) {
             return ActionCheck.refuse("not connected to the control cluster");
@@ -331,6 +402,16 @@ public final class MonitorViewModel {
 
     public BooleanProperty quiesceProperty() {
         return quiesce;
+    }
+
+    /** Which cluster is watched and why, or which file is shown. */
+    public ReadOnlyStringProperty sourceNoteProperty() {
+        return sourceNote.getReadOnlyProperty();
+    }
+
+    /** The file on screen, null while watching a cluster. */
+    public ReadOnlyObjectProperty<Path> openedFileProperty() {
+        return openedFile.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty actionMessageProperty() {

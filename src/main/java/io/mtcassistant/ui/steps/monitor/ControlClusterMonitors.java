@@ -1,0 +1,44 @@
+package io.mtcassistant.ui.steps.monitor;
+
+import io.mtcassistant.cluster.ClusterRole;
+import io.mtcassistant.cluster.ClusterSession;
+import io.mtcassistant.compat.MigrationPlan;
+import io.mtcassistant.ui.MigrationPlanHolder;
+import io.mtcassistant.ui.steps.clusters.ClustersViewModel;
+import io.mtcassistant.ui.steps.clusters.ContextRow;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Which cluster the Monitor step watches: the control cluster the Compatibility step decided (MTC's controller and
+ * its MigPlans live there), else the target cluster with a note saying so. Asked each time the admin opens the step.
+ */
+public final class ControlClusterMonitors implements Supplier<Optional<MonitorService>> {
+
+    private final ClustersViewModel clusters;
+    private final MigrationPlanHolder plans;
+
+    public ControlClusterMonitors(ClustersViewModel clusters, MigrationPlanHolder plans) {
+        this.clusters = clusters;
+        this.plans = plans;
+    }
+
+    @Override
+    public Optional<MonitorService> get() {
+        MigrationPlan plan = plans.readyPlan();
+        String control = plan == null ? null : plan.controlCluster();
+        if (control != null) {
+            Optional<ClusterSession> session = clusters.assigned().stream().filter(row -> row.name().equals(control))
+                    .map(ContextRow::session).filter(s -> s != null).findFirst();
+            if (session.isPresent()) {
+                return Optional.of(new ClusterMonitorService(session.get().client(),
+                        "Watching " + control + ", the control cluster chosen in step 2."));
+            }
+        }
+        Optional<ContextRow> target = clusters.row(ClusterRole.TARGET).filter(row -> row.session() != null);
+        String why = control == null ? "Step 2 (Compatibility) has not decided the control cluster yet"
+                : "The control cluster " + control + " chosen in step 2 is not connected";
+        return target.map(row -> new ClusterMonitorService(row.session().client(),
+                why + ": watching the target cluster " + row.name() + " instead."));
+    }
+}

@@ -1,0 +1,172 @@
+package io.mtcassistant.ui.steps.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtcassistant.monitor.ActionRequest;
+import io.mtcassistant.monitor.MigrationActions;
+import io.mtcassistant.monitor.MonitorListener;
+import io.mtcassistant.monitor.MonitorSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Monitor step's view model over a file of objects: shown read-only, refused with the reason, then back. */
+class MonitorViewModelTest {
+
+    private static final long PATIENCE_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger watches = new AtomicInteger();
+    private final List<String> notifications = new CopyOnWriteArrayList<>();
+
+    /** A cluster that never sends anything; counts the watches started. */
+    private final MonitorService cluster = new MonitorService() {
+        @Override
+        public AutoCloseable watch(MonitorListener listener) {
+            watches.incrementAndGet();
+            return () -> { };
+        }
+
+        @Override
+        public String apply(MonitorSnapshot snapshot, ActionRequest request) throws MigrationActions.ActionRefusedException {
+            throw new AssertionError("no action may reach the cluster here");
+        }
+
+        @Override
+        public String note() {
+            return "Watching sim-target, the control cluster chosen in step 2.";
+        }
+    };
+
+    @BeforeAll
+    static void fx() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // another test class started the toolkit in this JVM
+        }
+    }
+
+    private static <T> T onFx(Callable<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Exception | AssertionError e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static void until(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        while (!Boolean.TRUE.equals(onFx(condition))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + PATIENCE_SECONDS + " s: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private Path objectsFile() throws Exception {
+        Path file = dir.resolve("migrations.json");
+        Files.writeString(file, """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigPlan",
+                  "metadata": {"name": "shop", "namespace": "openshift-migration"},
+                  "spec": {"namespaces": ["shop"]},
+                  "status": {"conditions": [{"type": "Ready", "status": "True", "category": "Required",
+                             "message": "The migration plan is ready."}]}},
+                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigMigration",
+                  "metadata": {"name": "shop-1", "namespace": "openshift-migration",
+                               "creationTimestamp": "2026-01-01T10:00:00Z"},
+                  "spec": {"migPlanRef": {"name": "shop", "namespace": "openshift-migration"}, "stage": false},
+                  "status": {"phase": "Completed", "startTimestamp": "2026-01-01T10:00:00Z",
+                   "errors": ["Backup openshift-migration/shop-1-initial: failed."],
+                   "conditions": [{"type": "Failed", "status": "True", "category": "Critical",
+                                   "message": "The migration has failed.  See: Errors."}]}}]}
+                """);
+        return file;
+    }
+
+    @Test
+    void aFileIsShownReadOnlyWithTheReasonThenTheClusterAgain() throws Exception {
+        MonitorViewModel viewModel = onFx(() -> {
+            MonitorViewModel vm = new MonitorViewModel(() -> Optional.of(cluster), (t, m) -> notifications.add(t));
+            vm.arrive();
+            return vm;
+        });
+        assertThat(watches.get()).isEqualTo(1);
+        assertThat(onFx(() -> viewModel.sourceNoteProperty().get())).contains("control cluster chosen in step 2");
+
+        Path file = objectsFile();
+        onFx(() -> {
+            viewModel.openFile(file);
+            return null;
+        });
+        until("the file is shown", () -> viewModel.openedFileProperty().get() != null);
+        onFx(() -> {
+            assertThat(viewModel.shownPlans()).extracting(p -> p.name()).containsExactly("shop");
+            assertThat(viewModel.migration().orElseThrow().errors()).containsExactly(
+                    "Backup openshift-migration/shop-1-initial: failed.");
+            assertThat(viewModel.feedTextProperty().get()).isEqualTo("Read from a file: migrations.json");
+            assertThat(viewModel.sourceNoteProperty().get()).contains("Opened from the file").contains("read-only");
+            for (ActionRequest.Kind kind : ActionRequest.Kind.values()) {
+                assertThat(viewModel.check(kind).allowed()).as(kind.name()).isFalse();
+                assertThat(viewModel.check(kind).reason()).as(kind.name()).startsWith("opened from a file");
+            }
+            viewModel.ask(ActionRequest.Kind.STAGE);
+            viewModel.confirm(); // refused before anything is sent: the fake cluster would fail the test
+            return null;
+        });
+        assertThat(notifications).as("a file's failed migration is history, not news").isEmpty();
+
+        // leaving and coming back keeps the file
+        onFx(() -> {
+            viewModel.leave();
+            viewModel.arrive();
+            return null;
+        });
+        assertThat(watches.get()).isEqualTo(1);
+
+        onFx(() -> {
+            viewModel.closeFile();
+            return null;
+        });
+        assertThat(watches.get()).isEqualTo(2);
+        onFx(() -> {
+            assertThat(viewModel.openedFileProperty().get()).isNull();
+            assertThat(viewModel.shownPlans()).isEmpty();
+            assertThat(viewModel.sourceNoteProperty().get()).contains("control cluster chosen in step 2");
+            return null;
+        });
+    }
+
+    @Test
+    void aFileThatIsNotObjectsIsNamedWithItsProblem() throws Exception {
+        MonitorViewModel viewModel = onFx(() -> new MonitorViewModel(() -> Optional.of(cluster), (t, m) -> { }));
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "{ not json");
+        onFx(() -> {
+            viewModel.openFile(file);
+            return null;
+        });
+        until("the problem is shown", () -> viewModel.actionMessageProperty().get().startsWith("Could not open"));
+        assertThat(onFx(() -> viewModel.actionMessageProperty().get())).contains(file.toString())
+                .contains("not JSON or YAML");
+        assertThat(onFx(() -> viewModel.openedFileProperty().get())).isNull();
+    }
+}
