@@ -12,6 +12,10 @@ import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.LegacyInstallPlanner;
+import io.mtcassistant.install.LegacyOperatorFiles;
+import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.install.MirrorCompleteness;
+import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.install.MigrationControllers;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,11 +72,20 @@ public class InstallCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "NAME", description = "OLM channel (default: release-vX.Y of --mtc-version).")
     String channel;
 
-    @Option(names = "--operator-yml", paramLabel = "FILE", description = "Legacy clusters: operator.yml taken out of the legacy operator image.")
+    @Option(names = "--operator-yml", paramLabel = "FILE",
+            description = "Legacy clusters: use this operator.yml instead of the one in the mirrored legacy operator image.")
     Path operatorYml;
 
-    @Option(names = "--controller-yml", paramLabel = "FILE", description = "Legacy clusters: controller.yml from the same image.")
+    @Option(names = "--controller-yml", paramLabel = "FILE",
+            description = "Legacy clusters: use this controller.yml instead of the one in the mirrored legacy operator image.")
     Path controllerYml;
+
+    @Option(names = "--legacy-archive", paramLabel = "DIR",
+            description = "Legacy clusters: read operator.yml and controller.yml from this mirror archive instead of the mirror registry.")
+    Path legacyArchive;
+
+    @Mixin
+    RegistryOptionsMixin registry = new RegistryOptionsMixin();
 
     @Option(names = "--legacy-control-cluster", description = "Legacy clusters: step 2's edge-case decision, this legacy cluster runs the controller and web console.")
     boolean legacyControl;
@@ -160,21 +174,41 @@ public class InstallCommand implements Callable<Integer> {
     private ChangePlan build(boolean olm, OpenShiftVersion version, InstallRole installRole, MirrorResults mirror,
             KubernetesClient client) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        MirrorAccess access = new MirrorAccess(registry.access(), registry.destTlsVerify);
         try {
             if (olm) {
+                new MirrorCompleteness(mirror, access).olm(mtcVersion).requireComplete();
                 String ch = channel != null ? channel : "release-v" + mtcVersion.substring(0, mtcVersion.lastIndexOf('.'));
                 return OlmInstallPlanner.plan(new OlmInstallRequest(context, version.minor(), installRole, mtcVersion, ch,
                         disableDefaultSources, machineConfigPools(client), timeout), mirror);
             }
-            if (operatorYml == null || controllerYml == null) {
-                throw new BadInputException(context + " is OpenShift " + version + ": the legacy operator needs --operator-yml"
-                        + " and --controller-yml (taken out of the legacy operator image)");
-            }
-            return LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context, mtcVersion, read(operatorYml),
-                    read(controllerYml), installRole == InstallRole.CONTROL, timeout), mirror).plan();
+            LegacyOperatorFiles files = legacyFiles(mirror, access);
+            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context,
+                    mtcVersion, files.operatorYml(), files.controllerYml(), installRole == InstallRole.CONTROL, timeout), mirror);
+            new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
+            return planned.plan();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
+        } catch (MirrorCompleteness.Incomplete e) {
+            throw new ClusterCommandSupport.WorkFailedException(context + ": " + e.getMessage());
+        } catch (MirrorException e) {
+            if (e.isBadInput()) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            throw new ClusterCommandSupport.WorkFailedException("reading the mirror: " + e.getMessage());
         }
+    }
+
+    /** --operator-yml/--controller-yml when given, else both out of the legacy operator image (archive or mirror). */
+    private LegacyOperatorFiles legacyFiles(MirrorResults mirror, MirrorAccess access) {
+        if ((operatorYml == null) != (controllerYml == null)) {
+            throw new BadInputException("--operator-yml and --controller-yml go together: give both, or neither to read them"
+                    + " out of the legacy operator image");
+        }
+        if (operatorYml != null) {
+            return new LegacyOperatorFiles(operatorYml.toString(), read(operatorYml), read(controllerYml));
+        }
+        return legacyArchive != null ? LegacyOperatorFiles.fromArchive(legacyArchive) : LegacyOperatorFiles.fromMirror(mirror, access);
     }
 
     private static List<String> machineConfigPools(KubernetesClient client) {
