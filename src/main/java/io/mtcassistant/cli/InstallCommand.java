@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.compat.OpenShiftVersion;
+import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -137,8 +139,8 @@ public class InstallCommand implements Callable<Integer> {
                     new BadInputException(context + ": not an OpenShift cluster (MTC installs on OpenShift 3.11 and 4.x)"));
             boolean olm = version.major() == 4 && version.minor() >= 6;
             InstallRole installRole = role(olm);
-            refuseOtherVersion(client);
-            ChangePlan plan = build(olm, version, installRole, mirror, client);
+            ChangePlan plan = refuseOtherVersion(client).isPresent() ? ExistingInstall.reuse(context, mtcVersion)
+                    : build(olm, version, installRole, mirror, client);
             return run(plan, client, installRole);
         }
     }
@@ -155,20 +157,13 @@ public class InstallCommand implements Callable<Integer> {
     }
 
     /** An existing MTC of another version is refused until the admin upgrades (OLM: channel + approve) or uninstalls. */
-    private void refuseOtherVersion(KubernetesClient client) {
-        GenericKubernetesResource existing;
-        try {
-            existing = client.genericKubernetesResources(MigrationControllers.API_VERSION, MigrationControllers.KIND)
-                    .inNamespace(MigrationControllers.NAMESPACE).withName(MigrationControllers.NAME).get();
-        } catch (KubernetesClientException e) {
-            return; // the CRD is not there: no MTC yet
+    private Optional<String> refuseOtherVersion(KubernetesClient client) {
+        Optional<String> installed = ExistingInstall.installedVersion(client);
+        if (installed.isPresent() && !installed.get().equals(mtcVersion)) {
+            throw new ClusterCommandSupport.WorkFailedException(ExistingInstall.otherVersionRefusal(context, installed.get(),
+                    mtcVersion));
         }
-        String installed = existing == null ? "" : KubeObjects.valueAt(existing, "spec.version").orElse("");
-        if (!installed.isEmpty() && !installed.equals(mtcVersion)) {
-            throw new ClusterCommandSupport.WorkFailedException(context + " already runs MTC " + installed + ", not "
-                    + mtcVersion + ": upgrade it first (OLM: change the Subscription's channel and approve the new"
-                    + " InstallPlan) or uninstall it (mtc-assistant uninstall)");
-        }
+        return installed;
     }
 
     private ChangePlan build(boolean olm, OpenShiftVersion version, InstallRole installRole, MirrorResults mirror,

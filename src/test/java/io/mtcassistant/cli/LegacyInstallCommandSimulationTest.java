@@ -90,6 +90,14 @@ class LegacyInstallCommandSimulationTest {
                     .as("the pull check's pod is deleted afterwards").isNull();
         }
 
+        Run same = install("legacy", "1.7.18", "--plan");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.out()).contains("Reuse MTC 1.7.18").contains("nothing is reapplied")
+                .doesNotContain("create Deployment");
+        Run again = install("legacy", "1.7.18", "--apply");
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).doesNotContain("created").contains("ok   velero");
+
         Run other = install("legacy", "1.7.17", "--plan");
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("already runs MTC 1.7.18, not 1.7.17").contains("uninstall");

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.ExistingMtcAction;
 import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.LegacyInstallPlanner;
 import io.mtcassistant.install.LegacyOperatorFiles;
@@ -43,12 +44,20 @@ final class ClusterInstallPlanner {
         if (cluster.install() == null || cluster.openshiftVersion() == null) {
             throw new IllegalArgumentException(cluster.context() + ": step 2 decided no install method for this cluster");
         }
-        if (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT) {
+        if (!exactVersion.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("MTC version \"" + exactVersion + "\": give the exact version, like 1.8.8");
+        }
+        // step 2's finding, checked again on the cluster as it is now
+        Optional<String> installed = client == null ? Optional.empty() : ExistingInstall.installedVersion(client);
+        if (installed.isPresent() && !installed.get().equals(exactVersion)) {
+            throw new IllegalArgumentException(ExistingInstall.otherVersionRefusal(cluster.context(), installed.get(), exactVersion));
+        }
+        if (installed.isEmpty() && (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT)) {
             throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
                     + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
         }
-        if (!exactVersion.matches("\\d+\\.\\d+\\.\\d+")) {
-            throw new IllegalArgumentException("MTC version \"" + exactVersion + "\": give the exact version, like 1.8.8");
+        if (installed.isPresent()) {
+            return ExistingInstall.reuse(cluster.context(), exactVersion);
         }
         if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
             LegacyOperatorFiles files = LegacyOperatorFiles.fromMirror(mirror, access);
