@@ -202,6 +202,13 @@ public final class AppComposition implements AutoCloseable {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
                     clusters.useDemoKubeconfig(kubeconfig, DEMO_ROLES,
                             demoConnectTimeout(Duration.ofNanos(System.nanoTime() - startedAt)));
+                    DemoClusters started;
+                    synchronized (this) {
+                        started = demoClusters;
+                    }
+                    if (started != null) {
+                        started.mirrorRegistry().ifPresent(m -> mirroring.useDemoMirror(m.endpoint(), m.caFile()));
+                    }
                     StartupMarker.phase("demo clusters started");
                 })
                 .onFailure(error -> {

@@ -28,9 +28,15 @@ final class TestMirror implements AutoCloseable {
         RegistryAccess access = new RegistryAccess(CredentialStore.empty(), ProxySettings.none(),
                 Map.of(registry.endpoint(), List.of(registry.caFile())));
         DemoCatalog.push(contents, access, registry.endpoint(), true, TransferListener.NONE);
-        results = dir.resolve("results");
+        results = writeResults(dir.resolve("results"), registry.endpoint(), contents);
+    }
+
+    /**
+     * A results folder as a mirror run of the demo content into {@code host} writes it: every image by tag and by
+     * digest in mapping.txt, ImageContentSourcePolicy, ImageDigestMirrorSet and the CatalogSource.
+     */
+    static Path writeResults(Path results, String host, DemoCatalog.Contents contents) {
         String index = DemoCatalog.DEFAULT_HOST + "/" + DemoCatalog.INDEX_REPOSITORY + ":" + DemoCatalog.INDEX_TAG;
-        String host = registry.endpoint();
         try {
             Files.createDirectories(results);
             // every pushed image by tag and by digest, as a mirror run of the demo content writes it
@@ -69,6 +75,7 @@ final class TestMirror implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return results;
     }
 
     @Override
