@@ -268,9 +268,12 @@ public final class MirroringViewModel implements AutoCloseable {
         if (!demo || !registry.get().isBlank()) {
             return;
         }
+        // a default, not the admin's edit: step 2's channel still fills in on arrival
+        applying = true;
         mode.set(MirrorMode.MIRROR_TO_MIRROR);
         registry.set(endpoint);
         caFile.set(caFileOfMirror.toString());
+        applying = false;
     }
 
     public MirrorSetup currentSetup() {

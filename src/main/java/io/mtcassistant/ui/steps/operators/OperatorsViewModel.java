@@ -7,6 +7,7 @@ import io.mtcassistant.compat.MigrationPlan;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.UninstallPlanner;
 import io.mtcassistant.install.plan.ActionPreview;
@@ -186,7 +187,8 @@ public final class OperatorsViewModel {
                 .onFailure(error -> {
                     card.stage(ClusterCard.Stage.NO_PLAN);
                     card.status("");
-                    card.problem(TaskFailures.describe(error));
+                    // the missing images are the point of that message: all of its lines, not only the first
+                    card.problem(error instanceof MirrorCompleteness.Incomplete ? error.getMessage() : TaskFailures.describe(error));
                 }));
     }
 
