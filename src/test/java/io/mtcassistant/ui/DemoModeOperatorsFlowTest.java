@@ -165,6 +165,10 @@ class DemoModeOperatorsFlowTest {
         assertThat(target.stage()).isEqualTo(ClusterCard.Stage.PLANNED);
         assertThat(source.stage()).isEqualTo(ClusterCard.Stage.PLANNED);
         assertThat(source.planTitle()).contains("legacy operator");
+        assertThat(robot.lookup("#operators-notes-sim-source").queryAs(Label.class).getText())
+                .contains("/etc/docker/certs.d/" + registry.endpoint()).contains("pull check");
+        scrollTo(robot, "#operators-page", "#operators-card-sim-source");
+        Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-planned-legacy.png"));
         assertThat(source.actions()).extracting(ActionRow::title)
                 .anyMatch(t -> t.contains("Pod openshift-migration/" + io.mtcassistant.install.LegacyInstallPlanner.PULL_CHECK_POD))
                 .anyMatch(t -> t.contains("MigrationController"));
