@@ -116,6 +116,34 @@ class LegacyInstallCommandSimulationTest {
     }
 
     @Test
+    void anImageMissingFromTheMirrorBlocksTheInstallWithTheListBeforeAnythingIsApplied() throws Exception {
+        Path results = dir.resolve("results-missing-velero");
+        java.nio.file.Files.createDirectories(results);
+        try (var files = java.nio.file.Files.list(mirror.results())) {
+            for (Path file : files.toList()) {
+                String text = java.nio.file.Files.readString(file);
+                if (file.getFileName().toString().equals("mapping.txt")) {
+                    // velero's line points at a repository the mirror does not have
+                    text = text.replace(mirror.endpoint() + "/rhmtc/openshift-migration-velero-rhel8:",
+                            mirror.endpoint() + "/rhmtc/never-mirrored-velero:");
+                }
+                java.nio.file.Files.writeString(results.resolve(file.getFileName()), text);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("install", "--kubeconfig", kubeconfig.toString(), "--context",
+                "untrusting", "--mirror-results", results.toString(), "--mtc-version", "1.7.18", "--registry-ca",
+                mirror.endpoint() + "=" + mirror.caFile(), "--apply"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MtcAssistantCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("not in the mirror").contains("mirror again")
+                .contains(mirror.endpoint() + "/rhmtc/never-mirrored-velero");
+        assertThat(out.toString()).as("nothing applied, nothing reported done").doesNotContain("done").doesNotContain("created");
+    }
+
+    @Test
     void aUserWhoIsNotClusterAdminIsToldPlainly() {
         Run apply = install("not-admin", "1.8.8", "--apply");
 
