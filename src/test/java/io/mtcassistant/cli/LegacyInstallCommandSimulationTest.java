@@ -8,8 +8,6 @@ import io.mtcassistant.install.TestMirrorAccess;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
 import io.mtcassistant.sim.olm.SimulationSpeed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,28 +59,22 @@ class LegacyInstallCommandSimulationTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run install(String context, String version, String... mode) {
+    static InstallCommandSimulationTest.Run install(String context, String version, String... mode) {
         List<String> args = new ArrayList<>(List.of("install", "--kubeconfig", kubeconfig.toString(), "--context", context,
                 "--mirror-results", mirror.results().toString(), "--mtc-version", version, "--timeout", "60",
                 "--registry-ca", mirror.endpoint() + "=" + mirror.caFile()));
         args.addAll(List.of(mode));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MtcAssistantCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return InstallCommandSimulationTest.run(args.toArray(String[]::new));
     }
 
     @Test
     void legacyInstallReadsItsFilesFromTheMirroredImageAndVerifies() {
-        Run plan = install("legacy", "1.7.18", "--plan");
+        InstallCommandSimulationTest.Run plan = install("legacy", "1.7.18", "--plan");
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("legacy operator").contains("each node").contains(LegacyInstallPlanner.PULL_CHECK_POD)
                 .contains(mirror.endpoint() + "/rhmtc/openshift-migration-legacy-rhel8-operator");
 
-        Run apply = install("legacy", "1.7.18", "--apply");
+        InstallCommandSimulationTest.Run apply = install("legacy", "1.7.18", "--apply");
         assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.out()).contains("legacy: applied").contains("ok   velero").doesNotContain("FAIL");
         try (KubernetesClient client = legacy.client()) {
@@ -90,22 +82,22 @@ class LegacyInstallCommandSimulationTest {
                     .as("the pull check's pod is deleted afterwards").isNull();
         }
 
-        Run same = install("legacy", "1.7.18", "--plan");
+        InstallCommandSimulationTest.Run same = install("legacy", "1.7.18", "--plan");
         assertThat(same.exit()).as(same.err()).isZero();
         assertThat(same.out()).contains("Reuse MTC 1.7.18").contains("nothing is reapplied")
                 .doesNotContain("create Deployment");
-        Run again = install("legacy", "1.7.18", "--apply");
+        InstallCommandSimulationTest.Run again = install("legacy", "1.7.18", "--apply");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).doesNotContain("created").contains("ok   velero");
 
-        Run other = install("legacy", "1.7.17", "--plan");
+        InstallCommandSimulationTest.Run other = install("legacy", "1.7.17", "--plan");
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("already runs MTC 1.7.18, not 1.7.17").contains("uninstall");
     }
 
     @Test
     void nodesThatCannotPullFromTheMirrorStopAtThePullCheckWithTheKubeletMessage() {
-        Run apply = install("untrusting", "1.7.18", "--apply");
+        InstallCommandSimulationTest.Run apply = install("untrusting", "1.7.18", "--apply");
 
         assertThat(apply.exit()).isEqualTo(1);
         assertThat(apply.out()).containsPattern("failed +wait-for Pod openshift-migration/" + LegacyInstallPlanner.PULL_CHECK_POD)
@@ -133,19 +125,17 @@ class LegacyInstallCommandSimulationTest {
         List<String> args = new ArrayList<>(List.of("install", "--kubeconfig", kubeconfig.toString(), "--context",
                 "untrusting", "--mirror-results", results.toString(), "--mtc-version", "1.7.18", "--registry-ca",
                 mirror.endpoint() + "=" + mirror.caFile(), "--apply"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MtcAssistantCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        InstallCommandSimulationTest.Run run = InstallCommandSimulationTest.run(args.toArray(String[]::new));
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("not in the mirror").contains("mirror again")
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("not in the mirror").contains("mirror again")
                 .contains(mirror.endpoint() + "/rhmtc/never-mirrored-velero");
-        assertThat(out.toString()).as("nothing applied, nothing reported done").doesNotContain("done").doesNotContain("created");
+        assertThat(run.out()).as("nothing applied, nothing reported done").doesNotContain("done").doesNotContain("created");
     }
 
     @Test
     void aUserWhoIsNotClusterAdminIsToldPlainly() {
-        Run apply = install("not-admin", "1.8.8", "--apply");
+        InstallCommandSimulationTest.Run apply = install("not-admin", "1.8.8", "--apply");
 
         assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(1);
         assertThat(apply.out()).contains("forbidden (403)").contains("cluster-admin").doesNotContain("not-admin: applied");

@@ -31,16 +31,6 @@ class SimulateInstallDemoPairTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MtcAssistantCommand.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void mirrorThenInstallBothDemoClustersThenUninstall() throws Exception {
         Path kubeconfig = dir.resolve("sim-kubeconfig");
@@ -65,12 +55,12 @@ class SimulateInstallDemoPairTest {
 
             for (String context : List.of("sim-target", "sim-source")) {
                 Path export = dir.resolve("export-" + context);
-                Run exported = run(install(kubeconfig, results, ca, context, "--export", export.toString()));
+                InstallCommandSimulationTest.Run exported = InstallCommandSimulationTest.run(install(kubeconfig, results, ca, context, "--export", export.toString()));
                 assertThat(exported.exit()).as(exported.err()).isZero();
                 System.out.println("export for " + context + ": " + files(export));
 
                 long started = System.nanoTime();
-                Run apply = run(install(kubeconfig, results, ca, context, "--apply"));
+                InstallCommandSimulationTest.Run apply = InstallCommandSimulationTest.run(install(kubeconfig, results, ca, context, "--apply"));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
                 assertThat(apply.out()).contains(context + ": applied").doesNotContain("FAIL");
@@ -78,9 +68,9 @@ class SimulateInstallDemoPairTest {
             }
 
             for (String context : List.of("sim-target", "sim-source")) {
-                Run delete = run("uninstall", "--kubeconfig", kubeconfig.toString(), "--context", context, "--confirm", context);
+                InstallCommandSimulationTest.Run delete = InstallCommandSimulationTest.run("uninstall", "--kubeconfig", kubeconfig.toString(), "--context", context, "--confirm", context);
                 assertThat(delete.exit()).as(delete.out() + delete.err()).isZero();
-                Run after = run("uninstall", "--kubeconfig", kubeconfig.toString(), "--context", context, "--plan");
+                InstallCommandSimulationTest.Run after = InstallCommandSimulationTest.run("uninstall", "--kubeconfig", kubeconfig.toString(), "--context", context, "--plan");
                 assertThat(after.exit()).isZero();
                 assertThat(after.out()).as(context).contains("uninstall deletes 0 objects");
             }
