@@ -8,10 +8,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.compat.OpenShiftVersion;
+import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.LegacyInstallPlanner;
+import io.mtcassistant.install.LegacyOperatorFiles;
+import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.install.MirrorCompleteness;
+import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.install.MigrationControllers;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
@@ -28,9 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,11 +74,20 @@ public class InstallCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "NAME", description = "OLM channel (default: release-vX.Y of --mtc-version).")
     String channel;
 
-    @Option(names = "--operator-yml", paramLabel = "FILE", description = "Legacy clusters: operator.yml taken out of the legacy operator image.")
+    @Option(names = "--operator-yml", paramLabel = "FILE",
+            description = "Legacy clusters: use this operator.yml instead of the one in the mirrored legacy operator image.")
     Path operatorYml;
 
-    @Option(names = "--controller-yml", paramLabel = "FILE", description = "Legacy clusters: controller.yml from the same image.")
+    @Option(names = "--controller-yml", paramLabel = "FILE",
+            description = "Legacy clusters: use this controller.yml instead of the one in the mirrored legacy operator image.")
     Path controllerYml;
+
+    @Option(names = "--legacy-archive", paramLabel = "DIR",
+            description = "Legacy clusters: read operator.yml and controller.yml from this mirror archive instead of the mirror registry.")
+    Path legacyArchive;
+
+    @Mixin
+    RegistryOptionsMixin registry = new RegistryOptionsMixin();
 
     @Option(names = "--legacy-control-cluster", description = "Legacy clusters: step 2's edge-case decision, this legacy cluster runs the controller and web console.")
     boolean legacyControl;
@@ -123,8 +139,8 @@ public class InstallCommand implements Callable<Integer> {
                     new BadInputException(context + ": not an OpenShift cluster (MTC installs on OpenShift 3.11 and 4.x)"));
             boolean olm = version.major() == 4 && version.minor() >= 6;
             InstallRole installRole = role(olm);
-            refuseOtherVersion(client);
-            ChangePlan plan = build(olm, version, installRole, mirror, client);
+            ChangePlan plan = refuseOtherVersion(client).isPresent() ? ExistingInstall.reuse(context, mtcVersion)
+                    : build(olm, version, installRole, mirror, client);
             return run(plan, client, installRole);
         }
     }
@@ -141,40 +157,53 @@ public class InstallCommand implements Callable<Integer> {
     }
 
     /** An existing MTC of another version is refused until the admin upgrades (OLM: channel + approve) or uninstalls. */
-    private void refuseOtherVersion(KubernetesClient client) {
-        GenericKubernetesResource existing;
-        try {
-            existing = client.genericKubernetesResources(MigrationControllers.API_VERSION, MigrationControllers.KIND)
-                    .inNamespace(MigrationControllers.NAMESPACE).withName(MigrationControllers.NAME).get();
-        } catch (KubernetesClientException e) {
-            return; // the CRD is not there: no MTC yet
+    private Optional<String> refuseOtherVersion(KubernetesClient client) {
+        Optional<String> installed = ExistingInstall.installedVersion(client);
+        if (installed.isPresent() && !installed.get().equals(mtcVersion)) {
+            throw new ClusterCommandSupport.WorkFailedException(ExistingInstall.otherVersionRefusal(context, installed.get(),
+                    mtcVersion));
         }
-        String installed = existing == null ? "" : KubeObjects.valueAt(existing, "spec.version").orElse("");
-        if (!installed.isEmpty() && !installed.equals(mtcVersion)) {
-            throw new ClusterCommandSupport.WorkFailedException(context + " already runs MTC " + installed + ", not "
-                    + mtcVersion + ": upgrade it first (OLM: change the Subscription's channel and approve the new"
-                    + " InstallPlan) or uninstall it (mtc-assistant uninstall)");
-        }
+        return installed;
     }
 
     private ChangePlan build(boolean olm, OpenShiftVersion version, InstallRole installRole, MirrorResults mirror,
             KubernetesClient client) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        MirrorAccess access = new MirrorAccess(registry.access(), registry.destTlsVerify);
         try {
             if (olm) {
+                new MirrorCompleteness(mirror, access).olm(mtcVersion).requireComplete();
                 String ch = channel != null ? channel : "release-v" + mtcVersion.substring(0, mtcVersion.lastIndexOf('.'));
                 return OlmInstallPlanner.plan(new OlmInstallRequest(context, version.minor(), installRole, mtcVersion, ch,
                         disableDefaultSources, machineConfigPools(client), timeout), mirror);
             }
-            if (operatorYml == null || controllerYml == null) {
-                throw new BadInputException(context + " is OpenShift " + version + ": the legacy operator needs --operator-yml"
-                        + " and --controller-yml (taken out of the legacy operator image)");
-            }
-            return LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context, mtcVersion, read(operatorYml),
-                    read(controllerYml), installRole == InstallRole.CONTROL, timeout), mirror).plan();
+            LegacyOperatorFiles files = legacyFiles(mirror, access);
+            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context,
+                    mtcVersion, files.operatorYml(), files.controllerYml(), installRole == InstallRole.CONTROL, timeout), mirror);
+            new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
+            return planned.plan();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
+        } catch (MirrorCompleteness.Incomplete e) {
+            throw new ClusterCommandSupport.WorkFailedException(context + ": " + e.getMessage());
+        } catch (MirrorException e) {
+            if (e.isBadInput()) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            throw new ClusterCommandSupport.WorkFailedException("reading the mirror: " + e.getMessage());
         }
+    }
+
+    /** --operator-yml/--controller-yml when given, else both out of the legacy operator image (archive or mirror). */
+    private LegacyOperatorFiles legacyFiles(MirrorResults mirror, MirrorAccess access) {
+        if ((operatorYml == null) != (controllerYml == null)) {
+            throw new BadInputException("--operator-yml and --controller-yml go together: give both, or neither to read them"
+                    + " out of the legacy operator image");
+        }
+        if (operatorYml != null) {
+            return new LegacyOperatorFiles(operatorYml.toString(), read(operatorYml), read(controllerYml));
+        }
+        return legacyArchive != null ? LegacyOperatorFiles.fromArchive(legacyArchive) : LegacyOperatorFiles.fromMirror(mirror, access);
     }
 
     private static List<String> machineConfigPools(KubernetesClient client) {

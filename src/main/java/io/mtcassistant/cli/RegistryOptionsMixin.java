@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Registry access options shared by copy and mirror. */
+/** Registry access options shared by copy, mirror and install (there the destination is the mirror registry). */
 public class RegistryOptionsMixin {
 
     @Option(names = "--authfile", paramLabel = "FILE",

@@ -2,6 +2,7 @@ package io.mtcassistant.cli;
 
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedEnvironment;
+import io.mtcassistant.sim.registry.DemoMirrorRun;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ public class SimulateCommand implements Callable<Integer> {
 
     /** The start of the line printed once the clusters answer; scripts wait for it. */
     public static final String READY = "Simulated clusters ready:";
+    /** Printed (with the results folder) once --mirror-demo-content has mirrored the demo content. */
+    public static final String DEMO_MIRRORED = "Demo content mirrored; results folder";
 
     @Spec
     CommandSpec spec;
@@ -30,6 +33,11 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--write-kubeconfig", paramLabel = "FILE", required = true,
             description = "Where to write the kubeconfig (contexts sim-source and sim-target).")
     Path kubeconfig;
+
+    @Option(names = "--mirror-demo-content", paramLabel = "DIR",
+            description = "Mirror the synthetic demo catalog (MTC release-v1.7 and the legacy operator) into the simulated"
+                    + " mirror registry first, and write its results folder (for mtc-assistant install --mirror-results) to DIR.")
+    Path demoResults;
 
     @Override
     public Integer call() {
@@ -60,7 +68,15 @@ public class SimulateCommand implements Callable<Integer> {
                 out.println("Simulated mirror registry " + environment.mirrorRegistry().endpoint() + " (CA certificate "
                         + environment.mirrorRegistry().caFile() + ")");
                 out.flush();
+                if (demoResults != null) {
+                    Path cache = Files.createTempDirectory("mtc-sim-demo-content");
+                    DemoMirrorRun.mirror(environment.mirrorRegistry(), cache, demoResults.toAbsolutePath());
+                    out.println(DEMO_MIRRORED + " " + demoResults.toAbsolutePath());
+                    out.flush();
+                }
                 stop.await();
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("cannot make a folder for the demo content", e);
             } catch (InterruptedException e) {
                 interrupted = true; // restored after the clusters are closed: closing waits for the servers
             } finally {

@@ -32,9 +32,10 @@ public final class LegacyOperatorRewriter {
      * @param rewrites every change, before and after
      * @param missing  source images mapping.txt does not cover (the install must not go ahead: mirror again)
      * @param operatorImage the operator container's mirrored image (for the pull check)
+     * @param pulled   every mirrored image the operator and its role pull (for the mirror completeness check)
      */
     public record Result(List<GenericKubernetesResource> objects, List<ImageRewrite> rewrites, List<String> missing,
-            String operatorImage) {
+            String operatorImage, List<String> pulled) {
     }
 
     private LegacyOperatorRewriter() {
@@ -44,6 +45,7 @@ public final class LegacyOperatorRewriter {
         List<ObjectNode> docs = read(operatorYml, where);
         List<ImageRewrite> rewrites = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> pulled = new ArrayList<>();
         String operatorImage = null;
         for (ObjectNode doc : docs) {
             if (!"Deployment".equals(doc.path("kind").asText())) {
@@ -64,23 +66,24 @@ public final class LegacyOperatorRewriter {
                         missing.add(image + " (container " + name + " of Deployment " + deployment + ")");
                     } else {
                         container.put("image", mirrored.get());
+                        pulled.add(mirrored.get());
                         rewrites.add(new ImageRewrite("Deployment " + deployment + " container " + name + " image", image,
                                 mirrored.get()));
                         if (operatorImage == null || "operator".equals(name)) {
                             operatorImage = mirrored.get();
                         }
                     }
-                    rewriteEnv(container, name, mirror, rewrites, missing);
+                    rewriteEnv(container, name, mirror, rewrites, missing, pulled);
                 }
             }
         }
         List<GenericKubernetesResource> objects = docs.stream()
                 .map(d -> JSON.convertValue(d, GenericKubernetesResource.class)).toList();
-        return new Result(objects, rewrites, missing, operatorImage);
+        return new Result(objects, rewrites, missing, operatorImage, pulled.stream().distinct().toList());
     }
 
     private static void rewriteEnv(ObjectNode container, String containerName, MirrorResults mirror,
-            List<ImageRewrite> rewrites, List<String> missing) {
+            List<ImageRewrite> rewrites, List<String> missing, List<String> pulled) {
         Map<String, ObjectNode> env = new LinkedHashMap<>();
         for (JsonNode e : container.path("env")) {
             if (e.has("value")) {
@@ -113,6 +116,7 @@ public final class LegacyOperatorRewriter {
                 missing.add(source + " (" + prefix + "_REPO/_TAG in container " + containerName + ")");
             } else {
                 mirrored.put(prefix, ImageReference.parseRegistry(target.get()));
+                pulled.add(target.get());
             }
         }
         if (mirrored.isEmpty()) {

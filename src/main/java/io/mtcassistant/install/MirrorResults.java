@@ -161,6 +161,50 @@ public record MirrorResults(Path dir, Map<String, String> mapping, Map<String, S
         return Optional.of(digest != null ? repository + "@" + digest : dest);
     }
 
+    /**
+     * Where a cluster pulls {@code source} from: mapping.txt's line when it covers it, else (for a by-digest source) the
+     * first mirror of the ImageContentSourcePolicy / ImageDigestMirrorSet entry whose source is the repository or one
+     * of its parents, the way the nodes' registries.conf resolves it.
+     */
+    public Optional<String> pullLocation(String source) {
+        Optional<String> mapped = mirrorOf(source);
+        ImageReference src = ImageReference.parseRegistry(source);
+        if (mapped.isPresent() || src.digest() == null) {
+            return mapped;
+        }
+        String repository = src.registry() + "/" + src.repository();
+        List<GenericKubernetesResource> policies = new ArrayList<>(idms);
+        policies.addAll(icsp);
+        for (GenericKubernetesResource policy : policies) {
+            for (Map.Entry<String, String> e : digestMirrors(policy).entrySet()) {
+                if (repository.equals(e.getKey()) || repository.startsWith(e.getKey() + "/")) {
+                    return Optional.of(e.getValue() + repository.substring(e.getKey().length()) + "@" + src.digest());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> digestMirrors(GenericKubernetesResource policy) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Object spec = policy.getAdditionalProperties().get("spec");
+        if (!(spec instanceof Map<?, ?> fields)) {
+            return result;
+        }
+        for (String list : List.of("repositoryDigestMirrors", "imageDigestMirrors")) {
+            if (fields.get(list) instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> m && m.get("source") instanceof String s && m.get("mirrors") instanceof List<?> mirrors
+                            && !mirrors.isEmpty() && mirrors.get(0) instanceof String first) {
+                        result.putIfAbsent(s, first);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     /** The mirror registry host (with port) every mapped image goes to; the first line's when they differ. */
     public String mirrorRegistry() {
         return ImageReference.parseRegistry(mapping.values().iterator().next()).registry();

@@ -39,7 +39,8 @@ public final class OlmInstallPlanner {
             plan.add(ChangeAction.waitFor(new ObjectRef("machineconfiguration.openshift.io/v1", "MachineConfigPool", null, pool),
                     new WaitCondition("status.conditions[type=Updated].status", List.of("True"), List.of("True"),
                             "status.conditions[type=Degraded].message", request.timeout(),
-                            "status.conditions[type=Degraded].status"),
+                            "status.conditions[type=Degraded].status",
+                            "{status.updatedMachineCount} of {status.machineCount} machines updated"),
                     "the nodes of pool " + pool + " roll out the mirror settings (they reboot one by one)"));
         }
         if (request.disableDefaultSources()) {

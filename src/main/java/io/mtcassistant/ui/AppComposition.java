@@ -24,6 +24,9 @@ import io.mtcassistant.ui.steps.mirroring.MirroringView;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
 import io.mtcassistant.ui.steps.operators.OperatorsView;
 import io.mtcassistant.ui.steps.operators.OperatorsViewModel;
+import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.mirror.session.MirrorSetup;
+import io.mtcassistant.mirror.session.MirroringSession;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
@@ -119,8 +122,10 @@ public final class AppComposition implements AutoCloseable {
         this.dialogs = dialogs;
         this.monitor = new MonitorViewModel(new ControlClusterMonitors(clusters, migrationPlan),
                 MonitorNotifications.toasts(activityLog));
-        this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), runner, dialogs, activityLog,
-                Platform::runLater);
+        this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), () -> {
+                    MirrorSetup setup = mirroring.currentSetup();
+                    return new MirrorAccess(MirroringSession.mirrorAccess(setup, demo), !setup.insecure());
+                }, runner, dialogs, activityLog, Platform::runLater);
         wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {
@@ -206,6 +211,13 @@ public final class AppComposition implements AutoCloseable {
                     activityLog.success(DEMO_SOURCE, "Simulated clusters started; kubeconfig written to " + kubeconfig);
                     clusters.useDemoKubeconfig(kubeconfig, DEMO_ROLES,
                             demoConnectTimeout(Duration.ofNanos(System.nanoTime() - startedAt)));
+                    DemoClusters started;
+                    synchronized (this) {
+                        started = demoClusters;
+                    }
+                    if (started != null) {
+                        started.mirrorRegistry().ifPresent(m -> mirroring.useDemoMirror(m.endpoint(), m.caFile()));
+                    }
                     StartupMarker.phase("demo clusters started");
                 })
                 .onFailure(error -> {

@@ -2,6 +2,7 @@ package io.mtcassistant.ui;
 
 import io.mtcassistant.sim.SimulatedEnvironment;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Demo mode's clusters: the simulated pair (sim-source OpenShift 3.11, sim-target OpenShift 4.12) on 127.0.0.1. */
 public final class SimulatedDemoClusters implements DemoClusters {
@@ -12,6 +13,12 @@ public final class SimulatedDemoClusters implements DemoClusters {
     public synchronized Path start(Path directory, SimulatedEnvironment.StartListener listener) {
         environment = SimulatedEnvironment.startDemoPair(listener);
         return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
+    }
+
+    @Override
+    public synchronized Optional<MirrorRegistry> mirrorRegistry() {
+        return environment == null ? Optional.empty() : Optional.of(new MirrorRegistry(environment.mirrorRegistry().endpoint(),
+                environment.mirrorRegistry().caFile()));
     }
 
     @Override

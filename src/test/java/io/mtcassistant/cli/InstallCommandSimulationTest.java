@@ -82,7 +82,8 @@ class InstallCommandSimulationTest {
 
     private static String[] install(Path kubeconfig, String context, String... mode) {
         List<String> args = new ArrayList<>(List.of("install", "--kubeconfig", kubeconfig.toString(), "--context", context,
-                "--mirror-results", mirror.results().toString(), "--mtc-version", "1.8.8", "--timeout", "120"));
+                "--mirror-results", mirror.results().toString(), "--mtc-version", "1.8.8", "--timeout", "120",
+                "--registry-ca", mirror.endpoint() + "=" + mirror.caFile()));
         args.addAll(List.of(mode));
         return args.toArray(String[]::new);
     }

@@ -71,6 +71,8 @@ class OlmInstallSimulationTest {
             ApplyResult result = apply(client, plan);
 
             assertThat(result.succeeded()).as(result.failure().map(ActionOutcome::message).orElse("")).isTrue();
+            assertThat(result.outcomes()).filteredOn(o -> o.action().target().kind().equals("MachineConfigPool"))
+                    .hasSize(2).allSatisfy(o -> assertThat(o.message()).contains("3 of 3 machines updated"));
             GenericKubernetesResource csv = client.genericKubernetesResources("operators.coreos.com/v1alpha1",
                     "ClusterServiceVersion").inNamespace("openshift-migration").withName("mtc-operator.v1.8.8").get();
             assertThat(KubeObjects.valueAt(csv, "status.phase")).contains("Succeeded");

@@ -1,6 +1,8 @@
 package io.mtcassistant.install;
 
+import io.mtcassistant.mirror.ImageReference;
 import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
+import io.mtcassistant.mirror.layout.OciLayout;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.registry.CredentialStore;
 import io.mtcassistant.mirror.registry.ProxySettings;
@@ -18,20 +20,39 @@ final class TestMirror implements AutoCloseable {
 
     final SimulatedMirrorRegistry registry;
     final Path results;
+    final DemoCatalog.Contents contents;
 
     TestMirror(Path dir) {
         registry = SimulatedMirrorRegistry.start(dir.resolve("mirror-ca.pem"));
-        DemoCatalog.Contents contents = DemoCatalog.write(dir.resolve("demo-layout"), DemoCatalog.DEFAULT_HOST);
+        contents = DemoCatalog.write(dir.resolve("demo-layout"), DemoCatalog.DEFAULT_HOST);
         RegistryAccess access = new RegistryAccess(CredentialStore.empty(), ProxySettings.none(),
                 Map.of(registry.endpoint(), List.of(registry.caFile())));
         DemoCatalog.push(contents, access, registry.endpoint(), true, TransferListener.NONE);
-        results = dir.resolve("results");
+        results = writeResults(dir.resolve("results"), registry.endpoint(), contents);
+    }
+
+    /**
+     * A results folder as a mirror run of the demo content into {@code host} writes it: every image by tag and by
+     * digest in mapping.txt, ImageContentSourcePolicy, ImageDigestMirrorSet and the CatalogSource.
+     */
+    static Path writeResults(Path results, String host, DemoCatalog.Contents contents) {
         String index = DemoCatalog.DEFAULT_HOST + "/" + DemoCatalog.INDEX_REPOSITORY + ":" + DemoCatalog.INDEX_TAG;
-        String host = registry.endpoint();
         try {
             Files.createDirectories(results);
-            Files.writeString(results.resolve("mapping.txt"), index + "=" + host + "/" + DemoCatalog.INDEX_REPOSITORY + ":"
+            // every pushed image by tag and by digest, as a mirror run of the demo content writes it
+            StringBuilder mapping = new StringBuilder(index + "=" + host + "/" + DemoCatalog.INDEX_REPOSITORY + ":"
                     + DemoCatalog.INDEX_TAG + "\n");
+            for (OciLayout.Entry entry : new OciLayout(contents.layoutDir()).entries()) {
+                ImageReference source = ImageReference.parseRegistry(entry.refName());
+                if (entry.refName().equals(index)) {
+                    continue;
+                }
+                String mirrored = host + "/" + source.repository();
+                mapping.append(entry.refName()).append('=').append(mirrored).append(':').append(source.tag()).append('\n');
+                mapping.append(DemoCatalog.DEFAULT_HOST).append('/').append(source.repository()).append('@')
+                        .append(entry.descriptor().digest()).append('=').append(mirrored).append(':').append(source.tag()).append('\n');
+            }
+            Files.writeString(results.resolve("mapping.txt"), mapping.toString());
             String mirrors = """
                     apiVersion: %s
                     kind: %s
@@ -54,6 +75,7 @@ final class TestMirror implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return results;
     }
 
     @Override

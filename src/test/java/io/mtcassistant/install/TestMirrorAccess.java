@@ -15,6 +15,11 @@ public final class TestMirrorAccess implements AutoCloseable {
         return new TestMirrorAccess(new TestMirror(dir));
     }
 
+    /** The results folder a mirror run of the demo content into {@code host} writes (see {@link TestMirror}). */
+    public static Path writeResults(Path results, String host, io.mtcassistant.mirror.catalog.demo.DemoCatalog.Contents contents) {
+        return TestMirror.writeResults(results, host, contents);
+    }
+
     public String endpoint() {
         return mirror.registry.endpoint();
     }

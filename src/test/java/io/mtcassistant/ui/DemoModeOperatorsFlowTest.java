@@ -3,6 +3,7 @@ package io.mtcassistant.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.common.XdgDirs;
+import io.mtcassistant.install.TestMirrorAccess;
 import io.mtcassistant.install.plan.ActionState;
 import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
 import io.mtcassistant.mirror.engine.TransferListener;
@@ -26,7 +27,6 @@ import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.StepState;
 import io.mtcassistant.ui.wizard.WizardModel;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,9 +54,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Step 4 in demo mode: steps 1 and 2 on the simulated pair (MTC 1.7: OLM on the 4.12 control cluster, legacy on
- * 3.11), no mirror run in this session, so the admin picks a results folder naming the demo's simulated mirror
- * registry. Plan, install on sim-target with the catalog held TRANSIENT_FAILURE until the snapshot "during" is taken,
- * verification passes, then uninstall lists what it deletes. Writes target/snapshots/operators-*.png.
+ * 3.11); the Mirroring step defaults to the demo's simulated mirror registry; no mirror run in this session, so the
+ * admin picks a results folder naming that registry, as a mirror run writes it. Plan both clusters (the legacy one
+ * with operator.yml and controller.yml read out of the mirrored legacy operator image), install both with the
+ * target's catalog held TRANSIENT_FAILURE until the snapshot "during" is taken, verification passes on both, then
+ * uninstall lists what it deletes. Writes target/snapshots/operators-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModeOperatorsFlowTest {
@@ -69,7 +71,15 @@ class DemoModeOperatorsFlowTest {
         public Path start(Path directory, SimulatedEnvironment.StartListener listener) {
             environment = SimulatedEnvironment.startDemoPair(listener);
             environment.target().operators().speed(SimulationSpeed.fast());
+            environment.source().operators().speed(SimulationSpeed.fast());
             return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
+        }
+
+        @Override
+        public java.util.Optional<MirrorRegistry> mirrorRegistry() {
+            SimulatedEnvironment started = environment;
+            return started == null ? java.util.Optional.empty() : java.util.Optional.of(new MirrorRegistry(
+                    started.mirrorRegistry().endpoint(), started.mirrorRegistry().caFile()));
         }
 
         @Override
@@ -138,16 +148,30 @@ class DemoModeOperatorsFlowTest {
         assertThat(target.summary()).contains("OpenShift 4.12").contains("release-v1.7").contains("control cluster");
 
         SimulatedMirrorRegistry registry = demo.environment.mirrorRegistry();
+        assertThat(app.mirroring().registryProperty().get()).as("the demo mirrors into its own registry by default")
+                .isEqualTo(registry.endpoint());
         Path results = writeResults(registry);
         dialogs.folderChoices.add(results);
         robot.clickOn("#operators-choose-results");
         robot.doubleClickOn("#operators-version").write("1.7.18");
         robot.clickOn("#operators-plan");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> target.stage() == ClusterCard.Stage.PLANNED
-                && app.operators().cards().get(0).stage() == ClusterCard.Stage.NO_PLAN);
+        ClusterCard source = app.operators().cards().get(0);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> target.stage() != ClusterCard.Stage.PLANNING
+                && source.stage() != ClusterCard.Stage.PLANNING);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#operators-problem").queryAs(Label.class).getText()).isEmpty();
-        assertThat(app.operators().cards().get(0).problemProperty().get()).contains("legacy operator");
+        assertThat(source.problemProperty().get()).isEmpty();
+        assertThat(target.problemProperty().get()).isEmpty();
+        assertThat(target.stage()).isEqualTo(ClusterCard.Stage.PLANNED);
+        assertThat(source.stage()).isEqualTo(ClusterCard.Stage.PLANNED);
+        assertThat(source.planTitle()).contains("legacy operator");
+        assertThat(robot.lookup("#operators-notes-sim-source").queryAs(Label.class).getText())
+                .contains("/etc/docker/certs.d/" + registry.endpoint()).contains("pull check");
+        scrollTo(robot, "#operators-page", "#operators-card-sim-source");
+        Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-planned-legacy.png"));
+        assertThat(source.actions()).extracting(ActionRow::title)
+                .anyMatch(t -> t.contains("Pod openshift-migration/" + io.mtcassistant.install.LegacyInstallPlanner.PULL_CHECK_POD))
+                .anyMatch(t -> t.contains("MigrationController"));
         assertThat(target.actions()).extracting(ActionRow::title)
                 .anyMatch(t -> t.startsWith("create-if-absent Subscription") || t.contains("Subscription"))
                 .anyMatch(t -> t.contains("MigrationController"));
@@ -177,6 +201,9 @@ class DemoModeOperatorsFlowTest {
         // Install, with the catalog held back until the snapshot during the install is taken.
         demo.environment.target().operators().catalogsNeverReady("demo test: catalog held back for the snapshot");
         robot.clickOn("#operators-install-sim-target");
+        scrollTo(robot, "#operators-page", "#operators-install-sim-source");
+        robot.clickOn("#operators-install-sim-source");
+        scrollTo(robot, "#operators-page", "#operators-card-sim-target");
         int catalogWait = indexOfWait(target, "CatalogSource");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> target.actions().get(catalogWait).state() == ActionState.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
@@ -202,6 +229,15 @@ class DemoModeOperatorsFlowTest {
         assertThat(robot.lookup("#operators-checks-sim-target").queryAs(javafx.scene.layout.VBox.class).getChildren())
                 .hasSize(target.checks().size());
         assertThat(target.consoleUrlProperty().get()).startsWith("https://");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> source.stage() == ClusterCard.Stage.VERIFIED
+                || source.stage() == ClusterCard.Stage.FAILED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(source.problemProperty().get()).isEmpty();
+        assertThat(source.stage()).isEqualTo(ClusterCard.Stage.VERIFIED);
+        assertThat(source.checks()).isNotEmpty().allMatch(c -> c.passed());
+        assertThat(app.wizard().step(WizardModel.OPERATORS).state()).isEqualTo(StepState.DONE);
+        scrollTo(robot, "#operators-page", "#operators-card-sim-source");
+        Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-after-install-legacy.png"));
         scrollTo(robot, "#operators-page", "#operators-card-sim-target");
         Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-after-install.png"));
 
@@ -229,7 +265,7 @@ class DemoModeOperatorsFlowTest {
         assertThat(uninstall.isDisabled()).isFalse();
         scrollTo(robot, "#operators-page", "#operators-uninstall-deletions-sim-target");
         Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/operators-uninstall-list.png"));
-        assertThat(app.wizard().step(WizardModel.OPERATORS).state()).isEqualTo(StepState.NEEDS_ATTENTION);
+        assertThat(app.wizard().step(WizardModel.OPERATORS).state()).isEqualTo(StepState.DONE);
 
         // Confirmed: deleted with progress, and listing again finds nothing of MTC.
         robot.clickOn(uninstall);
@@ -264,34 +300,13 @@ class DemoModeOperatorsFlowTest {
     }
 
     /** The demo catalog pushed into the demo's registry and a results folder naming it, as a mirror run writes them. */
-    private static Path writeResults(SimulatedMirrorRegistry registry) throws IOException {
+    private static Path writeResults(SimulatedMirrorRegistry registry) {
         String host = registry.endpoint();
         DemoCatalog.Contents contents = DemoCatalog.write(home.resolve("demo-layout"), DemoCatalog.DEFAULT_HOST);
         RegistryAccess access = new RegistryAccess(CredentialStore.empty(), ProxySettings.none(),
                 Map.of(host, List.of(registry.caFile())));
         DemoCatalog.push(contents, access, host, true, TransferListener.NONE);
-        Path results = home.resolve("results");
-        Files.createDirectories(results);
-        String index = DemoCatalog.INDEX_REPOSITORY + ":" + DemoCatalog.INDEX_TAG;
-        Files.writeString(results.resolve("mapping.txt"), DemoCatalog.DEFAULT_HOST + "/" + index + "=" + host + "/" + index + "\n");
-        String mirrors = """
-                apiVersion: %s
-                kind: %s
-                metadata: {name: %s}
-                spec:
-                  %s:
-                  - {source: registry.redhat.io/rhmtc, mirrors: ["%s/rhmtc"]}
-                  - {source: registry.redhat.io/oadp, mirrors: ["%s/oadp"]}
-                """;
-        Files.writeString(results.resolve("imageContentSourcePolicy.yaml"), mirrors.formatted(
-                "operator.openshift.io/v1alpha1", "ImageContentSourcePolicy", "generic-0", "repositoryDigestMirrors", host, host));
-        Files.writeString(results.resolve("catalogSource-redhat-operator-index.yaml"), """
-                apiVersion: operators.coreos.com/v1alpha1
-                kind: CatalogSource
-                metadata: {name: redhat-operator-index, namespace: openshift-marketplace}
-                spec: {sourceType: grpc, image: "%s/%s", displayName: MTC mirror}
-                """.formatted(host, index));
-        return results;
+        return TestMirrorAccess.writeResults(home.resolve("results"), host, contents);
     }
 
     private static void scrollTo(FxRobot robot, String pageQuery, String query) {

@@ -205,7 +205,8 @@ public final class ChangePlanApplier {
                 last = KubeObjects.valueAt(live, condition.path()).orElse("");
                 message = condition.messagePath() == null ? "" : KubeObjects.valueAt(live, condition.messagePath()).orElse("");
                 if (condition.success().contains(last)) {
-                    return new Step(ActionState.DONE, condition.path() + " is " + last);
+                    String shown = condition.progressOf(live);
+                    return new Step(ActionState.DONE, condition.path() + " is " + last + (shown.isEmpty() ? "" : ", " + shown));
                 }
                 String failed = KubeObjects.valueAt(live, condition.failureAt()).orElse("");
                 if (condition.failure().contains(failed)) {
@@ -220,9 +221,10 @@ public final class ChangePlanApplier {
                         + condition.describe() + " on " + action.target() + ": it " + state
                         + (message.isEmpty() ? "" : " (" + message + ")"));
             }
+            String shown = live == null ? "" : condition.progressOf(live);
             progress.report(live == null ? "waiting for " + action.target() + " to appear"
                     : condition.path() + " is " + (last.isEmpty() ? "not set yet" : last)
-                    + (message.isEmpty() ? "" : ": " + message));
+                    + (shown.isEmpty() ? "" : ", " + shown) + (message.isEmpty() ? "" : ": " + message));
             pause();
         }
     }

@@ -15,9 +15,16 @@ import java.util.List;
  * @param timeout     how long to wait
  * @param failurePath where the failure values are looked for, when not at {@code path} (a pod's waiting reason while
  *                    its phase is what counts); null for {@code path}
+ * @param progress    shown while waiting, with {@code {path}} replaced by the object's value there
+ *                    ("{status.updatedMachineCount} of {status.machineCount} machines updated"); null for none
  */
 public record WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
-        String failurePath) {
+        String failurePath, String progress) {
+
+    public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
+            String failurePath) {
+        this(path, success, failure, messagePath, timeout, failurePath, null);
+    }
 
     public WaitCondition {
         success = List.copyOf(success);
@@ -30,6 +37,19 @@ public record WaitCondition(String path, List<String> success, List<String> fail
 
     public String failureAt() {
         return failurePath == null ? path : failurePath;
+    }
+
+    /** The progress text for the object as it is now; empty when there is none. */
+    public String progressOf(Object live) {
+        if (progress == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(progress);
+        StringBuilder text = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(KubeObjects.valueAt(live, m.group(1)).orElse("?")));
+        }
+        return m.appendTail(text).toString();
     }
 
     /** "status.phase is Succeeded" */

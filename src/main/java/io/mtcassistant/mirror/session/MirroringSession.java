@@ -223,19 +223,28 @@ public final class MirroringSession implements AutoCloseable {
     }
 
     private synchronized RegistryAccess access(MirrorSetup setup) {
-        CredentialStore credentials = demo ? CredentialStore.empty() : CredentialStore.system(null);
-        if (!setup.username().isEmpty()) {
-            credentials = credentials.with(setup.registryHost(), new Credentials(setup.username(), setup.password()));
-        }
         Map<String, List<Path>> cas = new HashMap<>();
-        if (setup.caFile() != null && !setup.registryHost().isEmpty()) {
-            cas.put(setup.registryHost(), List.of(setup.caFile()));
-        }
         Map<String, String> endpoints = new HashMap<>();
         if (demo && !setup.mode().readsArchive()) {
             DemoSourceRegistry registry = demoRegistry();
             cas.put(registry.host(), List.of(registry.caFile()));
             endpoints.put(registry.host(), registry.endpoint());
+        }
+        return access(setup, demo, cas, endpoints);
+    }
+
+    /** How to reach the mirror registry of a setup (its credentials and CA), e.g. to read from it after the run. */
+    public static RegistryAccess mirrorAccess(MirrorSetup setup, boolean demo) {
+        return access(setup, demo, new HashMap<>(), Map.of());
+    }
+
+    private static RegistryAccess access(MirrorSetup setup, boolean demo, Map<String, List<Path>> cas, Map<String, String> endpoints) {
+        CredentialStore credentials = demo ? CredentialStore.empty() : CredentialStore.system(null);
+        if (!setup.username().isEmpty()) {
+            credentials = credentials.with(setup.registryHost(), new Credentials(setup.username(), setup.password()));
+        }
+        if (setup.caFile() != null && !setup.registryHost().isEmpty()) {
+            cas.put(setup.registryHost(), List.of(setup.caFile()));
         }
         return new RegistryAccess(credentials, demo ? ProxySettings.none() : ProxySettings.fromEnvironment(System.getenv()),
                 cas, endpoints);

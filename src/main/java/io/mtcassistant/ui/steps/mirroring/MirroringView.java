@@ -193,7 +193,7 @@ public final class MirroringView {
                 registryField.getStyleClass().add("field-invalid");
             }
         });
-        registryHint.setText(vm.demo() ? "in the demo, only to push the demo content into a registry of yours"
+        registryHint.setText(vm.demo() ? "in the demo: the simulated mirror registry both demo clusters pull from (or a registry of yours)"
                 : "host[:port] and an optional path prefix");
         showWhen(registrySection, Bindings.createBooleanBinding(() -> vm.modeProperty().get().needsRegistry(), vm.modeProperty()));
     }

@@ -230,6 +230,22 @@ public final class MirroringViewModel implements AutoCloseable {
         applying = false;
     }
 
+    /**
+     * Demo mode: mirror into the simulation's own mirror registry by default (the one both simulated clusters pull
+     * from), so Install on the Operators step works after a demo mirror run. Changes nothing the admin already typed.
+     */
+    public void useDemoMirror(String endpoint, Path caFileOfMirror) {
+        if (!demo || !registry.get().isBlank()) {
+            return;
+        }
+        // a default, not the admin's edit: step 2's channel still fills in on arrival
+        applying = true;
+        mode.set(MirrorMode.MIRROR_TO_MIRROR);
+        registry.set(endpoint);
+        caFile.set(caFileOfMirror.toString());
+        applying = false;
+    }
+
     public MirrorSetup currentSetup() {
         return new MirrorSetup(mode.get(), indexImage.get(), channel.get().isBlank() ? null : channel.get().trim(), legacyOperator.get(),
                 mode.get().needsRegistry() ? registry.get() : "", username.get(), password.get(), path(caFile.get()), insecure.get(),

@@ -56,7 +56,8 @@ final class ClusterCardView {
                 .or(card.stageProperty().isEqualTo(Stage.PLANNING));
         var noPlan = Bindings.isEmpty(card.actions());
         export.disableProperty().bind(noPlan.or(busy));
-        install.disableProperty().bind(noPlan.or(busy));
+        // a reused install has no actions, yet Install still verifies it
+        install.disableProperty().bind(card.stageProperty().isEqualTo(Stage.NO_PLAN).or(busy));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, export, install, spacer);
@@ -92,7 +93,16 @@ final class ClusterCardView {
                 : "MTC web console: " + card.consoleUrlProperty().get(), card.consoleUrlProperty()));
         OperatorsView.showWhenText(console);
 
-        VBox content = new VBox(10, title, summary, buttons, status, problem, checks, console, planBox,
+        // what the admin must do or know that no action does (legacy nodes' mirror credentials, a reused install)
+        Label notes = new Label();
+        notes.setId("operators-notes-" + id);
+        notes.getStyleClass().add("operators-notes");
+        notes.setWrapText(true);
+        notes.textProperty().bind(Bindings.createStringBinding(() -> card.stage() == Stage.NO_PLAN ? ""
+                : String.join("\n", card.planNotes()), card.stageProperty()));
+        OperatorsView.showWhenText(notes);
+
+        VBox content = new VBox(10, title, summary, buttons, status, problem, notes, checks, console, planBox,
                 uninstallSection(card, viewModel, id));
         content.getStyleClass().add("operators-card");
         content.setId("operators-card-" + id);

@@ -5,7 +5,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.ExistingMtcAction;
 import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
+import io.mtcassistant.install.LegacyInstallPlanner;
+import io.mtcassistant.install.LegacyOperatorFiles;
+import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
 import io.mtcassistant.install.OlmInstallRequest;
@@ -31,26 +36,37 @@ final class ClusterInstallPlanner {
     }
 
     /**
-     * The OLM plan; throws IllegalArgumentException with a message for the admin when it cannot be built (legacy
-     * clusters, missing catalog in the results).
+     * The plan, after the mirror completeness check; throws IllegalArgumentException (or
+     * {@link MirrorCompleteness.Incomplete}) with a message for the admin when it cannot be built.
      */
     static ChangePlan plan(ClusterPlan cluster, String exactVersion, boolean disableDefaultSources, MirrorResults mirror,
-            KubernetesClient client) {
+            MirrorAccess access, KubernetesClient client) {
         if (cluster.install() == null || cluster.openshiftVersion() == null) {
             throw new IllegalArgumentException(cluster.context() + ": step 2 decided no install method for this cluster");
-        }
-        if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
-            throw new IllegalArgumentException(cluster.context() + " runs the legacy operator: this page cannot yet take"
-                    + " operator.yml and controller.yml out of the legacy operator image; take them out and run"
-                    + " mtc-assistant install --context " + cluster.context() + " --operator-yml FILE --controller-yml FILE");
-        }
-        if (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT) {
-            throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
-                    + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
         }
         if (!exactVersion.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new IllegalArgumentException("MTC version \"" + exactVersion + "\": give the exact version, like 1.8.8");
         }
+        // step 2's finding, checked again on the cluster as it is now
+        Optional<String> installed = client == null ? Optional.empty() : ExistingInstall.installedVersion(client);
+        if (installed.isPresent() && !installed.get().equals(exactVersion)) {
+            throw new IllegalArgumentException(ExistingInstall.otherVersionRefusal(cluster.context(), installed.get(), exactVersion));
+        }
+        if (installed.isEmpty() && (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT)) {
+            throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
+                    + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
+        }
+        if (installed.isPresent()) {
+            return ExistingInstall.reuse(cluster.context(), exactVersion);
+        }
+        if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
+            LegacyOperatorFiles files = LegacyOperatorFiles.fromMirror(mirror, access);
+            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(cluster.context(),
+                    exactVersion, files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT), mirror);
+            new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
+            return planned.plan();
+        }
+        new MirrorCompleteness(mirror, access).olm(exactVersion).requireComplete();
         return OlmInstallPlanner.plan(new OlmInstallRequest(cluster.context(), cluster.openshiftVersion().minor(), role(cluster),
                 exactVersion, cluster.install().channel(), disableDefaultSources, machineConfigPools(client), STEP_TIMEOUT), mirror);
     }

@@ -6,6 +6,8 @@ import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.MigrationPlan;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
+import io.mtcassistant.install.MirrorAccess;
+import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.UninstallPlanner;
 import io.mtcassistant.install.plan.ActionPreview;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -52,6 +55,7 @@ public final class OperatorsViewModel {
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder plans;
     private final ReadOnlyObjectProperty<MirrorFacts> mirrorFacts;
+    private final Supplier<MirrorAccess> mirrorAccess;
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final ActivityListener activity;
@@ -65,11 +69,17 @@ public final class OperatorsViewModel {
     private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
     private MirrorResults mirror;
 
+    /**
+     * @param mirrorAccess how to read the mirror registry (the Mirroring step's registry, credentials and CA), for the
+     *                     completeness check and the legacy operator's files
+     */
     public OperatorsViewModel(ClustersViewModel clusters, MigrationPlanHolder plans, ReadOnlyObjectProperty<MirrorFacts> mirrorFacts,
-                              TaskRunner runner, DialogService dialogs, ActivityListener activity, Executor fx) {
+                              Supplier<MirrorAccess> mirrorAccess, TaskRunner runner, DialogService dialogs,
+                              ActivityListener activity, Executor fx) {
         this.clusters = clusters;
         this.plans = plans;
         this.mirrorFacts = mirrorFacts;
+        this.mirrorAccess = mirrorAccess;
         this.runner = runner;
         this.dialogs = dialogs;
         this.activity = activity;
@@ -158,12 +168,14 @@ public final class OperatorsViewModel {
         MirrorResults results = mirror;
         String version = mtcVersion.get().trim();
         boolean disable = disableDefaultSources.get();
+        MirrorAccess access = mirrorAccess.get();
         card.stage(ClusterCard.Stage.PLANNING);
         card.problem("");
         card.status("Building the plan…");
         card.actions().clear();
         runner.run(BackgroundTask.of("Plan the install on " + card.context(), progress -> {
-                    ChangePlan plan = ClusterInstallPlanner.plan(card.decision(), version, disable, results, card.session().client());
+                    ChangePlan plan = ClusterInstallPlanner.plan(card.decision(), version, disable, results, access,
+                            card.session().client());
                     return new Planned(plan, ChangePlanPreview.of(plan, card.session().client()));
                 })
                 .onSuccess(planned -> {
@@ -175,7 +187,8 @@ public final class OperatorsViewModel {
                 .onFailure(error -> {
                     card.stage(ClusterCard.Stage.NO_PLAN);
                     card.status("");
-                    card.problem(TaskFailures.describe(error));
+                    // the missing images are the point of that message: all of its lines, not only the first
+                    card.problem(error instanceof MirrorCompleteness.Incomplete ? error.getMessage() : TaskFailures.describe(error));
                 }));
     }
 

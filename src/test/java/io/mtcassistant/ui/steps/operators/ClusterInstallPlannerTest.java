@@ -37,21 +37,22 @@ class ClusterInstallPlannerTest {
     }
 
     @Test
-    void aLegacyClusterSaysPlainlyWhatThePageCannotDoYet() {
+    void aLegacyClusterNeedsTheLegacyOperatorImageInTheMirror() throws Exception {
+        Files.writeString(dir.resolve("mapping.txt"), "registry.redhat.io/rhmtc/x:v1.7=mirror:5000/rhmtc/x:v1.7\n");
         ClusterPlan legacy = new ClusterPlan("old", ClusterRole.SOURCE, OpenShiftVersion.parse("3.11").orElseThrow(), "ocp-3.11",
                 false, new InstallOption(MtcVersion.of("1.7"), InstallMethod.LEGACY_OPERATOR, null, "legacy", false, null), null,
                 ExistingMtcAction.INSTALL);
 
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy, "1.7.18", true, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("legacy operator")
-                .hasMessageContaining("--operator-yml");
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy, "1.7.18", true, MirrorResults.read(dir), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no legacy operator image")
+                .hasMessageContaining("mirror it");
     }
 
     @Test
     void anInexactVersionOrAnotherInstalledVersionIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null, null))
                 .hasMessageContaining("\"1.7\"").hasMessageContaining("exact version");
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null, null))
                 .hasMessageContaining("already runs another MTC version").hasMessageContaining("uninstall");
     }
 
