@@ -1,6 +1,5 @@
 package io.mtcassistant.network;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -128,16 +127,7 @@ public record NoProxyEntry(String raw, Type type, String host, int port, int pre
     }
 
     private boolean inCidr(InetAddress ip) {
-        InetAddress base = ipLiteral(host);
-        byte[] a = ip.getAddress();
-        byte[] b = base.getAddress();
-        if (a.length != b.length) {
-            return false;
-        }
-        int bits = a.length * 8;
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .xor(BigInteger.ONE.shiftLeft(bits - prefixLength).subtract(BigInteger.ONE));
-        return new BigInteger(1, a).and(mask).equals(new BigInteger(1, b).and(mask));
+        return new Cidr(ipLiteral(host), prefixLength).contains(ip);
     }
 
     /** "matches app.example.com and its subdomains" */
