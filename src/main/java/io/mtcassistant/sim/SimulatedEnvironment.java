@@ -50,6 +50,7 @@ public final class SimulatedEnvironment implements AutoCloseable {
             mirror = SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
             target.start();
             sourceStart.join();
+            DemoNetwork.seed(source, target);
             SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
             environment.migrations = DemoMigrations.start(source, target);
             return environment;
