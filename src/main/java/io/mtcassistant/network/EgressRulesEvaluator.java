@@ -89,7 +89,10 @@ public final class EgressRulesEvaluator {
     /** The rules with an Allow for {@code other} first, for the merge patch that fixes a blocking object. */
     public static List<Object> withAllowFirst(GenericKubernetesResource object, Cidr other) {
         List<Object> result = new java.util.ArrayList<>();
-        result.add(Map.of("type", "Allow", "to", Map.of("cidrSelector", other.toString())));
+        Map<String, Object> allow = new java.util.LinkedHashMap<>();
+        allow.put("type", "Allow");
+        allow.put("to", Map.of("cidrSelector", other.toString()));
+        result.add(allow);
         result.addAll(rules(object));
         return result;
     }

@@ -94,7 +94,7 @@ class NetworkSimulationTest {
         ChangePlan plan = NetworkPlanner.plan("net-source", null, null, List.of(finding), SecretHandling.PLACEHOLDER,
                 Duration.ofSeconds(60));
         String preview = ChangePlanPreview.text(plan, ChangePlanPreview.of(plan, sourceClient));
-        assertThat(preview).contains("+  - to:").contains("+      cidrSelector: 10.0.0.0/16");
+        assertThat(preview).contains("+  - type: Allow").contains("+      cidrSelector: 10.0.0.0/16");
         applier(sourceClient).apply(plan, o -> { });
         GenericKubernetesResource live = sourceClient.genericKubernetesResources(EgressRulesEvaluator.SDN_API,
                 EgressRulesEvaluator.SDN_KIND).inNamespace("payroll").withName("test-egress-policy").get();
