@@ -161,6 +161,13 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         return answer;
     }
 
+    /** Whether an Authorization header names a user of this simulation (for the exec upgrades the TLS front answers). */
+    boolean acceptsAuthorization(String authorization) {
+        return failure == SimulatedFailure.NONE && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && usersByToken.containsKey(authorization.substring(7).trim());
+    }
+
     private static boolean isMergePatch(RecordedRequest request) {
         String type = request.getHeader("Content-Type");
         return "PATCH".equals(request.getMethod()) && type != null && type.startsWith("application/merge-patch+json");
@@ -187,6 +194,10 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
 
     private MockResponse builtIn(RecordedRequest request, String path, SimulatedUser user) {
         String method = request.getMethod();
+        if (ExecUpgrades.STREAM_PATH.matcher(path).matches()) {
+            // an upgrade never gets here (the TLS front answers it): what reached the mock lost its Upgrade header
+            return status(400, "BadRequest", "Upgrade request required");
+        }
         if ("GET".equals(method)) {
             switch (path) {
                 case "/version":
