@@ -37,14 +37,14 @@ public record ClusterProxy(boolean exists, String httpProxy, String httpsProxy, 
             return none("proxy/cluster cannot be read (" + SecretMasker.mask(e.getMessage()) + ")");
         }
         if (proxy == null) {
-            return none("this cluster has no proxy/cluster object; set the MigrationController fields if MTC needs a proxy");
+            return none("This cluster has no proxy/cluster object; set the MigrationController fields if MTC needs a proxy");
         }
         String http = field(proxy, "httpProxy");
         String https = field(proxy, "httpsProxy");
         String no = field(proxy, "noProxy");
         String ca = KubeObjects.valueAt(proxy, "spec.trustedCA.name").orElse("");
         String note = http.isEmpty() && https.isEmpty()
-                ? "the cluster-wide proxy is empty: MTC connects directly unless the MigrationController sets a proxy"
+                ? "The cluster-wide proxy is empty: MTC connects directly unless the MigrationController sets a proxy"
                 : "MTC inherits this cluster-wide proxy; the MigrationController fields override it";
         return new ClusterProxy(true, SecretMasker.mask(http), SecretMasker.mask(https), no, ca, note);
     }

@@ -109,7 +109,7 @@ class NetworkSimulationTest {
         assertThat(three.note()).contains("OpenShift 3.11 has no cluster-wide proxy object");
         ClusterProxy four = ClusterProxy.read(targetClient, "4.12.45");
         assertThat(four.exists()).isTrue();
-        assertThat(four.note()).contains("empty");
+        assertThat(four.note()).contains("is empty");
         assertThat(new NoProxySuggestions().machineNetworkOf(targetClient).against("")).extracting(NoProxySuggestion::entry)
                 .containsExactly(DemoNetwork.TARGET_MACHINE_NETWORK);
     }

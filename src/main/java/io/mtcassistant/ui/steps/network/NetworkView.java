@@ -141,8 +141,10 @@ public final class NetworkView {
         Label upgradeResult = wrapped(card.upgradeProperty());
         upgradeResult.setId(id + "-upgrade-result");
 
+        Label findingsTitle = heading("Findings", Bindings.isNotEmpty(card.findings()));
+        Label planTitle = heading("Change plan (click an action for its YAML or diff)", Bindings.isNotEmpty(card.actions()));
         VBox content = new VBox(8, proxy, fields, problems, new HBox(8, new Label("no_proxy tester"), tester), answer,
-                new Label("Findings"), findings, new Label("Change plan"), actions, new HBox(8, export, apply, upgrade),
+                findingsTitle, findings, planTitle, actions, new HBox(8, export, apply, upgrade),
                 status, upgradeResult);
         TitledPane pane = new TitledPane(card.context() + " (" + card.role().name().toLowerCase() + ")", content);
         pane.setId(id + "-network-card");
@@ -185,6 +187,14 @@ public final class NetworkView {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    private static Label heading(String text, javafx.beans.binding.BooleanBinding shown) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        label.visibleProperty().bind(shown);
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static Label wrapped(javafx.beans.value.ObservableValue<String> text) {
