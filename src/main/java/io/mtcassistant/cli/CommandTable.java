@@ -34,6 +34,11 @@ final class CommandTable {
                     + "operator on 3.11 and 4.0-4.5): plan, export or apply.", InstallCommand.class),
             new Entry("uninstall", "Remove MTC from one cluster (procedure 7.6): plan, export, or delete after "
                     + "confirming the cluster's name.", UninstallCommand.class),
+            new Entry("network", "Proxy and network settings for migration on one cluster (procedure 7.4): proxy"
+                    + " overrides, rsync settings, policies that block the rsync pods, fixes: plan, export or apply.",
+                    NetworkCommand.class),
+            new Entry("check-upgrade", "Test that exec upgrades (SPDY, websocket) reach the API server through this"
+                    + " machine's path, the cause of \"Upgrade request required\".", CheckUpgradeCommand.class),
             new Entry("monitor", "Show migration plans and their migrations (state, steps, progress) from the control "
                     + "cluster or from a file of objects.", MonitorCommand.class),
             new Entry("migrate", "Start a stage, cutover or rollback of a migration plan, or cancel a migration, as "

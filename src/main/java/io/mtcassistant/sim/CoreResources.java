@@ -77,6 +77,8 @@ final class CoreResources {
         list.add(context("config.openshift.io", "v1", "ClusterVersion", "clusterversions", "Cluster", false));
         list.add(cluster("config.openshift.io", "v1", "Infrastructure", "infrastructures"));
         list.add(cluster("config.openshift.io", "v1", "Proxy", "proxies"));
+        // OVN-Kubernetes, the default network plugin from 4.12
+        list.add(namespaced("k8s.ovn.org", "v1", "EgressFirewall", "egressfirewalls"));
         list.add(cluster("config.openshift.io", "v1", "OperatorHub", "operatorhubs"));
         list.add(cluster("config.openshift.io", "v1", "ImageDigestMirrorSet", "imagedigestmirrorsets"));
         list.add(cluster("operator.openshift.io", "v1alpha1", "ImageContentSourcePolicy", "imagecontentsourcepolicies"));

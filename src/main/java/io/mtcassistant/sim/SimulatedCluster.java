@@ -115,7 +115,7 @@ public final class SimulatedCluster implements AutoCloseable {
                     certificates = new SimulationCertificates(name, serverNames);
                     server.start(InetAddress.getLoopbackAddress(), 0);
                     tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name,
-                            dispatcher.identitySecret());
+                            dispatcher.identitySecret(), dispatcher::acceptsAuthorization);
                     serving = true;
                     frontPort = tlsFront.port();
                     url = "https://127.0.0.1:" + frontPort;
@@ -240,7 +240,7 @@ public final class SimulatedCluster implements AutoCloseable {
         }
         try {
             tlsFront = new TlsFront(certificates.serverContext(), server.getPort(), name, dispatcher.identitySecret(),
-                    frontPort);
+                    dispatcher::acceptsAuthorization, frontPort);
         } catch (IOException e) {
             throw new UncheckedIOException("simulated cluster " + name + " cannot listen on port " + frontPort
                     + " again", e);

@@ -73,6 +73,7 @@ public final class SimulatedEnvironment implements AutoCloseable {
             target.start();
             listener.ready(TARGET_CONTEXT);
             sourceStart.join();
+            DemoNetwork.seed(source, target);
             SimulatedEnvironment environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir);
             environment.migrations = DemoMigrations.start(source, target);
             return environment;

@@ -153,15 +153,51 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             return expectations.dispatch(request);
         }
         MockResponse builtIn = builtIn(request, path, user);
-        MockResponse answer = builtIn != null ? builtIn : crud.dispatch(request);
+        MockResponse answer = builtIn != null ? builtIn : isMergePatch(request) ? mergePatch(request, path)
+                : crud.dispatch(request);
         if (!"GET".equals(request.getMethod())) {
             changeListeners.forEach(listener -> listener.accept(path));
         }
         return answer;
     }
 
+    /** Whether an Authorization header names a user of this simulation (for the exec upgrades the TLS front answers). */
+    boolean acceptsAuthorization(String authorization) {
+        return failure == SimulatedFailure.NONE && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && usersByToken.containsKey(authorization.substring(7).trim());
+    }
+
+    private static boolean isMergePatch(RecordedRequest request) {
+        String type = request.getHeader("Content-Type");
+        return "PATCH".equals(request.getMethod()) && type != null && type.startsWith("application/merge-patch+json");
+    }
+
+    /**
+     * RFC 7386 as a real API server does it (null removes a key, a list replaces the whole list): the mock's own
+     * merge keeps nulls and merges lists element by element. Read, merge, then update through the CRUD store.
+     */
+    @SuppressWarnings("unchecked")
+    private MockResponse mergePatch(RecordedRequest request, String path) {
+        MockResponse current = crud.handleGet(path);
+        if (current.code() != 200) {
+            return current;
+        }
+        Map<String, Object> object = Serialization.unmarshal(current.getBody().readUtf8(), Map.class);
+        Map<String, Object> patch = Serialization.unmarshal(request.getUtf8Body(), Map.class);
+        Map<String, Object> merged = io.mtcassistant.install.plan.KubeObjects.merge(object, patch);
+        byte[] body = Serialization.asJson(merged).getBytes(StandardCharsets.UTF_8);
+        return crud.handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, request.getPath(),
+                io.fabric8.mockwebserver.http.Headers.builder().add("Content-Type", "application/json").build(),
+                new io.fabric8.mockwebserver.http.Buffer(body)));
+    }
+
     private MockResponse builtIn(RecordedRequest request, String path, SimulatedUser user) {
         String method = request.getMethod();
+        if (ExecUpgrades.STREAM_PATH.matcher(path).matches()) {
+            // an upgrade never gets here (the TLS front answers it): what reached the mock lost its Upgrade header
+            return status(400, "BadRequest", "Upgrade request required");
+        }
         if ("GET".equals(method)) {
             switch (path) {
                 case "/version":

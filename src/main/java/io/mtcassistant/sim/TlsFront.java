@@ -32,18 +32,22 @@ final class TlsFront implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final String identitySecret;
+    private final java.util.function.Predicate<String> authorization;
 
     /**
      * @param identitySecret proves to the dispatcher that a client-certificate identity header came from here
      */
-    TlsFront(SSLContext context, int backendPort, String name, String identitySecret) throws IOException {
-        this(context, backendPort, name, identitySecret, 0);
+    TlsFront(SSLContext context, int backendPort, String name, String identitySecret,
+            java.util.function.Predicate<String> authorization) throws IOException {
+        this(context, backendPort, name, identitySecret, authorization, 0);
     }
 
     /** @param port the port to listen on (0: a free one), to come back on the same URL after a simulated outage */
-    TlsFront(SSLContext context, int backendPort, String name, String identitySecret, int port) throws IOException {
+    TlsFront(SSLContext context, int backendPort, String name, String identitySecret,
+            java.util.function.Predicate<String> authorization, int port) throws IOException {
         this.backendPort = backendPort;
         this.identitySecret = identitySecret;
+        this.authorization = authorization;
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -79,11 +83,16 @@ final class TlsFront implements AutoCloseable {
             client.setTcpNoDelay(true);
             backend.setTcpNoDelay(true);
             String commonName = clientCommonName((SSLSocket) client);
-            threads.execute(() -> pump(backend, client));
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(client.getInputStream());
+            if (answeredUpgrade(in, client.getOutputStream(), commonName != null)) {
+                return;
+            }
+            InputStream backendIn = backend.getInputStream();
+            threads.execute(() -> pump(backend, backendIn, client));
             if (commonName == null) {
-                pump(client, backend);
+                pump(client, in, backend);
             } else {
-                forwardWithIdentity(client, backend, commonName);
+                forwardWithIdentity(client, in, backend, commonName);
             }
         } catch (IOException e) {
             // a failed handshake or a dropped connection ends this connection only
@@ -92,10 +101,41 @@ final class TlsFront implements AutoCloseable {
         }
     }
 
-    private void forwardWithIdentity(Socket client, Socket backend, String commonName) {
+    /**
+     * Answers an exec-style upgrade itself (the mock server cannot switch protocols); other requests are left unread.
+     * Only the first request of a connection is looked at: clients open a new connection for each upgrade.
+     */
+    private boolean answeredUpgrade(java.io.BufferedInputStream in, OutputStream out, boolean certificate)
+            throws IOException {
+        in.mark(64 * 1024);
+        byte[] head = new byte[64 * 1024];
+        int length = 0;
+        while (length < head.length) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head[length++] = (byte) b;
+            if (length >= 4 && head[length - 4] == '\r' && head[length - 3] == '\n' && head[length - 2] == '\r'
+                    && head[length - 1] == '\n') {
+                break;
+            }
+        }
+        in.reset();
+        java.util.Map<String, String> upgrade = ExecUpgrades.upgradeRequest(
+                new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (upgrade == null) {
+            return false;
+        }
+        boolean authenticated = certificate || authorization.test(upgrade.get("authorization"));
+        out.write(authenticated ? ExecUpgrades.switchingProtocols(upgrade) : ExecUpgrades.unauthorized());
+        out.flush();
+        return true;
+    }
+
+    private void forwardWithIdentity(Socket client, InputStream in, Socket backend, String commonName) {
         try {
-            new ClientIdentityForwarder(identitySecret, commonName).copy(client.getInputStream(),
-                    backend.getOutputStream());
+            new ClientIdentityForwarder(identitySecret, commonName).copy(in, backend.getOutputStream());
         } catch (IOException | RuntimeException e) {
             // a dropped or malformed request ends this connection only
         } finally {
@@ -131,10 +171,9 @@ final class TlsFront implements AutoCloseable {
     }
 
     /** Copies until either side ends, then closes both (HTTP clients do not half-close). */
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, InputStream in, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try {
-            InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {

@@ -22,6 +22,8 @@ import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
 import io.mtcassistant.ui.steps.mirroring.FxProgressTicker;
 import io.mtcassistant.ui.steps.mirroring.MirroringView;
 import io.mtcassistant.ui.steps.mirroring.MirroringViewModel;
+import io.mtcassistant.ui.steps.network.NetworkView;
+import io.mtcassistant.ui.steps.network.NetworkViewModel;
 import io.mtcassistant.ui.steps.operators.OperatorsView;
 import io.mtcassistant.ui.steps.operators.OperatorsViewModel;
 import io.mtcassistant.install.MirrorAccess;
@@ -74,6 +76,7 @@ public final class AppComposition implements AutoCloseable {
     private final MonitorViewModel monitor;
     private final DialogService dialogs;
     private final OperatorsViewModel operators;
+    private final NetworkViewModel network;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -127,6 +130,7 @@ public final class AppComposition implements AutoCloseable {
                     return new MirrorAccess(MirroringSession.mirrorAccess(setup, demo), !setup.insecure());
                 }, runner, dialogs, activityLog, Platform::runLater);
         wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
+        this.network = new NetworkViewModel(clusters, runner, dialogs, activityLog, Platform::runLater);
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {
                 monitor.arrive();
@@ -139,6 +143,8 @@ public final class AppComposition implements AutoCloseable {
                 mirroring.arrive();
             } else if (step.id().equals(WizardModel.OPERATORS)) {
                 operators.arrive();
+            } else if (step.id().equals(WizardModel.NETWORK)) {
+                network.arrive();
             }
         });
     }
@@ -150,7 +156,8 @@ public final class AppComposition implements AutoCloseable {
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
                 WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
                 WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs),
-                WizardModel.OPERATORS, () -> OperatorsView.create(operators));
+                WizardModel.OPERATORS, () -> OperatorsView.create(operators),
+                WizardModel.NETWORK, () -> NetworkView.create(network));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -263,6 +270,10 @@ public final class AppComposition implements AutoCloseable {
     }
 
     /** Step 4: install, verification and uninstall per cluster. */
+    public NetworkViewModel network() {
+        return network;
+    }
+
     public OperatorsViewModel operators() {
         return operators;
     }

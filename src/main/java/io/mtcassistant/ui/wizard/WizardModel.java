@@ -48,7 +48,7 @@ public final class WizardModel {
                 new WizardStep(OPERATORS, "Operators",
                         "Install the MTC Operator on every cluster from the mirrored catalog.", true),
                 new WizardStep(NETWORK, "Proxy & network",
-                        "Set proxy fields, rsync transfer settings and network policies for migration pods.", false),
+                        "Set proxy fields, rsync transfer settings and network policies for migration pods.", true),
                 new WizardStep(REPOSITORY, "Repository",
                         "Set up the replication repository (Multicloud Object Gateway or S3).", false),
                 new WizardStep(MONITOR, "Monitor",

@@ -64,7 +64,8 @@ class WizardShellTest {
         assertThat(stateText(robot, WizardModel.CLUSTERS)).isEqualTo("not started");
         assertThat(stateText(robot, WizardModel.MIRRORING)).isEqualTo("not started");
         assertThat(stateText(robot, WizardModel.OPERATORS)).isEqualTo("not started");
-        assertThat(stateText(robot, WizardModel.NETWORK)).isEqualTo("not yet available");
+        assertThat(stateText(robot, WizardModel.NETWORK)).isEqualTo("not started");
+        assertThat(stateText(robot, WizardModel.REPOSITORY)).isEqualTo("not yet available");
 
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().unbind());
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().set(StepState.NEEDS_ATTENTION));
@@ -90,13 +91,13 @@ class WizardShellTest {
         robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("operators-page");
         robot.clickOn(next);
-        assertThat(currentPage(robot).getId()).isEqualTo("page-network");
+        assertThat(currentPage(robot).getId()).isEqualTo("network-page");
+        robot.clickOn(next);
+        assertThat(currentPage(robot).getId()).isEqualTo("page-repository");
         assertThat(robot.lookup("#not-yet-notice").queryAs(Label.class).getText()).isEqualTo(NotYetAvailablePage.NOTICE);
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("not-yet-available.png"));
 
-        for (int i = 0; i < 2; i++) {
-            robot.clickOn(next);
-        }
+        robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("monitor-page");
         assertThat(next.isDisabled()).isTrue();
 

@@ -16,11 +16,11 @@ public final class ActionRow {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
 
-    ActionRow(ActionPreview preview) {
+    public ActionRow(ActionPreview preview) {
         this.preview = preview;
     }
 
-    void update(ActionOutcome outcome) {
+    public void update(ActionOutcome outcome) {
         state.set(outcome.state());
         message.set(outcome.message() == null ? "" : outcome.message());
         elapsed.set(outcome.state() == ActionState.WAITING ? "" : String.format("%.1f s", outcome.elapsed().toMillis() / 1000.0));
