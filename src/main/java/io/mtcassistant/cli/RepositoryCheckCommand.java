@@ -10,7 +10,6 @@ import io.mtcassistant.storage.RepositoryCheckText;
 import io.mtcassistant.storage.RepositoryTarget;
 import io.mtcassistant.storage.S3Keys;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,20 +32,8 @@ public class RepositoryCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "S3 endpoint, e.g. https://s3-openshift-storage.apps.example.com.")
-    String endpoint;
-
-    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "The bucket MigStorage will use.")
-    String bucket;
-
-    @Option(names = "--region", paramLabel = "R", description = "S3 region (default: " + RepositoryTarget.DEFAULT_REGION + ", which NooBaa ignores).")
-    String region;
-
-    @Option(names = "--ca-file", paramLabel = "F", description = "PEM CA bundle that signed the endpoint's certificate.")
-    Path caFile;
-
-    @Option(names = "--insecure", description = "Do not verify the endpoint's TLS certificate (off by default).")
-    boolean insecure;
+    @Mixin
+    RepositoryTargetOptions targetOptions;
 
     @Option(names = "--create-bucket", description = "Create the bucket when it is missing.")
     boolean createBucket;
@@ -62,12 +49,7 @@ public class RepositoryCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepositoryTarget target;
-        try {
-            target = RepositoryTarget.of(endpoint, bucket, region, caFile, insecure);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--" + e.getMessage(), e);
-        }
+        RepositoryTarget target = targetOptions.target();
         if (timeoutSeconds < 1) {
             throw new BadInputException("--timeout " + timeoutSeconds + ": give at least 1 second");
         }

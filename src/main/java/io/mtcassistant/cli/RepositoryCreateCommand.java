@@ -1,0 +1,173 @@
+package io.mtcassistant.cli;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mtcassistant.cluster.ClusterSession;
+import io.mtcassistant.install.plan.ApplyResult;
+import io.mtcassistant.install.plan.ChangePlan;
+import io.mtcassistant.install.plan.ChangePlanApplier;
+import io.mtcassistant.install.plan.ChangePlanExporter;
+import io.mtcassistant.install.plan.ChangePlanPreview;
+import io.mtcassistant.storage.KeyValues;
+import io.mtcassistant.storage.MigConditions;
+import io.mtcassistant.storage.RepositoryPlanner;
+import io.mtcassistant.storage.RepositoryTarget;
+import io.mtcassistant.storage.S3Keys;
+import io.mtcassistant.storage.SecretKeys;
+import io.mtcassistant.storage.StorageApis;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `mtc-assistant repository create`: the credentials Secret and MigStorage on the control cluster (procedure 7.5). */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create the credentials Secret (openshift-config) and the MigStorage (openshift-migration) on the "
+                + "control cluster through a change plan, then wait until MigStorage is Ready.",
+            "Plans and exports hold placeholders for the keys unless --export-keys is given.",
+            "Exit code: 0 done (or planned / exported), 1 the apply failed or MigStorage is not Ready, 2 bad input."})
+public class RepositoryCreateCommand implements Callable<Integer> {
+
+    enum Output { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "F[:F...]", description = "Kubeconfig files (default: $KUBECONFIG, else ~/.kube/config).")
+    String kubeconfig;
+
+    @Option(names = "--context", required = true, paramLabel = "CTX", description = "The control cluster.")
+    String context;
+
+    @Option(names = "--insecure-skip-tls-verify", description = "Do not verify the API server's certificate.")
+    boolean insecureApi;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = RepositoryPlanner.DEFAULT_NAME,
+            description = "MigStorage name; the Secret is NAME-creds (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Mixin
+    RepositoryTargetOptions targetOptions;
+
+    @Mixin
+    RepositoryKeysOptions keysOptions;
+
+    @Option(names = "--keys-secret", paramLabel = "NS/NAME", description = "Read the keys from this Secret on the "
+            + "control cluster (NooBaa's admin Secret or an ObjectBucketClaim's), instead of the environment.")
+    String keysSecret;
+
+    @Option(names = "--export-keys", description = "With --export: write the real keys into the exported Secret.")
+    boolean exportKeys;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180", description = "How long to wait for Ready (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--output", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Output output;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    static class Mode {
+        @Option(names = "--plan", required = true, description = "Show the objects (keys as placeholders).")
+        boolean plan;
+
+        @Option(names = "--export", required = true, paramLabel = "DIR", description = "Write the plan as manifests and apply.sh.")
+        Path export;
+
+        @Option(names = "--apply", required = true, description = "Create the objects and wait for MigStorage Ready.")
+        boolean apply;
+    }
+
+    @Override
+    public Integer call() {
+        RepositoryTarget target = targetOptions.target();
+        if (exportKeys && mode.export == null) {
+            throw new BadInputException("--export-keys: only with --export DIR");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ClusterSession session = ClusterCommandSupport.connect(kubeconfig, context, insecureApi, 30)) {
+            KubernetesClient client = session.client();
+            S3Keys keys = keysSecret != null ? keysFromSecret(client) : keysOptions.keys(System.getenv());
+            Duration timeout = Duration.ofSeconds(timeoutSeconds);
+            boolean real = mode.apply || exportKeys;
+            ChangePlan plan = RepositoryPlanner.plan(context, name, target, keys,
+                    real ? KeyValues.REAL : KeyValues.PLACEHOLDERS, timeout);
+            if (mode.plan) {
+                if (output == Output.json) {
+                    out.print(InstallCommand.PlanJson.plan(plan, ChangePlanPreview.of(plan)));
+                } else {
+                    out.println(plan.title());
+                    ChangePlanPreview.of(plan).forEach(p -> out.println("--- " + p.number() + ". " + p.action().title()
+                            + "\n" + p.yaml() + p.diff()));
+                    plan.notes().forEach(n -> out.println("NOTE: " + n));
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (mode.export != null) {
+                try {
+                    List<Path> files = ChangePlanExporter.export(plan, mode.export);
+                    out.println("wrote " + files.size() + " files to " + mode.export
+                            + (exportKeys ? " (the Secret holds the real keys: keep the folder private)"
+                                    : " (the Secret holds placeholders: fill them in before apply.sh)"));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--export " + e.getMessage(), e);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            ApplyResult result = new ChangePlanApplier(client).apply(plan, o -> {
+                if (output == Output.table && (o.state().succeeded() || o.state().name().equals("FAILED"))) {
+                    ClusterCommandSupport.printOutcome(out, o);
+                }
+            });
+            if (output == Output.json) {
+                out.print(InstallCommand.PlanJson.result(result, null));
+            } else {
+                conditions(client).forEach(c -> out.println("  condition " + c));
+                out.printf("%s: MigStorage %s %s%n", context, name, result.succeeded() ? "is Ready" : "is NOT Ready");
+                result.failure().ifPresent(f -> out.println("failed at " + f.action().target() + ": " + f.message()));
+            }
+            out.flush();
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private S3Keys keysFromSecret(KubernetesClient client) {
+        String[] parts = keysSecret.split("/", 2);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new BadInputException("--keys-secret " + keysSecret + ": give NAMESPACE/NAME");
+        }
+        Secret secret = client.secrets().inNamespace(parts[0]).withName(parts[1]).get();
+        if (secret == null) {
+            throw new BadInputException("--keys-secret " + keysSecret + ": no such Secret on " + context);
+        }
+        return SecretKeys.read(secret).orElseThrow(() -> new BadInputException("--keys-secret " + keysSecret
+                + ": has neither AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY nor aws-access-key-id/aws-secret-access-key"));
+    }
+
+    /** The MigStorage's conditions in plain words. */
+    @SuppressWarnings("unchecked")
+    private List<String> conditions(KubernetesClient client) {
+        GenericKubernetesResource storage = client.genericKubernetesResources(StorageApis.MIG_STORAGES)
+                .inNamespace(StorageApis.MIGRATION_NAMESPACE).withName(name).get();
+        if (storage == null || !(storage.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
+                || !(status.get("conditions") instanceof List<?> conditions)) {
+            return List.of();
+        }
+        return conditions.stream().filter(Map.class::isInstance).map(c -> (Map<String, Object>) c)
+                .map(c -> MigConditions.explain(String.valueOf(c.get("type")), String.valueOf(c.get("message")))
+                        + ("Ready".equals(c.get("type")) ? "" : " [" + c.get("message") + "]"))
+                .toList();
+    }
+}
