@@ -1,6 +1,5 @@
 package io.mtcassistant.cli;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mtcassistant.cluster.ClusterSession;
@@ -10,7 +9,6 @@ import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.storage.KeyValues;
-import io.mtcassistant.storage.MigConditions;
 import io.mtcassistant.storage.RepositoryPlanner;
 import io.mtcassistant.storage.RepositoryTarget;
 import io.mtcassistant.storage.S3Keys;
@@ -20,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -134,7 +131,7 @@ public class RepositoryCreateCommand implements Callable<Integer> {
             if (output == Output.json) {
                 out.print(InstallCommand.PlanJson.result(result, null));
             } else {
-                conditions(client).forEach(c -> out.println("  condition " + c));
+                MigObjectConditions.of(client, StorageApis.MIG_STORAGES, name).forEach(c -> out.println("  condition " + c));
                 out.printf("%s: MigStorage %s %s%n", context, name, result.succeeded() ? "is Ready" : "is NOT Ready");
                 result.failure().ifPresent(f -> out.println("failed at " + f.action().target() + ": " + f.message()));
             }
@@ -154,20 +151,5 @@ public class RepositoryCreateCommand implements Callable<Integer> {
         }
         return SecretKeys.read(secret).orElseThrow(() -> new BadInputException("--keys-secret " + keysSecret
                 + ": has neither AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY nor aws-access-key-id/aws-secret-access-key"));
-    }
-
-    /** The MigStorage's conditions in plain words. */
-    @SuppressWarnings("unchecked")
-    private List<String> conditions(KubernetesClient client) {
-        GenericKubernetesResource storage = client.genericKubernetesResources(StorageApis.MIG_STORAGES)
-                .inNamespace(StorageApis.MIGRATION_NAMESPACE).withName(name).get();
-        if (storage == null || !(storage.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
-                || !(status.get("conditions") instanceof List<?> conditions)) {
-            return List.of();
-        }
-        return conditions.stream().filter(Map.class::isInstance).map(c -> (Map<String, Object>) c)
-                .map(c -> MigConditions.explain(String.valueOf(c.get("type")), String.valueOf(c.get("message")))
-                        + ("Ready".equals(c.get("type")) ? "" : " [" + c.get("message") + "]"))
-                .toList();
     }
 }

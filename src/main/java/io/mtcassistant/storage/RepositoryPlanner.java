@@ -66,16 +66,16 @@ public final class RepositoryPlanner {
     static GenericKubernetesResource secret(String name, S3Keys keys, KeyValues values) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (values == KeyValues.REAL) {
-            data.put(SecretKeys.MIG_ACCESS_KEY, base64(keys.accessKeyId()));
-            data.put(SecretKeys.MIG_SECRET_KEY, base64(keys.secretAccessKey()));
+            data.put(SecretKeys.MIG_ACCESS_KEY, ManagedObjects.base64(keys.accessKeyId()));
+            data.put(SecretKeys.MIG_SECRET_KEY, ManagedObjects.base64(keys.secretAccessKey()));
         } else {
-            data.put(SecretKeys.MIG_ACCESS_KEY, base64(KeyValues.ACCESS_KEY_PLACEHOLDER));
-            data.put(SecretKeys.MIG_SECRET_KEY, base64(KeyValues.SECRET_KEY_PLACEHOLDER));
+            data.put(SecretKeys.MIG_ACCESS_KEY, ManagedObjects.base64(KeyValues.ACCESS_KEY_PLACEHOLDER));
+            data.put(SecretKeys.MIG_SECRET_KEY, ManagedObjects.base64(KeyValues.SECRET_KEY_PLACEHOLDER));
         }
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", "v1");
         object.put("kind", "Secret");
-        object.put("metadata", metadata(name, StorageApis.CONFIG_NAMESPACE));
+        object.put("metadata", ManagedObjects.metadata(name, StorageApis.CONFIG_NAMESPACE));
         object.put("type", "Opaque");
         object.put("data", data);
         return KubeObjects.generic(object);
@@ -100,17 +100,9 @@ public final class RepositoryPlanner {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", StorageApis.MIGRATION_API);
         object.put("kind", StorageApis.MIG_STORAGE);
-        object.put("metadata", metadata(name, StorageApis.MIGRATION_NAMESPACE));
+        object.put("metadata", ManagedObjects.metadata(name, StorageApis.MIGRATION_NAMESPACE));
         object.put("spec", spec);
         return KubeObjects.generic(object);
-    }
-
-    private static Map<String, Object> metadata(String name, String namespace) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("namespace", namespace);
-        metadata.put("labels", Map.of("app.kubernetes.io/managed-by", "mtc-assistant"));
-        return metadata;
     }
 
     private static String caBundle(java.nio.file.Path file) {
@@ -119,9 +111,5 @@ public final class RepositoryPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException("CA bundle " + file + " cannot be read", e);
         }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

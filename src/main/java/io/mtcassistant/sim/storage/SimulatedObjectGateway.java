@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mtcassistant.sim.SimulatedObjects;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -68,11 +69,11 @@ public final class SimulatedObjectGateway {
 
     /** Stores the NooBaa and ObjectBucketClaim APIs, the namespace, the NooBaa resource and its admin Secret. */
     public void installOn(KubernetesClient client) {
-        ignoreConflict(() -> client.apiextensions().v1().customResourceDefinitions().resource(
+        SimulatedObjects.ignoreConflict(() -> client.apiextensions().v1().customResourceDefinitions().resource(
                 definition("noobaa.io", "NooBaa", "noobaas")).create());
-        ignoreConflict(() -> client.apiextensions().v1().customResourceDefinitions().resource(
+        SimulatedObjects.ignoreConflict(() -> client.apiextensions().v1().customResourceDefinitions().resource(
                 definition("objectbucket.io", "ObjectBucketClaim", "objectbucketclaims")).create());
-        ignoreConflict(() -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
+        SimulatedObjects.ignoreConflict(() -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
                 .endMetadata().build()).create());
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", "noobaa.io/v1alpha1");
@@ -96,13 +97,9 @@ public final class SimulatedObjectGateway {
         if (adminSecret) {
             client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                     .withName(ADMIN_SECRET).withNamespace(NAMESPACE).endMetadata()
-                    .addToData("AWS_ACCESS_KEY_ID", base64(accessKey)).addToData("AWS_SECRET_ACCESS_KEY", base64(secretKey))
-                    .addToData("email", base64("admin@noobaa.io")).addToData("system", base64(NAME)).build()).create();
+                    .addToData("AWS_ACCESS_KEY_ID", SimulatedObjects.base64(accessKey)).addToData("AWS_SECRET_ACCESS_KEY", SimulatedObjects.base64(secretKey))
+                    .addToData("email", SimulatedObjects.base64("admin@noobaa.io")).addToData("system", SimulatedObjects.base64(NAME)).build()).create();
         }
-    }
-
-    private static String base64(String text) {
-        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static CustomResourceDefinition definition(String group, String kind, String plural) {
@@ -115,15 +112,5 @@ public final class SimulatedObjectGateway {
                 .withNewSchema().withOpenAPIV3Schema(new JSONSchemaPropsBuilder().withType("object")
                         .withXKubernetesPreserveUnknownFields(true).build()).endSchema()
                 .endVersion().endSpec().build();
-    }
-
-    private static void ignoreConflict(Runnable create) {
-        try {
-            create.run();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-        }
     }
 }
