@@ -8,7 +8,6 @@ import io.mtcassistant.install.plan.ObjectRef;
 import io.mtcassistant.install.plan.WaitCondition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;

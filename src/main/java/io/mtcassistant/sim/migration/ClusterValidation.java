@@ -29,8 +29,9 @@ import javax.net.ssl.SSLHandshakeException;
 /**
  * The simulated controller's MigCluster validation for remote clusters: Ready only when the token in the Secret
  * that serviceAccountSecretRef names authenticates against the API at {@code url} (a real HTTPS request, trusting
- * caBundle, or nothing with insecure), else TestConnectFailed or InvalidSaToken as MTC sets them. Host clusters and
- * MigClusters whose status someone else wrote (the demo's seeded ones) are left alone.
+ * caBundle, or nothing with insecure), else TestConnectFailed or InvalidSaToken as MTC sets them. Host clusters,
+ * MigClusters without url (the bare objects of the controller's own tests) and those whose status someone else
+ * wrote (the demo's seeded ones) are left alone.
  */
 final class ClusterValidation {
 
@@ -48,7 +49,7 @@ final class ClusterValidation {
             JsonNode node = JSON.valueToTree(cluster);
             JsonNode spec = node.path("spec");
             JsonNode status = node.path("status");
-            if (spec.path("isHostCluster").asBoolean(false)
+            if (spec.path("isHostCluster").asBoolean(false) || !spec.has("url")
                     || (status.has("conditions") && !status.has("observedDigest"))) {
                 continue;
             }
