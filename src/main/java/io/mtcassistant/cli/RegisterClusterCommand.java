@@ -3,14 +3,11 @@ package io.mtcassistant.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.cluster.OpenShiftVersion;
-import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
-import io.mtcassistant.install.plan.ChangePlanApplier;
-import io.mtcassistant.install.plan.ChangePlanExporter;
-import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.registration.ClusterRegistration;
 import io.mtcassistant.registration.ServiceAccountTokens;
 import io.mtcassistant.storage.KeyValues;
+import io.mtcassistant.storage.StorageApis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,18 +74,7 @@ public class RegisterClusterCommand implements Callable<Integer> {
     Output output;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
-
-    static class Mode {
-        @Option(names = "--plan", required = true, description = "Show the objects (token as a placeholder).")
-        boolean plan;
-
-        @Option(names = "--export", required = true, paramLabel = "DIR", description = "Write the plan as manifests and apply.sh.")
-        Path export;
-
-        @Option(names = "--apply", required = true, description = "Create the objects and wait for MigCluster Ready.")
-        boolean apply;
-    }
+    SecretPlanRun.Mode mode;
 
     @Override
     public Integer call() throws Exception {
@@ -121,44 +107,9 @@ public class RegisterClusterCommand implements Callable<Integer> {
                     : null;
             ChangePlan plan = registration.plan(context, token, real ? KeyValues.REAL : KeyValues.PLACEHOLDERS,
                     Duration.ofSeconds(timeoutSeconds));
-            if (mode.plan) {
-                if (output == Output.json) {
-                    out.print(InstallCommand.PlanJson.plan(plan, ChangePlanPreview.of(plan)));
-                } else {
-                    out.println(plan.title());
-                    out.println("token: " + tokenSource);
-                    ChangePlanPreview.of(plan).forEach(p -> out.println("--- " + p.number() + ". " + p.action().title()
-                            + "\n" + p.yaml() + p.diff()));
-                    plan.notes().forEach(n -> out.println("NOTE: " + n));
-                }
-                out.flush();
-                return ExitCodes.OK;
-            }
-            if (mode.export != null) {
-                List<Path> files = ChangePlanExporter.export(plan, mode.export);
-                out.println("wrote " + files.size() + " files to " + mode.export + (exportToken
-                        ? " (the Secret holds the real token: keep the folder private)"
-                        : " (the Secret holds a placeholder: put the token in before apply.sh)"));
-                out.flush();
-                return ExitCodes.OK;
-            }
-            out.println("token: " + tokenSource);
-            ApplyResult result = new ChangePlanApplier(control.client()).apply(plan, o -> {
-                if (output == Output.table && (o.state().succeeded() || o.state().name().equals("FAILED"))) {
-                    ClusterCommandSupport.printOutcome(out, o);
-                }
-            });
-            if (output == Output.json) {
-                out.print(InstallCommand.PlanJson.result(result, null));
-            } else {
-                MigObjectConditions.of(control.client(), io.mtcassistant.storage.StorageApis.MIG_CLUSTERS,
-                        registration.name()).forEach(c -> out.println("  condition " + c));
-                out.printf("%s: MigCluster %s %s%n", context, registration.name(),
-                        result.succeeded() ? "is Ready" : "is NOT Ready");
-                result.failure().ifPresent(f -> out.println("failed at " + f.action().target() + ": " + f.message()));
-            }
-            out.flush();
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+            return SecretPlanRun.run(plan, mode, output == Output.json, real, List.of("token: " + tokenSource),
+                    control.client(), new SecretPlanRun.Goal(context, StorageApis.MIG_CLUSTERS, registration.name()),
+                    out);
         }
     }
 

@@ -3,11 +3,7 @@ package io.mtcassistant.cli;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mtcassistant.cluster.ClusterSession;
-import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
-import io.mtcassistant.install.plan.ChangePlanApplier;
-import io.mtcassistant.install.plan.ChangePlanExporter;
-import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.RepositoryPlanner;
 import io.mtcassistant.storage.RepositoryTarget;
@@ -15,7 +11,6 @@ import io.mtcassistant.storage.S3Keys;
 import io.mtcassistant.storage.SecretKeys;
 import io.mtcassistant.storage.StorageApis;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,18 +67,7 @@ public class RepositoryCreateCommand implements Callable<Integer> {
     Output output;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
-
-    static class Mode {
-        @Option(names = "--plan", required = true, description = "Show the objects (keys as placeholders).")
-        boolean plan;
-
-        @Option(names = "--export", required = true, paramLabel = "DIR", description = "Write the plan as manifests and apply.sh.")
-        Path export;
-
-        @Option(names = "--apply", required = true, description = "Create the objects and wait for MigStorage Ready.")
-        boolean apply;
-    }
+    SecretPlanRun.Mode mode;
 
     @Override
     public Integer call() {
@@ -99,44 +83,8 @@ public class RepositoryCreateCommand implements Callable<Integer> {
             boolean real = mode.apply || exportKeys;
             ChangePlan plan = RepositoryPlanner.plan(context, name, target, keys,
                     real ? KeyValues.REAL : KeyValues.PLACEHOLDERS, timeout);
-            if (mode.plan) {
-                if (output == Output.json) {
-                    out.print(InstallCommand.PlanJson.plan(plan, ChangePlanPreview.of(plan)));
-                } else {
-                    out.println(plan.title());
-                    ChangePlanPreview.of(plan).forEach(p -> out.println("--- " + p.number() + ". " + p.action().title()
-                            + "\n" + p.yaml() + p.diff()));
-                    plan.notes().forEach(n -> out.println("NOTE: " + n));
-                }
-                out.flush();
-                return ExitCodes.OK;
-            }
-            if (mode.export != null) {
-                try {
-                    List<Path> files = ChangePlanExporter.export(plan, mode.export);
-                    out.println("wrote " + files.size() + " files to " + mode.export
-                            + (exportKeys ? " (the Secret holds the real keys: keep the folder private)"
-                                    : " (the Secret holds placeholders: fill them in before apply.sh)"));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("--export " + e.getMessage(), e);
-                }
-                out.flush();
-                return ExitCodes.OK;
-            }
-            ApplyResult result = new ChangePlanApplier(client).apply(plan, o -> {
-                if (output == Output.table && (o.state().succeeded() || o.state().name().equals("FAILED"))) {
-                    ClusterCommandSupport.printOutcome(out, o);
-                }
-            });
-            if (output == Output.json) {
-                out.print(InstallCommand.PlanJson.result(result, null));
-            } else {
-                MigObjectConditions.of(client, StorageApis.MIG_STORAGES, name).forEach(c -> out.println("  condition " + c));
-                out.printf("%s: MigStorage %s %s%n", context, name, result.succeeded() ? "is Ready" : "is NOT Ready");
-                result.failure().ifPresent(f -> out.println("failed at " + f.action().target() + ": " + f.message()));
-            }
-            out.flush();
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+            return SecretPlanRun.run(plan, mode, output == Output.json, real, List.of(), client,
+                    new SecretPlanRun.Goal(context, StorageApis.MIG_STORAGES, name), out);
         }
     }
 
