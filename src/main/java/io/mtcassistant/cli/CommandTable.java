@@ -42,7 +42,11 @@ final class CommandTable {
             new Entry("monitor", "Show migration plans and their migrations (state, steps, progress) from the control "
                     + "cluster or from a file of objects.", MonitorCommand.class),
             new Entry("migrate", "Start a stage, cutover or rollback of a migration plan, or cancel a migration, as "
-                    + "the MTC web console does.", MigrateCommand.class));
+                    + "the MTC web console does.", MigrateCommand.class),
+            new Entry("repository", "The replication repository (procedure 7.5): check an S3 endpoint and bucket from "
+                    + "this workstation.", RepositoryCommand.class),
+            new Entry("register-cluster", "Register a remote cluster on the control cluster: service account token "
+                    + "Secret and MigCluster, waited for Ready.", RegisterClusterCommand.class));
 
     private CommandTable() {
     }

@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A port on 127.0.0.1 that accepts connections and never says a word: what a black-holed API server looks like. */
-final class SilentPort implements AutoCloseable {
+public final class SilentPort implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
-    SilentPort() throws IOException {
+    public SilentPort() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptForever, "sim-silent-port-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -51,7 +51,7 @@ final class SilentPort implements AutoCloseable {
     }
 
     /** A port nothing listens on (taken and released at once; a small race with other processes is accepted). */
-    static int unusedPort() throws IOException {
+    public static int unusedPort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }

@@ -247,6 +247,11 @@ public final class SimulatedCluster implements AutoCloseable {
         }
     }
 
+    /** Makes the server accept one more bearer token (a service account's, as the token controller issues them). */
+    public void acceptToken(SimulatedUser tokenUser) {
+        dispatcher.addUser(tokenUser);
+    }
+
     /** Registers more API resources (built-in groups of later features); they then appear in discovery. */
     public void registerResource(CustomResourceDefinitionContext resource) {
         dispatcher.expectCustomResource(resource);

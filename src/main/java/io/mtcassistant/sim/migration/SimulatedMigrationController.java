@@ -46,6 +46,8 @@ public final class SimulatedMigrationController implements AutoCloseable {
     private static final long TICK_MILLIS = 100;
 
     private final KubernetesClient client;
+    private final StorageValidation storageValidation;
+    private final ClusterValidation clusterValidation;
     private final MtcVersion version;
     private final List<PlanCheck> planChecks;
     private final Random random;
@@ -66,6 +68,8 @@ public final class SimulatedMigrationController implements AutoCloseable {
 
     private SimulatedMigrationController(Builder builder) {
         this.client = builder.cluster.client();
+        this.storageValidation = new StorageValidation(client);
+        this.clusterValidation = new ClusterValidation(client);
         this.version = builder.version;
         this.timeScale = builder.timeScale;
         this.planChecks = List.copyOf(builder.planChecks);
@@ -158,6 +162,10 @@ public final class SimulatedMigrationController implements AutoCloseable {
         Instant now = Instant.now();
         double simulated = lastTick == null ? 0 : Duration.between(lastTick, now).toNanos() / 1e9 * timeScale;
         lastTick = now;
+        storageValidation.validate(informers.get(MigrationKinds.MIG_STORAGE).getStore().list(), now)
+                .forEach((name, status) -> patchStatus(MigrationKinds.MIG_STORAGE, name, status));
+        clusterValidation.validate(informers.get(MigrationKinds.MIG_CLUSTER).getStore().list(), now)
+                .forEach((name, status) -> patchStatus(MigrationKinds.MIG_CLUSTER, name, status));
         Map<String, JsonNode> plans = byName(MigrationKinds.MIG_PLAN);
         Map<String, Boolean> planReady = reconcilePlans(plans, now);
         for (GenericKubernetesResource migration : informers.get(MigrationKinds.MIG_MIGRATION).getStore().list()) {
