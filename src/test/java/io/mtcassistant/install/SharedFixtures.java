@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /** The upstream MTC files under ../shared/fixtures/mtc (mtc.shared.dir); a test skips with a message without them. */
-final class SharedFixtures {
+public final class SharedFixtures {
 
     private SharedFixtures() {
     }
 
-    static Path mtc(String relative) {
+    public static Path mtc(String relative) {
         String shared = System.getProperty("mtc.shared.dir");
         Path file = shared == null ? null : Path.of(shared, "fixtures/mtc", relative);
         Assumptions.assumeTrue(file != null && Files.exists(file),
