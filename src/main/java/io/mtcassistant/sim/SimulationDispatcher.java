@@ -82,6 +82,21 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
         changeListeners.add(listener);
     }
 
+    /** A merge patch as the equivalent JSON patch on the stored object (unchanged when it is not stored). */
+    private RecordedRequest asJsonPatch(RecordedRequest request, String fullPath) {
+        RecordedRequest get = new RecordedRequest("HTTP/1.1", HttpMethod.GET, fullPath,
+                io.fabric8.mockwebserver.http.Headers.builder().build(), new io.fabric8.mockwebserver.http.Buffer());
+        MockResponse stored = crud.dispatch(get);
+        if (stored.code() != 200) {
+            return request;
+        }
+        try {
+            return MergePatches.asJsonPatch(request, JSON.readTree(new String(stored.getBody().getBytes(), StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            return request;
+        }
+    }
+
     void addUser(SimulatedUser user) {
         usersByToken.put(user.token(), user);
     }
@@ -153,7 +168,8 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
             return expectations.dispatch(request);
         }
         MockResponse builtIn = builtIn(request, path, user);
-        MockResponse answer = builtIn != null ? builtIn : crud.dispatch(request);
+        MockResponse answer = builtIn != null ? builtIn : crud.dispatch(MergePatches.isMergePatch(request)
+                ? asJsonPatch(request, fullPath) : request);
         if (!"GET".equals(request.getMethod())) {
             changeListeners.forEach(listener -> listener.accept(path));
         }
