@@ -37,7 +37,9 @@ final class CommandTable {
             new Entry("monitor", "Show migration plans and their migrations (state, steps, progress) from the control "
                     + "cluster or from a file of objects.", MonitorCommand.class),
             new Entry("migrate", "Start a stage, cutover or rollback of a migration plan, or cancel a migration, as "
-                    + "the MTC web console does.", MigrateCommand.class));
+                    + "the MTC web console does.", MigrateCommand.class),
+            new Entry("plan", "Create, edit, close or delete a migration plan (MigPlan), checked before it is "
+                    + "created: plan, export or apply.", PlanCommand.class));
 
     private CommandTable() {
     }

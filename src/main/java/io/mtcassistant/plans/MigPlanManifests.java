@@ -53,6 +53,15 @@ public final class MigPlanManifests {
         return hooks;
     }
 
+    /** The hooks and the plan as one YAML text (what Review shows and exports; {@link PlanRequestFile} reads it). */
+    public static String yaml(PlanRequest request) {
+        StringBuilder text = new StringBuilder();
+        for (GenericKubernetesResource hook : migHooks(request)) {
+            text.append(io.mtcassistant.install.plan.KubeObjects.yaml(hook)).append("---\n");
+        }
+        return text.append(io.mtcassistant.install.plan.KubeObjects.yaml(migPlan(request))).toString();
+    }
+
     static Map<String, Object> reference(String name) {
         Map<String, Object> reference = new LinkedHashMap<>();
         reference.put("name", name);

@@ -150,18 +150,13 @@ public final class DemoMigrations implements AutoCloseable {
     }
 
     private static Map<String, Object> pv(String namespace, String pvc, String capacity) {
-        return Map.of("name", volumeName(namespace, pvc),
+        return Map.of("name", DemoSourceWorkloads.volumeName(namespace, pvc),
                 "capacity", capacity, "storageClass", "glusterfs-storage",
                 "pvc", Map.of("namespace", namespace, "name", pvc, "accessModes", List.of("ReadWriteOnce"),
                         "volumeMode", "Filesystem"),
                 "selection", Map.of("action", "copy", "copyMethod", "filesystem", "storageClass", "gp3-csi",
                         "accessMode", "ReadWriteOnce"),
                 "supported", Map.of("actions", List.of("copy", "skip"), "copyMethods", List.of("filesystem")));
-    }
-
-    /** The name of the volume bound to a demo claim. */
-    static String volumeName(String namespace, String pvc) {
-        return "pvc-" + Integer.toHexString((namespace + "/" + pvc).hashCode());
     }
 
     private static GenericKubernetesResource migration(String name, String plan, boolean stage, boolean quiesce) {

@@ -39,6 +39,11 @@ public final class DemoSourceWorkloads {
         namespace(source, "billing", 1, Map.of("billing-ledger", "2Gi"));
     }
 
+    /** The name of the volume bound to a demo claim. */
+    public static String volumeName(String namespace, String claim) {
+        return "pvc-" + Integer.toHexString((namespace + "/" + claim).hashCode());
+    }
+
     private static void storageClass(KubernetesClient client, String name, String provisioner, boolean isDefault) {
         client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(name)
                 .addToAnnotations("storageclass.kubernetes.io/is-default-class", String.valueOf(isDefault))
@@ -60,7 +65,7 @@ public final class DemoSourceWorkloads {
             client.persistentVolumeClaims().inNamespace(name).resource(new PersistentVolumeClaimBuilder()
                     .withNewMetadata().withName(claim.getKey()).endMetadata().withNewSpec()
                     .withStorageClassName(storageClass).withAccessModes(access).withVolumeMode("Filesystem")
-                    .withVolumeName(DemoMigrations.volumeName(name, claim.getKey()))
+                    .withVolumeName(volumeName(name, claim.getKey()))
                     .withNewResources().addToRequests("storage", new Quantity(claim.getValue())).endResources()
                     .endSpec().withNewStatus().withPhase("Bound").addToCapacity("storage", new Quantity(claim.getValue()))
                     .endStatus().build()).create();
