@@ -114,6 +114,7 @@ class DemoModePlansFlowTest {
         robot.clickOn("#plan-create");
         Button stage = robot.lookup("#plan-start-stage").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !stage.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#plan-conditions").queryAs(TextArea.class).getText())
                 .contains("The plan is ready", "persistent volumes of the namespaces were found");
         snapshot(robot, "6-review-ready");

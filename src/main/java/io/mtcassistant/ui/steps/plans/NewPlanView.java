@@ -104,8 +104,8 @@ public final class NewPlanView {
         volumeList.setItems(viewModel.volumes());
         volumeList.setCellFactory(list -> new VolumeCell());
         volumesHint.textProperty().bind(Bindings.when(viewModel.createdProperty())
-                .then("The controller discovered these volumes. Choose copy, move or skip, the copy method and the "
-                        + "target storage class (defaults as the web console proposes), then save.")
+                .then("The controller discovered these volumes: choose copy, move or skip, the copy method and the "
+                        + "target storage class (the defaults are the web console's), then save.")
                 .otherwise("The controller discovers the volumes once the plan is created (on Review). Go on; "
                         + "come back here after creating it."));
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
@@ -213,6 +213,21 @@ public final class NewPlanView {
                 });
     }
 
+    /** Shows an enum by the id MTC uses for it ("copy", "filesystem"). */
+    private static <T> StringConverter<T> ids(java.util.function.Function<T, String> id) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : id.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
     /** A namespace with its tick box and target name. */
     private static final class NamespaceCell extends ListCell<NamespaceRow> {
         private final CheckBox box = new CheckBox();
@@ -260,7 +275,13 @@ public final class NewPlanView {
 
         VolumeCell() {
             storageClass.setItems(viewModel.targetStorageClasses());
-            storageClass.setPrefWidth(230);
+            storageClass.setPrefWidth(260);
+            storageClass.setPromptText("target storage class");
+            action.setConverter(ids(PvAction::id));
+            method.setConverter(ids(CopyMethod::id));
+            action.setPrefWidth(100);
+            method.setPrefWidth(120);
+            label.setStyle("-fx-font-weight: bold;");
         }
 
         @Override

@@ -214,7 +214,6 @@ public final class NewPlanViewModel {
             return;
         }
         List<Condition> list = Condition.listFrom(plan.path("status").path("conditions"));
-        ready.set(list.stream().anyMatch(c -> c.type().equals("Ready") && c.status()));
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, List<PlanConditionGuide.Explained>> group : PlanConditionGuide.grouped(list).entrySet()) {
             text.append(group.getKey()).append('\n');
@@ -226,6 +225,7 @@ public final class NewPlanViewModel {
             }
         }
         conditions.set(text.toString().strip());
+        ready.set(list.stream().anyMatch(c -> c.type().equals("Ready") && c.status()));
         List<DestStorageClass> classes = DestStorageClass.listFrom(plan);
         targetStorageClasses.setAll(classes.stream().map(DestStorageClass::name).toList());
         List<PlanVolume> discovered = PlanVolume.listFrom(plan);

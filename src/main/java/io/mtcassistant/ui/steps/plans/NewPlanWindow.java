@@ -25,6 +25,11 @@ public final class NewPlanWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        if (owner != null) {
+            // near the owner's corner: centring can push it past a small screen's edge
+            stage.setX(owner.getX() + 40);
+            stage.setY(owner.getY() + 40);
+        }
         stage.show();
         viewModel.load();
         return stage;
