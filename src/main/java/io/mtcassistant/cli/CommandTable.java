@@ -46,7 +46,9 @@ final class CommandTable {
             new Entry("repository", "The replication repository (procedure 7.5): check an S3 endpoint and bucket from "
                     + "this workstation.", RepositoryCommand.class),
             new Entry("register-cluster", "Register a remote cluster on the control cluster: service account token "
-                    + "Secret and MigCluster, waited for Ready.", RegisterClusterCommand.class));
+                    + "Secret and MigCluster, waited for Ready.", RegisterClusterCommand.class),
+            new Entry("plan", "Create, edit, close or delete a migration plan (MigPlan), checked before it is "
+                    + "created: plan, export or apply.", PlanCommand.class));
 
     private CommandTable() {
     }

@@ -9,7 +9,7 @@ import java.util.List;
 public record Condition(String type, boolean status, String category, String reason, String message,
         Instant lastTransitionTime, boolean durable) {
 
-    static List<Condition> listFrom(JsonNode conditions) {
+    public static List<Condition> listFrom(JsonNode conditions) {
         List<Condition> list = new ArrayList<>();
         if (conditions != null && conditions.isArray()) {
             for (JsonNode node : conditions) {

@@ -155,10 +155,29 @@ public final class AppComposition implements AutoCloseable {
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
                 WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
-                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs),
+                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs, this::openNewPlan),
                 WizardModel.OPERATORS, () -> OperatorsView.create(operators),
                 WizardModel.NETWORK, () -> NetworkView.create(network));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
+    }
+
+    /** The Monitor page's "New plan…": the plans flow on the connected target (control) and source clusters. */
+    private void openNewPlan(javafx.stage.Window owner) {
+        var target = clusters.session(ClusterRole.TARGET);
+        if (target.isEmpty()) {
+            activityLog.warning("New plan", "Connect the target (control) cluster in the Clusters step first.");
+            return;
+        }
+        var service = new io.mtcassistant.ui.steps.plans.ClusterPlanService(target.get().context().name(),
+                target.get().client(), clusters.session(ClusterRole.SOURCE).map(s -> s.client()).orElse(null));
+        var window = new java.util.concurrent.atomic.AtomicReference<javafx.stage.Stage>();
+        var viewModel = new io.mtcassistant.ui.steps.plans.NewPlanViewModel(service, runner, plan -> {
+            monitor.selectedPlanProperty().set(plan);
+            if (window.get() != null) {
+                window.get().close();
+            }
+        });
+        window.set(io.mtcassistant.ui.steps.plans.NewPlanWindow.open(owner, viewModel, dialogs));
     }
 
     public String windowTitle() {

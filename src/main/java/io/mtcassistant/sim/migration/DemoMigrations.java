@@ -35,6 +35,7 @@ public final class DemoMigrations implements AutoCloseable {
 
     private final CompletableFuture<SimulatedMigrationController> started;
     private volatile boolean closed;
+    private volatile PvDiscovery discovery;
 
     private DemoMigrations(SimulatedCluster source, SimulatedCluster target) {
         started = CompletableFuture.supplyAsync(() -> seed(source, target));
@@ -64,8 +65,12 @@ public final class DemoMigrations implements AutoCloseable {
     }
 
     private SimulatedMigrationController seed(SimulatedCluster source, SimulatedCluster target) {
+        try (KubernetesClient sourceClient = source.client(); KubernetesClient targetClient = target.client()) {
+            DemoSourceWorkloads.seed(sourceClient, targetClient);
+        }
+        discovery = new PvDiscovery(source.controllerClient(), target.controllerClient());
         SimulatedMigrationController controller = SimulatedMigrationController.on(target)
-                .timeScale(DEMO_TIME_SCALE).start();
+                .timeScale(DEMO_TIME_SCALE).planCheck(discovery).start();
         if (closed) {
             controller.close();
             return null;
@@ -78,6 +83,7 @@ public final class DemoMigrations implements AutoCloseable {
             remote.put("isHostCluster", false);
             remote.put("url", source.url());
             remote.put("insecure", true);
+            remote.put("exposedRegistryPath", "docker-registry-default.apps.sim-source.example");
             remote.put("serviceAccountSecretRef", Map.of("name", "sim-source-token", "namespace", "openshift-config"));
             createWithStatus(client, MigrationKinds.MIG_CLUSTER, object("MigCluster", "sim-source", remote),
                     readyStatus("The cluster is ready.", now, true));
@@ -144,7 +150,7 @@ public final class DemoMigrations implements AutoCloseable {
     }
 
     private static Map<String, Object> pv(String namespace, String pvc, String capacity) {
-        return Map.of("name", "pvc-" + Integer.toHexString((namespace + "/" + pvc).hashCode()),
+        return Map.of("name", DemoSourceWorkloads.volumeName(namespace, pvc),
                 "capacity", capacity, "storageClass", "glusterfs-storage",
                 "pvc", Map.of("namespace", namespace, "name", pvc, "accessModes", List.of("ReadWriteOnce"),
                         "volumeMode", "Filesystem"),
@@ -202,6 +208,9 @@ public final class DemoMigrations implements AutoCloseable {
         started.thenAccept(controller -> {
             if (controller != null) {
                 controller.close();
+            }
+            if (discovery != null) {
+                discovery.close();
             }
         });
     }

@@ -25,6 +25,11 @@ public interface PlanCheck {
      */
     List<PlanCondition> check(JsonNode plan, Objects objects);
 
+    /** Status fields besides the conditions this rule fills (destStorageClasses...), written with them. */
+    default java.util.Map<String, JsonNode> statusFields(JsonNode plan) {
+        return java.util.Map.of();
+    }
+
     /** A condition a rule sets on a plan. */
     record PlanCondition(String type, String reason, String category, String message) {
     }

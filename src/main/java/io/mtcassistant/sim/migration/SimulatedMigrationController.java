@@ -259,8 +259,10 @@ public final class SimulatedMigrationController implements AutoCloseable {
         for (Map.Entry<String, JsonNode> entry : plans.entrySet()) {
             JsonNode plan = entry.getValue();
             List<PlanCheck.PlanCondition> found = new ArrayList<>();
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
             for (PlanCheck check : planChecks) {
                 found.addAll(check.check(plan, objects));
+                fields.putAll(check.statusFields(plan));
             }
             boolean closedPlan = plan.path("spec").path("closed").asBoolean(false);
             if (closedPlan) {
@@ -272,12 +274,13 @@ public final class SimulatedMigrationController implements AutoCloseable {
                 found.add(new PlanCheck.PlanCondition("Ready", null, "Required", "The migration plan is ready."));
             }
             ready.put(entry.getKey(), !blocking && !closedPlan);
-            writePlanConditions(entry.getKey(), plan, found, now);
+            writePlanConditions(entry.getKey(), plan, found, fields, now);
         }
         return ready;
     }
 
-    private void writePlanConditions(String name, JsonNode plan, List<PlanCheck.PlanCondition> found, Instant now) {
+    private void writePlanConditions(String name, JsonNode plan, List<PlanCheck.PlanCondition> found,
+            Map<String, JsonNode> fields, Instant now) {
         List<Condition> existing = new ArrayList<>();
         plan.path("status").path("conditions").forEach(c -> existing.add(Condition.fromJson(c)));
         List<Condition> desired = new ArrayList<>();
@@ -287,7 +290,8 @@ public final class SimulatedMigrationController implements AutoCloseable {
             desired.add(existing.stream().filter(fresh::sameAs).findFirst().orElse(fresh));
         }
         boolean same = desired.size() == existing.size()
-                && desired.stream().allMatch(d -> existing.stream().anyMatch(d::sameAs));
+                && desired.stream().allMatch(d -> existing.stream().anyMatch(d::sameAs))
+                && fields.entrySet().stream().allMatch(f -> f.getValue().equals(plan.path("status").get(f.getKey())));
         if (same) {
             return;
         }
@@ -295,6 +299,7 @@ public final class SimulatedMigrationController implements AutoCloseable {
                 : JsonNodeFactory.instance.objectNode();
         ArrayNode conditions = status.putArray("conditions");
         desired.forEach(c -> conditions.add(c.toJson()));
+        fields.forEach(status::set);
         status.put("observedDigest", MigrationRunDigest.of(plan.path("spec")));
         patchStatus(MigrationKinds.MIG_PLAN, name, status);
     }

@@ -79,6 +79,17 @@ public final class MonitorView {
         }
     }
 
+    /** With a "New plan…" button in the header that opens the plans step's window over this one. */
+    public static Node create(MonitorViewModel viewModel, DialogService dialogs,
+            java.util.function.Consumer<javafx.stage.Window> newPlan) {
+        Node page = create(viewModel, dialogs);
+        Button button = new Button("New plan…");
+        button.setId("monitor-new-plan");
+        button.setOnAction(e -> newPlan.accept(button.getScene().getWindow()));
+        ((HBox) page.lookup("#monitor-feed").getParent()).getChildren().add(0, button);
+        return page;
+    }
+
     @FXML
     private void initialize() {
         feedLabel.textProperty().bind(viewModel.feedTextProperty());

@@ -1,0 +1,106 @@
+package io.mtcassistant.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mtcassistant.install.plan.ChangeAction;
+import io.mtcassistant.install.plan.ChangePlan;
+import io.mtcassistant.install.plan.ObjectRef;
+import io.mtcassistant.install.plan.WaitCondition;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plan changes as change plans of the Operators step (diff preview, export, apply): create (hooks, then the plan,
+ * then wait until the controller has validated it), edit (a merge patch of the namespaces or the PV selections),
+ * close and delete.
+ */
+public final class PlanChanges {
+
+    /** How long the controller gets to validate a new plan. */
+    public static final Duration VALIDATION_TIMEOUT = Duration.ofMinutes(2);
+
+    private PlanChanges() {
+    }
+
+    public static ChangePlan create(String cluster, PlanRequest request) {
+        ChangePlan.Builder plan = ChangePlan.builder(cluster, "Create migration plan " + request.name());
+        for (GenericKubernetesResource hook : MigPlanManifests.migHooks(request)) {
+            plan.add(ChangeAction.create(hook, "hook " + hook.getMetadata().getName() + " the plan runs"));
+        }
+        GenericKubernetesResource migPlan = MigPlanManifests.migPlan(request);
+        plan.add(ChangeAction.create(migPlan, "the plan: " + request.namespaces().size() + " namespace(s) from "
+                + request.sourceCluster() + " to " + request.targetCluster()));
+        plan.add(ChangeAction.waitFor(ObjectRef.of(migPlan), validated(),
+                "the controller discovers the persistent volumes and validates the plan"));
+        if (!request.pvChoices().isEmpty()) {
+            plan.note("The persistent-volume choices (" + request.pvChoices().size() + ") are applied with "
+                    + "`plan edit` once the controller has discovered the volumes.");
+        }
+        return plan.build();
+    }
+
+    /** Ready, or a Critical condition: either way the controller has looked at the plan. */
+    static WaitCondition validated() {
+        return new WaitCondition("status.conditions[type=Ready].status", List.of("True"), List.of("Critical"),
+                "status.conditions[category=Critical].message", VALIDATION_TIMEOUT,
+                "status.conditions[category=Critical].category");
+    }
+
+    /** New namespaces for a plan (the controller re-discovers its volumes). */
+    public static ChangePlan editNamespaces(String cluster, String planName, List<NamespaceMapping> namespaces) {
+        return patch(cluster, planName, "Edit the namespaces of plan " + planName,
+                Map.of("namespaces", namespaces.stream().map(NamespaceMapping::specValue).toList()),
+                "namespaces: " + String.join(", ", namespaces.stream().map(NamespaceMapping::specValue).toList()));
+    }
+
+    /** The PV selections with these choices applied on top of the defaults; {@code plan} is the live MigPlan. */
+    public static ChangePlan editVolumes(String cluster, JsonNode plan, List<PvChoice> choices) {
+        String name = plan.path("metadata").path("name").asText();
+        List<PvChoice> resolved = PvSelections.resolve(plan, choices);
+        return patch(cluster, name, "Edit the persistent volumes of plan " + name,
+                Map.of("persistentVolumes", PvSelections.patchedVolumes(plan, resolved)),
+                resolved.size() + " persistent volume selection(s)");
+    }
+
+    /** Copy options: direct or indirect image and volume migration. */
+    public static ChangePlan editOptions(String cluster, String planName, boolean directImages, boolean directVolumes) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("indirectImageMigration", !directImages);
+        spec.put("indirectVolumeMigration", !directVolumes);
+        return patch(cluster, planName, "Edit the migration options of plan " + planName, spec,
+                (directImages ? "direct" : "indirect") + " image and " + (directVolumes ? "direct" : "indirect")
+                        + " volume migration");
+    }
+
+    /** Closing keeps the plan (and its history) but no migration can start from it. */
+    public static ChangePlan close(String cluster, String planName) {
+        return patch(cluster, planName, "Close migration plan " + planName, Map.of("closed", true),
+                "a closed plan starts no migrations; its history stays");
+    }
+
+    public static ChangePlan delete(String cluster, String planName, List<String> hookNames) {
+        ChangePlan.Builder plan = ChangePlan.builder(cluster, "Delete migration plan " + planName);
+        plan.add(ChangeAction.delete(MigPlanManifests.object("MigPlan", planName, Map.of()),
+                "the plan; its MigMigrations stay until deleted"));
+        for (String hook : hookNames) {
+            plan.add(ChangeAction.delete(MigPlanManifests.object("MigHook", hook, Map.of()), "the plan's hook"));
+        }
+        return plan.note("Deleting a plan does not undo its migrations: roll back first if that is what you want.")
+                .build();
+    }
+
+    private static ChangePlan patch(String cluster, String planName, String title, Map<String, Object> spec,
+            String reason) {
+        GenericKubernetesResource body = MigPlanManifests.object("MigPlan", planName, spec);
+        return ChangePlan.builder(cluster, title).add(ChangeAction.mergePatch(body, reason)).build();
+    }
+
+    /** Names of the hooks a live plan refers to (deleted with it). */
+    public static List<String> hookNames(JsonNode plan) {
+        List<String> names = new java.util.ArrayList<>();
+        plan.path("spec").path("hooks").forEach(h -> names.add(h.path("reference").path("name").asText()));
+        return names.stream().filter(n -> !n.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package io.mtcassistant.ui.steps.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mtcassistant.install.plan.ApplyResult;
+import io.mtcassistant.install.plan.ChangePlan;
+import io.mtcassistant.monitor.ActionRequest;
+import io.mtcassistant.monitor.MigrationActions;
+import io.mtcassistant.plans.PlanInventory;
+
+/** What the New plan flow needs from the clusters; every call runs off the FX thread. */
+public interface PlanService {
+
+    /** MigClusters, MigStorages and limits on the control cluster, with the source's namespaces when connected. */
+    PlanInventory inventory();
+
+    /** Applies a change plan on the control cluster (through the Operators step's applier). */
+    ApplyResult apply(ChangePlan plan);
+
+    /** The live MigPlan, or null. */
+    JsonNode plan(String name);
+
+    /** Starts a stage or a cutover as the monitor does; returns the migration's name. */
+    String start(ActionRequest request) throws MigrationActions.ActionRefusedException;
+
+    /** The control cluster's name for change plans. */
+    String cluster();
+}

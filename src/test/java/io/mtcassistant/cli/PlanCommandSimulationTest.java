@@ -1,0 +1,137 @@
+package io.mtcassistant.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mtcassistant.monitor.MigResources;
+import io.mtcassistant.plans.PlanVolume;
+import io.mtcassistant.plans.PvAction;
+import io.mtcassistant.plans.PvSelections;
+import io.mtcassistant.sim.SimulatedEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `plan create|edit|close|delete` against the demo's simulated clusters and controller. */
+class PlanCommandSimulationTest {
+
+    private static SimulatedEnvironment environment;
+    private static KubernetesClient target;
+    @TempDir
+    static Path dir;
+    private static Path kubeconfig;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() {
+        environment = SimulatedEnvironment.startDemoPair();
+        environment.migrations().awaitSeeded(Duration.ofSeconds(120));
+        target = environment.target().client();
+        kubeconfig = environment.writeKubeconfig(dir.resolve("kubeconfig"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (target != null) {
+            target.close();
+        }
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        String[] full = new String[args.length + 4];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--kubeconfig";
+        full[args.length + 1] = kubeconfig.toString();
+        full[args.length + 2] = "--context";
+        full[args.length + 3] = "sim-target";
+        return MtcAssistantCommand.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static String[] create(String name, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("plan", "create", "--name", name, "--source-cluster",
+                "sim-source", "--target-cluster", "host", "--storage", "replication-repository"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode plan(String name) {
+        return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(MigResources.MIG_PLAN)
+                .inNamespace(MigResources.NAMESPACE).withName(name).get());
+    }
+
+    @Test
+    void aPlanCreatedFromFlagsBecomesReadyWithItsVolumeChoices() {
+        String uploads = io.mtcassistant.sim.migration.DemoSourceWorkloads.volumeName("wiki", "wiki-uploads");
+        assertThat(run(create("wiki", "--namespace", "wiki:wiki-new", "--direct-volumes", "--direct-images",
+                "--pv", uploads + "=skip", "--apply"))).as(out + " " + err).isZero();
+        assertThat(out.toString()).contains("Ready: The plan is ready");
+        JsonNode plan = plan("wiki");
+        assertThat(plan.path("spec").path("namespaces").get(0).asText()).isEqualTo("wiki:wiki-new");
+        assertThat(PlanVolume.listFrom(plan)).hasSize(2);
+        assertThat(PvSelections.resolve(plan, List.of())).filteredOn(c -> c.pvName().equals(uploads))
+                .singleElement().extracting(c -> c.action()).isEqualTo(PvAction.SKIP);
+
+        assertThat(run("plan", "edit", "--name", "wiki", "--pv", uploads + "=copy", "--plan")).isZero();
+        assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/wiki", "-      action: skip");
+        assertThat(run("plan", "close", "--name", "wiki", "--apply")).isZero();
+        assertThat(plan("wiki").path("spec").path("closed").asBoolean()).isTrue();
+        assertThat(run("plan", "delete", "--name", "wiki", "--apply")).isZero();
+        assertThat(target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .withName("wiki").get()).isNull();
+    }
+
+    @Test
+    void aMissingNamespaceFailsWithTheFix() {
+        assertThat(run(create("ghost", "--namespace", "ghost-town", "--apply"))).isEqualTo(1);
+        assertThat(out.toString()).contains("NamespaceNotFoundOnSourceCluster", "fix: Remove it from the plan");
+        // with the source connected it is refused before anything is created
+        assertThat(run(create("ghost-2", "--namespace", "ghost-town", "--source-context", "sim-source", "--apply")))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("mtc-assistant: namespaces: ghost-town does not exist on the "
+                + "source cluster");
+    }
+
+    @Test
+    void overThePvLimitIsBadInputWhenTheSourceIsCounted() {
+        List<String> namespaces = List.of("webshop", "inventory", "inventory-db", "payroll", "crm", "reports", "wiki",
+                "ci-tools", "billing", "default", "kube-system");
+        List<String> args = new java.util.ArrayList<>();
+        namespaces.forEach(n -> args.addAll(List.of("--namespace", n)));
+        args.add("--plan");
+        assertThat(run(create("everything", args.toArray(String[]::new)))).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("mtc-assistant: namespaces: 11 namespaces exceed the "
+                + "controller's limit of 10 (mig_namespace_limit): split the plan");
+        assertThat(run(create("Bad_Name", "--namespace", "wiki", "--plan"))).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("mtc-assistant: name: 'Bad_Name' must be lower-case");
+    }
+
+    @Test
+    void aPlanNeedingARegistryRouteIsExportedAndRefusedWithTheReason() throws Exception {
+        Path export = dir.resolve("export");
+        assertThat(run(create("billing", "--namespace", "billing", "--export", export.toString()))).isZero();
+        assertThat(Files.readString(export.resolve("01-create-migplan-billing.yaml")))
+                .contains("indirectImageMigration: true");
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, Files.readString(export.resolve("01-create-migplan-billing.yaml"))
+                .replace("srcMigClusterRef:\n    name: sim-source", "srcMigClusterRef:\n    name: host")
+                .replace("indirectImageMigration: true", "indirectImageMigration: false"));
+        assertThat(run("plan", "create", "--from-file", file.toString(), "--plan")).isEqualTo(2);
+        assertThat(err.toString()).contains("direct-images: MigCluster 'host' has no exposed registry route");
+    }
+}

@@ -1,0 +1,176 @@
+package io.mtcassistant.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mtcassistant.install.plan.ApplyListener;
+import io.mtcassistant.install.plan.ApplyResult;
+import io.mtcassistant.install.plan.ChangePlanApplier;
+import io.mtcassistant.monitor.Condition;
+import io.mtcassistant.monitor.MigResources;
+import io.mtcassistant.sim.SimulatedEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Plans created through the change plan against the demo's simulated controller, which discovers their PVs. */
+class PlanSimulationTest {
+
+    private static SimulatedEnvironment environment;
+    private static KubernetesClient target;
+    private static ChangePlanApplier applier;
+
+    @BeforeAll
+    static void start() {
+        environment = SimulatedEnvironment.startDemoPair();
+        environment.migrations().awaitSeeded(Duration.ofSeconds(120));
+        target = environment.target().client();
+        applier = new ChangePlanApplier(target, Duration.ofMillis(200), Clock.systemUTC());
+        // a source MigCluster without a registry route, Ready
+        GenericKubernetesResource noRoute = MigPlanManifests.object("MigCluster", "no-route",
+                Map.of("isHostCluster", false, "url", environment.source().url(), "insecure", true));
+        target.genericKubernetesResources(MigResources.MIG_CLUSTER).inNamespace(MigResources.NAMESPACE)
+                .resource(noRoute).create();
+        target.genericKubernetesResources(MigResources.MIG_CLUSTER).inNamespace(MigResources.NAMESPACE)
+                .withName("no-route").subresource("status").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext
+                        .of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\": \"add\", \"path\": "
+                        + "\"/status\", \"value\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\", "
+                        + "\"category\": \"Required\", \"message\": \"The cluster is ready.\"}]}}]");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (target != null) {
+            target.close();
+        }
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    private static ApplyResult create(PlanRequest request) {
+        return applier.apply(PlanChanges.create("sim-target", request), ApplyListener.NONE);
+    }
+
+    private static JsonNode plan(String name) {
+        return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(MigResources.MIG_PLAN)
+                .inNamespace(MigResources.NAMESPACE).withName(name).get());
+    }
+
+    private static List<Condition> conditions(String name) {
+        return Condition.listFrom(plan(name).path("status").path("conditions"));
+    }
+
+    @Test
+    void aPlanBecomesReadyWithItsVolumesDiscovered() {
+        ApplyResult result = create(PlanFixtures.request("wiki-plan", "wiki"));
+        assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
+        JsonNode plan = plan("wiki-plan");
+        List<PlanVolume> volumes = PlanVolume.listFrom(plan);
+        assertThat(volumes).extracting(PlanVolume::claim).containsExactlyInAnyOrder("wiki-db", "wiki-uploads");
+        PlanVolume uploads = volumes.stream().filter(v -> v.claim().equals("wiki-uploads")).findFirst().orElseThrow();
+        assertThat(uploads.storageClass()).isEqualTo("nfs-legacy");
+        assertThat(uploads.supportedActions()).containsExactly("copy", "move", "skip");
+        assertThat(DestStorageClass.listFrom(plan)).extracting(DestStorageClass::name)
+                .contains("gp3-csi", "ocs-storagecluster-cephfs");
+        // the console's defaults: glusterfs and nfs are not on the target, so its default class
+        assertThat(PvSelections.resolve(plan, List.of())).extracting(PvChoice::storageClass).containsOnly("gp3-csi");
+        assertThat(conditions("wiki-plan")).extracting(Condition::type).contains("Ready", "PvsDiscovered");
+
+        // edit: skip the uploads, copy the db to cephfs; then close
+        ApplyResult edited = applier.apply(PlanChanges.editVolumes("sim-target", plan,
+                List.of(PvChoice.parse(uploads.name() + "=skip"),
+                        new PvChoice(volumes.stream().filter(v -> v.claim().equals("wiki-db")).findFirst().orElseThrow()
+                                .name(), PvAction.COPY, null, "ocs-storagecluster-cephfs", null, true))),
+                ApplyListener.NONE);
+        assertThat(edited.succeeded()).isTrue();
+        assertThat(PvSelections.resolve(plan("wiki-plan"), List.of())).extracting(PvChoice::action)
+                .containsExactlyInAnyOrderElementsOf(List.of(PvAction.COPY, PvAction.SKIP));
+        assertThat(applier.apply(PlanChanges.close("sim-target", "wiki-plan"), ApplyListener.NONE).succeeded()).isTrue();
+        awaitCondition("wiki-plan", "Closed");
+        assertThat(conditions("wiki-plan")).extracting(Condition::type).doesNotContain("Ready");
+    }
+
+    @Test
+    void aMissingNamespaceIsCritical() {
+        ApplyResult result = create(PlanFixtures.request("missing-ns", "billing", "nowhere"));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.failure().orElseThrow().message()).contains("Namespaces [nowhere] not found");
+        Condition missing = awaitCondition("missing-ns", "NamespaceNotFoundOnSourceCluster");
+        assertThat(PlanConditionGuide.explain(missing).fix()).contains("Remove it from the plan");
+        assertThat(applier.apply(PlanChanges.delete("sim-target", "missing-ns", List.of()), ApplyListener.NONE)
+                .succeeded()).isTrue();
+        assertThat(target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .withName("missing-ns").get()).isNull();
+    }
+
+    @Test
+    void aPlanOverThePvLimitIsCritical() {
+        ResourceDefinitionContext controllers = new ResourceDefinitionContext.Builder()
+                .withGroup("migration.openshift.io").withVersion("v1alpha1").withKind("MigrationController")
+                .withPlural("migrationcontrollers").withNamespaced(true).build();
+        // a low limit on the simulated MigrationController; the engine reads it too
+        target.genericKubernetesResources(controllers).inNamespace(MigResources.NAMESPACE).resource(
+                MigPlanManifests.object("MigrationController", "migration-controller", Map.of("mig_pv_limit", "3")))
+                .createOr(o -> o.update());
+        try {
+            assertThat(PlanInventoryReader.readControl(target).limits()).isEqualTo(new PlanLimits(10, 100, 3));
+            ApplyResult result = create(PlanFixtures.request("too-many-pvs", "wiki", "ci-tools", "billing"));
+            assertThat(result.succeeded()).isFalse();
+            Condition limit = awaitCondition("too-many-pvs", "PvLimitExceeded");
+            assertThat(limit.message()).isEqualTo("PV limit: 3 exceeded, found: 4.");
+            assertThat(PlanConditionGuide.explain(limit).fix()).contains("mig_pv_limit");
+        } finally {
+            target.genericKubernetesResources(controllers).inNamespace(MigResources.NAMESPACE)
+                    .withName("migration-controller").delete();
+        }
+    }
+
+    @Test
+    void directImagesWithoutARegistryRouteAreCritical() {
+        PlanRequest request = new PlanRequest("needs-route", "no-route", "host", "replication-repository",
+                List.of(NamespaceMapping.parse("ci-tools")), List.of(), true, true, List.of());
+        // the engine says so before creating ...
+        assertThat(PlanValidator.validate(request, PlanInventoryReader.readControl(target)))
+                .extracting(PlanProblem::field).contains("direct-images");
+        // ... and the controller when it is created anyway
+        assertThat(create(request).succeeded()).isFalse();
+        Condition route = awaitCondition("needs-route", "SourceClusterNoRegistryPath");
+        assertThat(route.category()).isEqualTo("Critical");
+        assertThat(PlanConditionGuide.explain(route).words()).contains("exposed registry route");
+    }
+
+    @Test
+    void theSeededDemoPlansStayReady() {
+        for (String plan : List.of("webshop", "crm")) {
+            assertThat(conditions(plan)).extracting(Condition::type).as(plan).contains("Ready");
+            assertThat(PlanVolume.listFrom(plan(plan))).as(plan).isNotEmpty();
+        }
+    }
+
+    private static Condition awaitCondition(String plan, String type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Condition condition : conditions(plan)) {
+                if (condition.type().equals(type)) {
+                    return condition;
+                }
+            }
+            try {
+                Thread.sleep(100); // a poll, not a timing assumption
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        throw new AssertionError(plan + " never got " + type + ": " + conditions(plan));
+    }
+}

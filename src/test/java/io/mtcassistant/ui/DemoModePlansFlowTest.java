@@ -1,0 +1,144 @@
+package io.mtcassistant.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtcassistant.common.XdgDirs;
+import io.mtcassistant.monitor.PlanView;
+import io.mtcassistant.settings.Settings;
+import io.mtcassistant.ui.activity.ActivityLog;
+import io.mtcassistant.ui.steps.compatibility.EngineCompatibilityService;
+import io.mtcassistant.ui.task.FxTaskRunner;
+import io.mtcassistant.ui.testsupport.DemoClustersSteps;
+import io.mtcassistant.ui.testsupport.FakeDialogs;
+import io.mtcassistant.ui.testsupport.MemorySettingsStore;
+import io.mtcassistant.ui.testsupport.Snapshots;
+import io.mtcassistant.ui.testsupport.TestWindows;
+import io.mtcassistant.ui.wizard.WizardModel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
+ * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
+ * a stage starts and the monitor shows it. Writes target/snapshots/plans-*.png.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoModePlansFlowTest {
+
+    @TempDir
+    static Path home;
+
+    private AppComposition app;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) {
+        ActivityLog log = new ActivityLog(Platform::runLater);
+        runner = new FxTaskRunner(log);
+        XdgDirs dirs = new XdgDirs(Map.of("XDG_CACHE_HOME", home.resolve("cache").toString(), "XDG_STATE_HOME",
+                home.resolve("state").toString(), "XDG_CONFIG_HOME", home.resolve("config").toString()), home);
+        app = new AppComposition(ProductionClusterServices.create(), EngineCompatibilityService.system(),
+                new MemorySettingsStore(), Settings.defaults(), Runnable::run, runner, log, new FakeDialogs(), true,
+                AppComposition.CONNECT_TIMEOUT, dirs);
+        TestWindows.showShell(stage, app);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(app::close);
+        runner.close();
+    }
+
+    private static Scene planScene(FxRobot robot) {
+        return robot.lookup("#new-plan").query().getScene();
+    }
+
+    private static void snapshot(FxRobot robot, String page) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeOnFx(robot, planScene(robot), Path.of("target/snapshots/plans-" + page + ".png"));
+    }
+
+    private static void next(FxRobot robot) {
+        robot.clickOn("#plan-next");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void createAPlanThroughEveryPageSeeItReadyAndStartAStage(FxRobot robot) throws Exception {
+        DemoClustersSteps.awaitDemoContexts(app);
+        DemoClustersSteps.assignRolesAndConnect(robot, app);
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.MONITOR)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#monitor-new-plan").tryQuery().isPresent());
+        robot.clickOn("#monitor-new-plan");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#plan-source").tryQuery().isPresent()
+                && robot.lookup("#plan-source").queryAs(ComboBox.class).getValue() != null);
+
+        robot.clickOn("#plan-name").write("wiki-plan");
+        assertThat(robot.lookup("#plan-source").queryAs(ComboBox.class).getItems()).hasSize(2);
+        snapshot(robot, "1-general");
+        next(robot);
+
+        robot.clickOn("#plan-namespace-filter").write("wiki");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#plan-ns-wiki").tryQuery().isPresent());
+        robot.clickOn("#plan-ns-wiki");
+        snapshot(robot, "2-namespaces");
+        next(robot);
+        snapshot(robot, "3-volumes-before");
+        next(robot);
+        snapshot(robot, "4-options");
+        next(robot);
+        snapshot(robot, "5-hooks");
+        next(robot);
+        String yaml = robot.lookup("#plan-yaml").queryAs(TextArea.class).getText();
+        assertThat(yaml).contains("kind: MigPlan", "name: wiki-plan", "- wiki", "indirectVolumeMigration: false");
+        snapshot(robot, "6-review");
+
+        robot.clickOn("#plan-create");
+        Button stage = robot.lookup("#plan-start-stage").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !stage.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#plan-conditions").queryAs(TextArea.class).getText())
+                .contains("The plan is ready", "persistent volumes of the namespaces were found");
+        snapshot(robot, "6-review-ready");
+
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#plan-back");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> volumes = robot.lookup("#plan-volumes").queryAs(ListView.class);
+        assertThat(volumes.getItems()).hasSize(2);
+        snapshot(robot, "3-volumes-discovered");
+        for (int i = 0; i < 3; i++) {
+            next(robot);
+        }
+
+        Window planWindow = planScene(robot).getWindow();
+        robot.clickOn("#plan-start-stage");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !planWindow.isShowing());
+        ListView<?> plans = robot.lookup("#monitor-plans").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> plans.getItems().stream()
+                .anyMatch(p -> p instanceof PlanView plan && plan.name().equals("wiki-plan")
+                        && !plan.migrations().isEmpty()));
+        Node monitorPage = robot.lookup("#monitor-page").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeOnFx(robot, monitorPage.getScene(), Path.of("target/snapshots/plans-7-monitor.png"));
+    }
+}
