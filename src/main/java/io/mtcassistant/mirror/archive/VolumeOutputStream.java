@@ -41,6 +41,10 @@ public final class VolumeOutputStream extends OutputStream {
         void closed(Volume volume) throws IOException;
     }
 
+    public VolumeOutputStream(Path dir, String baseName, long volumeSize) {
+        this(dir, baseName, volumeSize, v -> { });
+    }
+
     public VolumeOutputStream(Path dir, String baseName, long volumeSize, VolumeClosed onClosed) {
         this(dir, baseName, volumeSize, List.of(), onClosed);
     }
