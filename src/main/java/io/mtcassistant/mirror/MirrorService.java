@@ -4,6 +4,7 @@ import io.mtcassistant.mirror.archive.ArchiveMetadata;
 import io.mtcassistant.mirror.archive.ArchiveStore;
 import io.mtcassistant.mirror.archive.ArchiveVolumes;
 import io.mtcassistant.mirror.archive.MirrorArchive;
+import io.mtcassistant.mirror.archive.StreamingArchive;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.ImageStore;
 import io.mtcassistant.mirror.engine.LayoutStore;
@@ -51,6 +52,7 @@ public final class MirrorService {
     private final TransferListener listener;
     private volatile TransferEngine running;
     private volatile boolean cancelled;
+    private volatile java.util.function.Consumer<Path> stagingProbe = dir -> { };
 
     public MirrorService(RegistryAccess access, MirrorOptions options, TransferListener listener) {
         this.access = access;
@@ -82,7 +84,11 @@ public final class MirrorService {
         }
     }
 
-    /** mirror -> archive: images go into a staging OCI layout first (kept for resume), then into tar volumes. */
+    /**
+     * mirror -> archive: each blob goes into a staging OCI layout, is verified there, and is then
+     * appended to the current tar volume and removed from staging (the archive grows volume by volume).
+     * Manifests stay in staging until the end; the journals of both let an interrupted run resume.
+     */
     public MirrorReport mirrorToArchive(ImageSetConfig config, Path archiveDir, Path resultsDir) {
         if (!config.operators().isEmpty()) {
             MirrorPlan.of(config, new DestinationNamer("archive", ""));
@@ -96,32 +102,52 @@ public final class MirrorService {
         } catch (IOException e) {
             throw OciLayout.fileError(e, "creating archive directory " + archiveDir);
         }
-        MirrorJournal journal = MirrorJournal.open(archiveDir.resolve(STAGING_JOURNAL));
-        LayoutStore dest = new LayoutStore(staging);
-        List<MirrorItem> items = images.stream().map(i -> new MirrorItem(i.name(), i.reference(),
-                ImageReference.layout(staging.dir(), refName(i.reference())))).toList();
-        try (TransferEngine engine = startEngine()) {
-            List<ImageResult> results = runAll(items, item -> {
-                ImageStore source = Stores.source(item.source(), access, options.srcTlsVerify());
-                return copyWithJournal(engine, journal, item.source().plain(), source, Stores.sourceReference(item.source()), dest,
-                        item.destination().tag(), item.source().plain());
-            });
-            boolean allOk = results.stream().allMatch(ImageResult::ok) && !cancelled;
-            if (allOk) {
-                List<ArchiveMetadata.Image> meta = new ArrayList<>();
-                for (int i = 0; i < items.size(); i++) {
-                    ImageResult r = results.get(i);
-                    meta.add(new ArchiveMetadata.Image(items.get(i).source().plain(), items.get(i).destination().tag(),
-                            r.digest(), r.mediaType(), r.size()));
-                }
-                // Packing consumes the staged blobs; forget the journal first, so a run cut short
-                // while packing re-checks (and re-fetches) every blob instead of trusting it.
+        try (StreamingArchive archive = StreamingArchive.resume(staging, archiveDir, options.volumeSize(), true)) {
+            if (!archive.resumed()) {
+                // A new archive holds nothing yet: images the staging journal calls done must be copied again.
                 deleteTree(archiveDir.resolve(STAGING_JOURNAL));
-                MirrorArchive.pack(staging, ArchiveMetadata.now(meta), archiveDir, options.volumeSize(), true);
-                deleteTree(staging.dir());
             }
-            return finish("mirror-to-archive", archiveDir.toString(), List.of(), results, started, engine, resultsDir, archiveDir);
+            MirrorJournal journal = MirrorJournal.open(archiveDir.resolve(STAGING_JOURNAL));
+            LayoutStore dest = new LayoutStore(staging, new LayoutStore.BlobSink() {
+                @Override
+                public boolean holds(String digest) {
+                    return archive.holds(digest);
+                }
+
+                @Override
+                public void stored(Descriptor blob, Path file) {
+                    stagingProbe.accept(staging.dir());
+                    archive.addBlob(blob.digest(), file);
+                }
+            });
+            List<MirrorItem> items = images.stream().map(i -> new MirrorItem(i.name(), i.reference(),
+                    ImageReference.layout(staging.dir(), refName(i.reference())))).toList();
+            try (TransferEngine engine = startEngine()) {
+                List<ImageResult> results = runAll(items, item -> {
+                    ImageStore source = Stores.source(item.source(), access, options.srcTlsVerify());
+                    return copyWithJournal(engine, journal, item.source().plain(), source, Stores.sourceReference(item.source()), dest,
+                            item.destination().tag(), item.source().plain());
+                });
+                boolean allOk = results.stream().allMatch(ImageResult::ok) && !cancelled;
+                if (allOk) {
+                    List<ArchiveMetadata.Image> meta = new ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        ImageResult r = results.get(i);
+                        meta.add(new ArchiveMetadata.Image(items.get(i).source().plain(), items.get(i).destination().tag(),
+                                r.digest(), r.mediaType(), r.size()));
+                    }
+                    archive.finish(ArchiveMetadata.now(meta));
+                    deleteTree(staging.dir());
+                    deleteTree(archiveDir.resolve(STAGING_JOURNAL));
+                }
+                return finish("mirror-to-archive", archiveDir.toString(), List.of(), results, started, engine, resultsDir, archiveDir);
+            }
         }
+    }
+
+    /** Test hook: called with the staging layout's folder whenever a blob is complete there, before it is packed. */
+    void stagingProbe(java.util.function.Consumer<Path> probe) {
+        this.stagingProbe = probe;
     }
 
     /**

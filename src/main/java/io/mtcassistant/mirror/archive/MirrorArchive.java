@@ -40,49 +40,26 @@ public final class MirrorArchive {
     }
 
     /**
-     * Packs a finished layout into the archive directory. With consumeLayout, each blob file is
+     * Packs a finished layout into the archive directory in one go. With consumeLayout, each blob file is
      * deleted once it is in the tar, so the disk holds the data about once, not twice.
      */
     public static List<VolumeOutputStream.Volume> pack(OciLayout layout, ArchiveMetadata metadata, Path archiveDir, long volumeSize,
                                                        boolean consumeLayout) {
-        try {
-            Files.createDirectories(archiveDir);
-            VolumeOutputStream.removeOld(archiveDir, TAR);
-            Files.deleteIfExists(archiveDir.resolve(SUMS));
-            byte[] metadataJson = metadata.toJson();
-            VolumeOutputStream volumes = new VolumeOutputStream(archiveDir, TAR, volumeSize);
-            try (TarWriter tar = new TarWriter(volumes)) {
-                tar.addFile("oci-layout", Files.readAllBytes(layout.dir().resolve("oci-layout")));
-                tar.addFile(ArchiveMetadata.FILE, metadataJson);
-                tar.addDirectory("blobs");
-                tar.addDirectory("blobs/sha256");
-                List<Path> blobs;
-                try (Stream<Path> s = Files.list(layout.dir().resolve("blobs/sha256"))) {
-                    blobs = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).sorted().toList();
-                }
-                for (Path blob : blobs) {
-                    try (InputStream in = Files.newInputStream(blob)) {
-                        tar.addFile("blobs/sha256/" + blob.getFileName(), Files.size(blob), in);
-                    }
-                    if (consumeLayout) {
-                        Files.delete(blob);
-                    }
-                }
-                // index.json last: an archive cut short never names blobs it does not hold.
-                tar.addFile("index.json", Files.readAllBytes(layout.dir().resolve("index.json")));
-            }
-            OciLayout.writeAtomically(archiveDir.resolve(ArchiveMetadata.FILE), metadataJson);
-            StringBuilder sums = new StringBuilder();
-            for (VolumeOutputStream.Volume v : volumes.volumes()) {
-                sums.append(v.sha256Hex()).append("  ").append(v.name()).append('\n');
-            }
-            sums.append(Digests.hex(Digests.sha256(metadataJson))).append("  ").append(ArchiveMetadata.FILE).append('\n');
-            // The checksum list is written last: its presence means the archive is complete.
-            OciLayout.writeAtomically(archiveDir.resolve(SUMS), sums.toString().getBytes(StandardCharsets.UTF_8));
-            return volumes.volumes();
-        } catch (IOException e) {
-            throw OciLayout.fileError(e, "writing the archive in " + archiveDir);
+        try (StreamingArchive archive = StreamingArchive.start(layout, archiveDir, volumeSize, consumeLayout)) {
+            return archive.finish(metadata);
         }
+    }
+
+    /** Writes SHA256SUMS for the volumes and metadata.json (with its readable copy), atomically and last. */
+    static void writeSums(Path archiveDir, List<VolumeOutputStream.Volume> volumes, byte[] metadataJson) throws IOException {
+        OciLayout.writeAtomically(archiveDir.resolve(ArchiveMetadata.FILE), metadataJson);
+        StringBuilder sums = new StringBuilder();
+        for (VolumeOutputStream.Volume v : volumes) {
+            sums.append(v.sha256Hex()).append("  ").append(v.name()).append('\n');
+        }
+        sums.append(Digests.hex(Digests.sha256(metadataJson))).append("  ").append(ArchiveMetadata.FILE).append('\n');
+        // The checksum list is written last: its presence means the archive is complete.
+        OciLayout.writeAtomically(archiveDir.resolve(SUMS), sums.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

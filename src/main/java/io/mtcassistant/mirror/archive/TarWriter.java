@@ -103,6 +103,10 @@ public final class TarWriter implements AutoCloseable {
         h[offset + digits] = 0;
     }
 
+    public void flush() throws IOException {
+        out.flush();
+    }
+
     /** Two zero blocks end the archive. */
     @Override
     public void close() throws IOException {

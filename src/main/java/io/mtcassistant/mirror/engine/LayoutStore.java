@@ -12,9 +12,37 @@ import java.util.function.LongConsumer;
 public final class LayoutStore implements ImageStore {
 
     private final OciLayout layout;
+    private final BlobSink sink;
+
+    /**
+     * Where complete blobs (not manifests) go on from the layout, and where they count as present:
+     * an archive being written packs each one as it arrives.
+     */
+    public interface BlobSink {
+        BlobSink NONE = new BlobSink() {
+            @Override
+            public boolean holds(String digest) {
+                return false;
+            }
+
+            @Override
+            public void stored(Descriptor blob, java.nio.file.Path file) {
+            }
+        };
+
+        boolean holds(String digest);
+
+        /** The blob is complete and verified at file. */
+        void stored(Descriptor blob, java.nio.file.Path file);
+    }
 
     public LayoutStore(OciLayout layout) {
+        this(layout, BlobSink.NONE);
+    }
+
+    public LayoutStore(OciLayout layout, BlobSink sink) {
         this.layout = layout;
+        this.sink = sink;
     }
 
     public OciLayout layout() {
@@ -45,12 +73,19 @@ public final class LayoutStore implements ImageStore {
 
     @Override
     public boolean hasBlob(Descriptor blob) {
-        return layout.hasBlob(blob.digest());
+        return sink.holds(blob.digest()) || layout.hasBlob(blob.digest());
     }
 
     @Override
     public void putBlob(Descriptor blob, InputStream verified) {
         layout.writeBlob(blob, verified);
+        sink.stored(blob, layout.blobPath(blob.digest()));
+    }
+
+    /** Continues a download kept in the layout (see {@link OciLayout#writeBlobResumable}). */
+    public void putBlobResumable(Descriptor blob, InputStream in, long start, LongConsumer progress) {
+        layout.writeBlobResumable(blob, in, start, progress);
+        sink.stored(blob, layout.blobPath(blob.digest()));
     }
 
     @Override

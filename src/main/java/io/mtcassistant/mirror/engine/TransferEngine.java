@@ -399,7 +399,7 @@ public final class TransferEngine implements AutoCloseable {
 
     private void download(ImageStore source, LayoutStore destination, Descriptor blob, long offset) {
         ImageStore.BlobBody body = source.openBlobFrom(blob, offset);
-        destination.layout().writeBlobResumable(blob, body.body(), body.start(), delta -> {
+        destination.putBlobResumable(blob, body.body(), body.start(), delta -> {
             stats.bytesTransferred(delta);
             listener.bytesTransferred(delta);
         });
