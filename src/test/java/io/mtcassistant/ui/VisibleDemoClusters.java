@@ -27,8 +27,8 @@ public final class VisibleDemoClusters implements DemoClusters {
     }
 
     @Override
-    public Path start(Path directory) {
-        environment = SimulatedEnvironment.startDemoPair();
+    public Path start(Path directory, SimulatedEnvironment.StartListener listener) {
+        environment = SimulatedEnvironment.startDemoPair(listener);
         onStart.accept(environment);
         return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
     }
