@@ -29,7 +29,7 @@ public final class DemoNetwork {
         try (KubernetesClient client = source.client()) {
             for (String namespace : NAMESPACES) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                        .build()).create();
+                        .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
             }
             client.network().v1().networkPolicies().inNamespace(BLOCKED_NAMESPACE).resource(new NetworkPolicyBuilder()
                     .withNewMetadata().withName(DENY_ALL).withNamespace(BLOCKED_NAMESPACE).endMetadata()

@@ -52,7 +52,7 @@ public final class DemoSourceWorkloads {
 
     private static void namespace(KubernetesClient client, String name, int pods, Map<String, String> claims) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-                .create();
+                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
         for (int i = 1; i <= pods; i++) {
             client.pods().inNamespace(name).resource(new PodBuilder().withNewMetadata().withName(name + "-" + i)
                     .endMetadata().withNewSpec().addNewContainer().withName("app").withImage("app:1").endContainer()

@@ -86,7 +86,8 @@ public final class MonitorView {
         Button button = new Button("New plan…");
         button.setId("monitor-new-plan");
         button.setOnAction(e -> newPlan.accept(button.getScene().getWindow()));
-        ((HBox) page.lookup("#monitor-feed").getParent()).getChildren().add(0, button);
+        HBox toolbar = (HBox) page.lookup("#monitor-toolbar");
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(page.lookup("#monitor-open-file")), button);
         return page;
     }
 

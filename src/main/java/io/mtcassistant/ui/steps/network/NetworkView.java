@@ -22,6 +22,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -90,12 +91,13 @@ public final class NetworkView {
         stunnelShown.textProperty().bind(Bindings.createStringBinding(() -> masked(card.stunnelTcpProxy.get()),
                 card.stunnelTcpProxy));
         stunnelShown.getStyleClass().add("field-hint");
+        stunnelShown.setWrapText(true);
         fields.add(stunnelShown, 1, row++);
         ComboBox<String> endpoint = new ComboBox<>();
         endpoint.getItems().addAll("", "Route", "ClusterIP", "NodePort");
         endpoint.valueProperty().bindBidirectional(card.rsyncEndpointType);
         endpoint.setId(id + "-rsync_endpoint_type");
-        fields.add(new Label("rsync_endpoint_type"), 0, row);
+        fields.add(fieldName("rsync_endpoint_type"), 0, row);
         fields.add(endpoint, 1, row++);
         row = field(fields, row, "src_supplemental_groups", new TextField(), card.srcGroups, "1000,2000", id);
         field(fields, row, "target_supplemental_groups", new TextField(), card.targetGroups, "1000,2000", id);
@@ -172,10 +174,17 @@ public final class NetworkView {
         input.setPromptText(prompt);
         input.textProperty().bindBidirectional(value);
         input.setId(id + "-" + name);
-        input.setPrefColumnCount(36);
-        grid.add(new Label(name), 0, row);
+        input.setPrefColumnCount(24);
+        grid.add(fieldName(name), 0, row);
         grid.add(input, 1, row);
         return row + 1;
+    }
+
+    /** A field's key, never shortened: the admin types these names into the MigrationController. */
+    private static Label fieldName(String name) {
+        Label label = new Label(name);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static String masked(String url) {
