@@ -120,7 +120,7 @@ class DemoModeNetworkFlowTest {
         robot.interact(() -> namespaces.getSelectionModel().select(app.network().namespaces().indexOf(DemoNetwork.BLOCKED_NAMESPACE)));
         show(robot, "#network-check");
         robot.clickOn("#network-check");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !source.actions().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !source.actions().isEmpty() && source.statusProperty().get().contains("actions"));
         assertThat(source.findings()).anyMatch(f -> f.startsWith("BLOCKED") && f.contains(DemoNetwork.DENY_ALL));
         assertThat(source.actions()).extracting(r -> r.title()).containsExactly(
                 "create-if-absent NetworkPolicy crm/" + RsyncNetworkFixes.EGRESS_POLICY,

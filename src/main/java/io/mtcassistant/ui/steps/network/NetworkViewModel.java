@@ -159,7 +159,7 @@ public final class NetworkViewModel {
                                 : "Nothing blocks the rsync pods in " + String.join(", ", chosen) + ".");
                     }
                     card.findings().setAll(lines);
-                    checked.previews().forEach(p -> card.actions().add(new ActionRow(p)));
+                    card.actions().setAll(checked.previews().stream().map(ActionRow::new).toList());
                     card.status(checked.shown().actions().isEmpty() ? "No change needed on " + card.context() + "."
                             : checked.shown().actions().size() + " actions. Review them, then Apply.");
                 })
