@@ -49,7 +49,7 @@ final class ClusterValidation {
             JsonNode node = JSON.valueToTree(cluster);
             JsonNode spec = node.path("spec");
             JsonNode status = node.path("status");
-            if (spec.path("isHostCluster").asBoolean(false) || !spec.has("url")
+            if (SeededStatus.isSeeded(node) || spec.path("isHostCluster").asBoolean(false) || !spec.has("url")
                     || (status.has("conditions") && !status.has("observedDigest"))) {
                 continue;
             }

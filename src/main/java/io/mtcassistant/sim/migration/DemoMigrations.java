@@ -191,6 +191,7 @@ public final class DemoMigrations implements AutoCloseable {
 
     private static void createWithStatus(KubernetesClient client, MigrationKinds kind,
             GenericKubernetesResource object, com.fasterxml.jackson.databind.JsonNode status) {
+        SeededStatus.mark(object);
         client.genericKubernetesResources(kind.context()).inNamespace(MigrationKinds.NAMESPACE).resource(object)
                 .create();
         com.fasterxml.jackson.databind.node.ArrayNode patch =
