@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  */
 public final class ControlClusterMonitors implements Supplier<Optional<MonitorService>> {
 
+    /** The cluster to watch and the note the page shows about it. */
+    record Choice(ClusterSession session, String note) {
+    }
+
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder plans;
 
@@ -25,20 +29,25 @@ public final class ControlClusterMonitors implements Supplier<Optional<MonitorSe
 
     @Override
     public Optional<MonitorService> get() {
+        return choose().map(choice -> new ClusterMonitorService(choice.session().client(), choice.note()));
+    }
+
+    /** Empty when neither the control cluster nor the target is connected. */
+    Optional<Choice> choose() {
         MigrationPlan plan = plans.readyPlan();
         String control = plan == null ? null : plan.controlCluster();
         if (control != null) {
             Optional<ClusterSession> session = clusters.assigned().stream().filter(row -> row.name().equals(control))
                     .map(ContextRow::session).filter(s -> s != null).findFirst();
             if (session.isPresent()) {
-                return Optional.of(new ClusterMonitorService(session.get().client(),
+                return Optional.of(new Choice(session.get(),
                         "Watching " + control + ", the control cluster chosen in step 2."));
             }
         }
         Optional<ContextRow> target = clusters.row(ClusterRole.TARGET).filter(row -> row.session() != null);
         String why = control == null ? "Step 2 (Compatibility) has not decided the control cluster yet"
                 : "The control cluster " + control + " chosen in step 2 is not connected";
-        return target.map(row -> new ClusterMonitorService(row.session().client(),
+        return target.map(row -> new Choice(row.session(),
                 why + ": watching the target cluster " + row.name() + " instead."));
     }
 }
