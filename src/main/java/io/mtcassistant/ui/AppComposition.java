@@ -125,6 +125,7 @@ public final class AppComposition implements AutoCloseable {
         this.dialogs = dialogs;
         this.monitor = new MonitorViewModel(new ControlClusterMonitors(clusters, migrationPlan),
                 MonitorNotifications.toasts(activityLog));
+        wizard.step(WizardModel.MONITOR).stateProperty().bind(monitor.stepStateProperty());
         this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), () -> {
                     MirrorSetup setup = mirroring.currentSetup();
                     return new MirrorAccess(MirroringSession.mirrorAccess(setup, demo), !setup.insecure());

@@ -13,6 +13,7 @@ import io.mtcassistant.monitor.MonitorUpdate;
 import io.mtcassistant.monitor.ObjectsFile;
 import io.mtcassistant.monitor.PlanView;
 import io.mtcassistant.monitor.VolumeProgress;
+import io.mtcassistant.ui.wizard.StepState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,6 +74,7 @@ public final class MonitorViewModel {
     private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sourceNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> openedFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
     private final Map<String, Deque<Double>> rates = new HashMap<>();
     private final Map<String, MigrationState> lastStates = new HashMap<>();
     private MonitorService service;
@@ -202,10 +204,29 @@ public final class MonitorViewModel {
         sampleRates(next);
         plans.setAll(next.plans());
         snapshot.set(next);
+        stepState.set(stepState(update));
         if (selectedPlan.get() == null && !next.plans().isEmpty()) {
             selectedPlan.set(next.plans().get(0).name());
         }
         firstUpdate = false;
+    }
+
+    /**
+     * The step list's word for what is on screen: not started until data arrives; needs attention while the data is
+     * stale or the connection keeps failing, or when a plan's latest migration failed or is blocked; else done.
+     */
+    static StepState stepState(MonitorUpdate update) {
+        FeedStatus status = update.status();
+        boolean failing = status.stale() || status.kind() == FeedStatus.Kind.CONNECTING && status.attempts() > 0;
+        if (failing) {
+            return StepState.NEEDS_ATTENTION;
+        }
+        if (status.kind() == FeedStatus.Kind.CONNECTING) {
+            return StepState.NOT_STARTED;
+        }
+        boolean troubled = update.snapshot().plans().stream().map(PlanView::latest).filter(m -> m != null)
+                .anyMatch(m -> m.state() == MigrationState.FAILED || m.state() == MigrationState.PAUSED);
+        return troubled ? StepState.NEEDS_ATTENTION : StepState.DONE;
     }
 
     private void notifyTransitions(MonitorSnapshot next) {
@@ -412,6 +433,11 @@ public final class MonitorViewModel {
     /** The file on screen, null while watching a cluster. */
     public ReadOnlyObjectProperty<Path> openedFileProperty() {
         return openedFile.getReadOnlyProperty();
+    }
+
+    /** For the wizard's step list, like the other steps' view models. */
+    public ReadOnlyObjectProperty<StepState> stepStateProperty() {
+        return stepState.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty actionMessageProperty() {

@@ -3,11 +3,20 @@ package io.mtcassistant.ui.steps.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.monitor.ActionRequest;
+import io.mtcassistant.monitor.FeedStatus;
 import io.mtcassistant.monitor.MigrationActions;
 import io.mtcassistant.monitor.MonitorListener;
+import io.mtcassistant.monitor.MonitorModel;
 import io.mtcassistant.monitor.MonitorSnapshot;
+import io.mtcassistant.monitor.MonitorUpdate;
+import io.mtcassistant.monitor.ObjectsFile;
+import io.mtcassistant.ui.wizard.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,7 +91,15 @@ class MonitorViewModelTest {
     }
 
     private Path objectsFile() throws Exception {
-        Path file = dir.resolve("migrations.json");
+        return objectsFile("migrations.json", """
+                   "errors": ["Backup openshift-migration/shop-1-initial: failed."],
+                   "conditions": [{"type": "Failed", "status": "True", "category": "Critical",
+                                   "message": "The migration has failed.  See: Errors."}]""");
+    }
+
+    /** The plan shop, ready, with one cutover whose status ends with {@code errorsAndConditions}. */
+    private Path objectsFile(String name, String errorsAndConditions) throws Exception {
+        Path file = dir.resolve(name);
         Files.writeString(file, """
                 {"apiVersion": "v1", "kind": "List", "items": [
                  {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigPlan",
@@ -95,11 +112,45 @@ class MonitorViewModelTest {
                                "creationTimestamp": "2026-01-01T10:00:00Z"},
                   "spec": {"migPlanRef": {"name": "shop", "namespace": "openshift-migration"}, "stage": false},
                   "status": {"phase": "Completed", "startTimestamp": "2026-01-01T10:00:00Z",
-                   "errors": ["Backup openshift-migration/shop-1-initial: failed."],
-                   "conditions": [{"type": "Failed", "status": "True", "category": "Critical",
-                                   "message": "The migration has failed.  See: Errors."}]}}]}
-                """);
+                """ + errorsAndConditions + "}}]}");
         return file;
+    }
+
+    private static MonitorSnapshot read(Path file) throws Exception {
+        return new MonitorModel(Clock.systemUTC()).build(ObjectsFile.read(file));
+    }
+
+    @Test
+    void theStepListSaysDoneWhileLiveAndNeedsAttentionForAFailedMigrationOrStaleData() throws Exception {
+        MonitorSnapshot succeeded = read(objectsFile("succeeded.json", """
+                   "conditions": [{"type": "Succeeded", "status": "True", "category": "Advisory",
+                                   "message": "The migration has completed successfully."}]"""));
+        MonitorSnapshot failed = read(objectsFile());
+        FeedStatus retrying = new FeedStatus(FeedStatus.Kind.CONNECTING, null, 2, Duration.ofSeconds(4),
+                "connection refused");
+        FeedStatus stale = new FeedStatus(FeedStatus.Kind.RECONNECTING, Instant.now(), 1, Duration.ofSeconds(2),
+                "connection refused");
+        List<StepState> seen = onFx(() -> {
+            MonitorViewModel vm = new MonitorViewModel(() -> Optional.of(cluster), (t, m) -> { });
+            List<StepState> states = new ArrayList<>();
+            states.add(vm.stepStateProperty().get());
+            vm.arrive();
+            states.add(vm.stepStateProperty().get());
+            for (MonitorUpdate update : List.of(new MonitorUpdate(MonitorSnapshot.empty(Instant.now()), retrying, 2),
+                    new MonitorUpdate(succeeded, FeedStatus.live(), 3),
+                    new MonitorUpdate(failed, FeedStatus.live(), 4),
+                    new MonitorUpdate(succeeded, stale, 5),
+                    new MonitorUpdate(succeeded, FeedStatus.live(), 6))) {
+                vm.show(update);
+                states.add(vm.stepStateProperty().get());
+            }
+            return states;
+        });
+        assertThat(seen).containsExactly(StepState.NOT_STARTED, StepState.NOT_STARTED, StepState.NEEDS_ATTENTION, StepState.DONE, StepState.NEEDS_ATTENTION, StepState.NEEDS_ATTENTION,
+                StepState.DONE);
+        assertThat(MonitorViewModel.stepState(new MonitorUpdate(failed, FeedStatus.stopped(), 0)))
+                .as("a file's failed migration is shown, and needs the admin's eye like a live one")
+                .isEqualTo(StepState.NEEDS_ATTENTION);
     }
 
     @Test
