@@ -15,9 +15,12 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polyline;
 
@@ -27,6 +30,9 @@ import javafx.scene.shape.Polyline;
  * nothing under the pointer is replaced while updates stream.
  */
 final class MigrationPane {
+
+    private static final double BAR_MIN_WIDTH = 60;
+    private static final double TEXT_MIN_WIDTH = 100;
 
     private final VBox root = new VBox(10);
     private final Label header = new Label();
@@ -52,7 +58,10 @@ final class MigrationPane {
     MigrationPane(BiFunction<String, String, List<Double>> rateSamples) {
         this.rateSamples = rateSamples;
         header.setStyle("-fx-font-weight: bold;");
+        header.setWrapText(true);
         state.setId("monitor-migration-state");
+        state.setWrapText(true);
+        percent.setMinWidth(Region.USE_PREF_SIZE);
         overall.setPrefWidth(TimelineChart.WIDTH);
         overall.setId("monitor-overall");
         waiting.setWrapText(true);
@@ -197,6 +206,13 @@ final class MigrationPane {
         node.setManaged(shown);
     }
 
+    /** For a label that may be cut on purpose: its tooltip always carries the whole text. */
+    static void tooltipWithFullText(Label label) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(label.textProperty());
+        label.setTooltip(tooltip);
+    }
+
     static Label section(String text) {
         Label label = new Label(text);
         label.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 0 0;");
@@ -211,7 +227,9 @@ final class MigrationPane {
         ProgressRow() {
             super(8);
             bar.setPrefWidth(160);
+            bar.setMinWidth(BAR_MIN_WIDTH);
             text.setWrapText(true);
+            HBox.setHgrow(text, Priority.ALWAYS);
             getChildren().addAll(bar, text);
         }
 
@@ -240,6 +258,12 @@ final class MigrationPane {
         VolumeRow() {
             super(8);
             bar.setPrefWidth(160);
+            bar.setMinWidth(BAR_MIN_WIDTH);
+            // on a narrow page the bar gives way first, and the PVC's name and phase wrap rather than cut
+            text.setWrapText(true);
+            text.setMinWidth(TEXT_MIN_WIDTH);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
             chart.setPrefSize(120, 24);
             chart.setMinSize(120, 24);
             line.setStyle("-fx-stroke: #0066cc;");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -28,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -35,10 +37,15 @@ import javafx.util.StringConverter;
 /** Step 7 on screen: plans on the left, the chosen migration on the right; behaviour is in {@link MonitorViewModel}. */
 public final class MonitorView {
 
+    private static final double PLANS_WIDTH = 330;
+    private static final double PLANS_MIN_WIDTH = 220;
+    private static final double PLANS_SHARE = 0.36;
+
     private final MonitorViewModel viewModel;
     private final DialogService dialogs;
 
     @FXML private BorderPane root;
+    @FXML private VBox plansPane;
     @FXML private Label feedLabel;
     @FXML private TextField searchField;
     @FXML private ComboBox<MonitorViewModel.Filter> filterBox;
@@ -60,7 +67,7 @@ public final class MonitorView {
     private final VBox reasons = new VBox(2);
     private List<String> shownReasons = List.of();
     private final Label actionMessage = new Label();
-    private final HBox picker = new HBox(6);
+    private final FlowPane picker = new FlowPane(6, 6);
     private String pickerKey = "";
     private MigrationPane migrationPane;
 
@@ -122,6 +129,9 @@ public final class MonitorView {
         closeFileButton.setOnAction(e -> viewModel.closeFile());
         closeFileButton.visibleProperty().bind(viewModel.openedFileProperty().isNotNull());
         closeFileButton.managedProperty().bind(closeFileButton.visibleProperty());
+        // The plans list gives way on a narrow window, so the details keep room for their buttons and bars.
+        plansPane.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(PLANS_MIN_WIDTH,
+                Math.min(PLANS_WIDTH, root.getWidth() * PLANS_SHARE)), root.widthProperty()));
         buildDetails();
         planList.setItems(viewModel.shownPlans());
         planList.setCellFactory(list -> new PlanCell());
@@ -145,8 +155,12 @@ public final class MonitorView {
     private void buildDetails() {
         migrationPane = new MigrationPane(viewModel::rateSamples);
         planTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        planTitle.setWrapText(true);
         planStatus.setId("monitor-plan-status");
-        HBox buttons = new HBox(8);
+        planStatus.setWrapText(true);
+        emptyLabel.setWrapText(true);
+        // the buttons go onto a second line rather than shrink to "St..."
+        FlowPane buttons = new FlowPane(8, 6);
         actions.add(new ActionButton("Start stage", "monitor-stage", ActionRequest.Kind.STAGE));
         actions.add(new ActionButton("Start cutover", "monitor-cutover", ActionRequest.Kind.CUTOVER));
         actions.add(new ActionButton("Roll back", "monitor-rollback", ActionRequest.Kind.ROLLBACK));
@@ -340,8 +354,9 @@ public final class MonitorView {
 
         PlanCell() {
             name.setStyle("-fx-font-weight: bold;");
-            // As wide as the list, never wider: long namespace lists are cut, not scrolled sideways.
+            // As wide as the list, never wider: long namespace lists are cut, not scrolled sideways; tooltips have them.
             setPrefWidth(0);
+            List.of(name, clusters, status, chip).forEach(MigrationPane::tooltipWithFullText);
         }
 
         @Override
