@@ -74,15 +74,41 @@ public final class StreamingArchive implements AutoCloseable {
      * starts a new one when there is none, or when its journal and volumes do not fit together.
      */
     public static StreamingArchive resume(OciLayout staging, Path archiveDir, long volumeSize, boolean consume) {
-        Path journalFile = archiveDir.resolve(JOURNAL);
-        if (!Files.isRegularFile(journalFile) || Files.exists(archiveDir.resolve(MirrorArchive.SUMS))) {
+        Kept kept = kept(archiveDir, volumeSize);
+        if (kept == null) {
             return start(staging, archiveDir, volumeSize, consume);
         }
         StreamingArchive archive = new StreamingArchive(staging, archiveDir, consume, true);
+        archive.packed.addAll(kept.packed());
         try {
-            long journaledSize = -1;
-            long end = -1;
-            List<VolumeOutputStream.Volume> closed = new ArrayList<>();
+            archive.open(VolumeOutputStream.resumeAt(archiveDir, MirrorArchive.TAR, volumeSize, kept.closed(), kept.end(), archive::journalVolume));
+        } catch (IOException e) {
+            return start(staging, archiveDir, volumeSize, consume);
+        }
+        return archive;
+    }
+
+    /**
+     * What a run cut short left in archiveDir that a new run with this volume size continues from.
+     *
+     * @param closed the volumes that got their final name
+     * @param end    the byte offset (over all volumes) after the last journaled entry
+     * @param packed the digests of the blobs in the volumes before end
+     */
+    public record Kept(List<VolumeOutputStream.Volume> closed, long end, Set<String> packed) {
+    }
+
+    /** The part of an interrupted archive a resume keeps; null when a run would start afresh (none, complete, or another volume size). */
+    public static Kept kept(Path archiveDir, long volumeSize) {
+        Path journalFile = archiveDir.resolve(JOURNAL);
+        if (!Files.isRegularFile(journalFile) || Files.exists(archiveDir.resolve(MirrorArchive.SUMS))) {
+            return null;
+        }
+        long journaledSize = -1;
+        long end = -1;
+        List<VolumeOutputStream.Volume> closed = new ArrayList<>();
+        Set<String> packed = new HashSet<>();
+        try {
             for (String line : Files.readAllLines(journalFile, StandardCharsets.UTF_8)) {
                 JsonNode n;
                 try {
@@ -101,18 +127,14 @@ public final class StreamingArchive implements AutoCloseable {
                     end = n.path("end").asLong();
                     String name = n.path("entry").asText();
                     if (name.startsWith(BLOBS)) {
-                        archive.packed.add("sha256:" + name.substring(BLOBS.length()));
+                        packed.add("sha256:" + name.substring(BLOBS.length()));
                     }
                 }
             }
-            if (journaledSize != volumeSize || end <= 0) {
-                return start(staging, archiveDir, volumeSize, consume);
-            }
-            archive.open(VolumeOutputStream.resumeAt(archiveDir, MirrorArchive.TAR, volumeSize, closed, end, archive::journalVolume));
         } catch (IOException e) {
-            return start(staging, archiveDir, volumeSize, consume);
+            return null;
         }
-        return archive;
+        return journaledSize != volumeSize || end <= 0 ? null : new Kept(List.copyOf(closed), end, Set.copyOf(packed));
     }
 
     private void open(VolumeOutputStream out) {
