@@ -171,9 +171,17 @@ public final class StreamingArchive implements AutoCloseable {
         }
     }
 
+    /** The steps of {@link #finish}, for a test that kills the process at one of them. */
+    enum FinishStep { FIRST_MANIFEST_PACKED, TAR_ENDED, SUMS_WRITTEN }
+
+    /** Test seam: told of each step of finish (a child JVM of a kill test blocks there until it is killed). */
+    static volatile java.util.function.Consumer<FinishStep> finishProbe = step -> { };
+
     /**
      * Completes the archive: the blobs still in staging (manifests), index.json and metadata.json,
      * the end of the tar, the readable metadata.json copy, and SHA256SUMS last (its presence means complete).
+     * Each of the staging blobs is journaled once in the tar before it is deleted, as {@link #addBlob} does: a run killed
+     * in this step keeps them, since the next run cuts the tar back to the last journaled entry.
      */
     public synchronized List<VolumeOutputStream.Volume> finish(ArchiveMetadata metadata) {
         try {
@@ -181,6 +189,7 @@ public final class StreamingArchive implements AutoCloseable {
             try (Stream<Path> s = Files.list(staging.dir().resolve("blobs/sha256"))) {
                 rest = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).sorted().toList();
             }
+            boolean first = true;
             for (Path blob : rest) {
                 String digest = "sha256:" + blob.getFileName();
                 if (!packed.contains(digest)) {
@@ -188,9 +197,14 @@ public final class StreamingArchive implements AutoCloseable {
                         tar.addFile(BLOBS + blob.getFileName(), Files.size(blob), in);
                     }
                     packed.add(digest);
+                    entryDone(BLOBS + blob.getFileName());
                 }
                 if (consume) {
                     Files.delete(blob);
+                }
+                if (first) {
+                    first = false;
+                    finishProbe.accept(FinishStep.FIRST_MANIFEST_PACKED);
                 }
             }
             byte[] metadataJson = metadata.toJson();
@@ -198,7 +212,9 @@ public final class StreamingArchive implements AutoCloseable {
             tar.addFile(ArchiveMetadata.FILE, metadataJson);
             tar.close();
             finished = true;
+            finishProbe.accept(FinishStep.TAR_ENDED);
             MirrorArchive.writeSums(archiveDir, volumes.volumes(), metadataJson);
+            finishProbe.accept(FinishStep.SUMS_WRITTEN);
             Files.deleteIfExists(journal);
             return volumes.volumes();
         } catch (IOException e) {
