@@ -74,15 +74,41 @@ public final class StreamingArchive implements AutoCloseable {
      * starts a new one when there is none, or when its journal and volumes do not fit together.
      */
     public static StreamingArchive resume(OciLayout staging, Path archiveDir, long volumeSize, boolean consume) {
-        Path journalFile = archiveDir.resolve(JOURNAL);
-        if (!Files.isRegularFile(journalFile) || Files.exists(archiveDir.resolve(MirrorArchive.SUMS))) {
+        Kept kept = kept(archiveDir, volumeSize);
+        if (kept == null) {
             return start(staging, archiveDir, volumeSize, consume);
         }
         StreamingArchive archive = new StreamingArchive(staging, archiveDir, consume, true);
+        archive.packed.addAll(kept.packed());
         try {
-            long journaledSize = -1;
-            long end = -1;
-            List<VolumeOutputStream.Volume> closed = new ArrayList<>();
+            archive.open(VolumeOutputStream.resumeAt(archiveDir, MirrorArchive.TAR, volumeSize, kept.closed(), kept.end(), archive::journalVolume));
+        } catch (IOException e) {
+            return start(staging, archiveDir, volumeSize, consume);
+        }
+        return archive;
+    }
+
+    /**
+     * What a run cut short left in archiveDir that a new run with this volume size continues from.
+     *
+     * @param closed the volumes that got their final name
+     * @param end    the byte offset (over all volumes) after the last journaled entry
+     * @param packed the digests of the blobs in the volumes before end
+     */
+    public record Kept(List<VolumeOutputStream.Volume> closed, long end, Set<String> packed) {
+    }
+
+    /** The part of an interrupted archive a resume keeps; null when a run would start afresh (none, complete, or another volume size). */
+    public static Kept kept(Path archiveDir, long volumeSize) {
+        Path journalFile = archiveDir.resolve(JOURNAL);
+        if (!Files.isRegularFile(journalFile) || Files.exists(archiveDir.resolve(MirrorArchive.SUMS))) {
+            return null;
+        }
+        long journaledSize = -1;
+        long end = -1;
+        List<VolumeOutputStream.Volume> closed = new ArrayList<>();
+        Set<String> packed = new HashSet<>();
+        try {
             for (String line : Files.readAllLines(journalFile, StandardCharsets.UTF_8)) {
                 JsonNode n;
                 try {
@@ -101,18 +127,14 @@ public final class StreamingArchive implements AutoCloseable {
                     end = n.path("end").asLong();
                     String name = n.path("entry").asText();
                     if (name.startsWith(BLOBS)) {
-                        archive.packed.add("sha256:" + name.substring(BLOBS.length()));
+                        packed.add("sha256:" + name.substring(BLOBS.length()));
                     }
                 }
             }
-            if (journaledSize != volumeSize || end <= 0) {
-                return start(staging, archiveDir, volumeSize, consume);
-            }
-            archive.open(VolumeOutputStream.resumeAt(archiveDir, MirrorArchive.TAR, volumeSize, closed, end, archive::journalVolume));
         } catch (IOException e) {
-            return start(staging, archiveDir, volumeSize, consume);
+            return null;
         }
-        return archive;
+        return journaledSize != volumeSize || end <= 0 ? null : new Kept(List.copyOf(closed), end, Set.copyOf(packed));
     }
 
     private void open(VolumeOutputStream out) {
@@ -149,9 +171,17 @@ public final class StreamingArchive implements AutoCloseable {
         }
     }
 
+    /** The steps of {@link #finish}, for a test that kills the process at one of them. */
+    enum FinishStep { FIRST_MANIFEST_PACKED, TAR_ENDED, SUMS_WRITTEN }
+
+    /** Test seam: told of each step of finish (a child JVM of a kill test blocks there until it is killed). */
+    static volatile java.util.function.Consumer<FinishStep> finishProbe = step -> { };
+
     /**
      * Completes the archive: the blobs still in staging (manifests), index.json and metadata.json,
      * the end of the tar, the readable metadata.json copy, and SHA256SUMS last (its presence means complete).
+     * Each of the staging blobs is journaled once in the tar before it is deleted, as {@link #addBlob} does: a run killed
+     * in this step keeps them, since the next run cuts the tar back to the last journaled entry.
      */
     public synchronized List<VolumeOutputStream.Volume> finish(ArchiveMetadata metadata) {
         try {
@@ -159,6 +189,7 @@ public final class StreamingArchive implements AutoCloseable {
             try (Stream<Path> s = Files.list(staging.dir().resolve("blobs/sha256"))) {
                 rest = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).sorted().toList();
             }
+            boolean first = true;
             for (Path blob : rest) {
                 String digest = "sha256:" + blob.getFileName();
                 if (!packed.contains(digest)) {
@@ -166,9 +197,14 @@ public final class StreamingArchive implements AutoCloseable {
                         tar.addFile(BLOBS + blob.getFileName(), Files.size(blob), in);
                     }
                     packed.add(digest);
+                    entryDone(BLOBS + blob.getFileName());
                 }
                 if (consume) {
                     Files.delete(blob);
+                }
+                if (first) {
+                    first = false;
+                    finishProbe.accept(FinishStep.FIRST_MANIFEST_PACKED);
                 }
             }
             byte[] metadataJson = metadata.toJson();
@@ -176,7 +212,9 @@ public final class StreamingArchive implements AutoCloseable {
             tar.addFile(ArchiveMetadata.FILE, metadataJson);
             tar.close();
             finished = true;
+            finishProbe.accept(FinishStep.TAR_ENDED);
             MirrorArchive.writeSums(archiveDir, volumes.volumes(), metadataJson);
+            finishProbe.accept(FinishStep.SUMS_WRITTEN);
             Files.deleteIfExists(journal);
             return volumes.volumes();
         } catch (IOException e) {

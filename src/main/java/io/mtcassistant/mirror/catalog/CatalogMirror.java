@@ -215,7 +215,7 @@ public final class CatalogMirror {
         try {
             List<Future<PlannedImage>> futures = new ArrayList<>();
             for (PlannedImage p : plan.images()) {
-                futures.add(pool.submit(() -> p.sizeBytes() >= 0 ? p : new PlannedImage(p.item(), p.purpose(), p.detail(), size(p))));
+                futures.add(pool.submit(() -> p.sizeBytes() >= 0 ? p : measured(p)));
             }
             List<PlannedImage> measured = new ArrayList<>();
             for (Future<PlannedImage> f : futures) {
@@ -235,32 +235,32 @@ public final class CatalogMirror {
         }
     }
 
-    private long size(PlannedImage p) {
+    private PlannedImage measured(PlannedImage p) {
         try {
             ImageStore store = Stores.source(p.item().source(), access, options.srcTlsVerify());
             Manifest top = store.fetchManifest(Stores.sourceReference(p.item().source()), null);
-            long total = top.size();
+            Map<String, Long> manifests = new LinkedHashMap<>();
+            manifests.put(top.digest(), top.size());
             List<Manifest> images = new ArrayList<>();
             if (top.isIndex()) {
                 for (Descriptor child : top.children()) {
                     Manifest m = store.fetchManifest(child.digest(), child);
-                    total += m.size();
+                    manifests.put(m.digest(), m.size());
                     images.add(m);
                 }
             } else {
                 images.add(top);
             }
-            Set<String> seen = new HashSet<>();
+            Map<String, Long> blobs = new LinkedHashMap<>();
             for (Manifest m : images) {
                 for (Descriptor b : m.blobs()) {
-                    if (seen.add(b.digest())) {
-                        total += Math.max(0, b.size());
-                    }
+                    blobs.putIfAbsent(b.digest(), Math.max(0, b.size()));
                 }
             }
-            return total;
+            long total = manifests.values().stream().mapToLong(Long::longValue).sum() + blobs.values().stream().mapToLong(Long::longValue).sum();
+            return new PlannedImage(p.item(), p.purpose(), p.detail(), total, manifests, blobs);
         } catch (MirrorException e) {
-            return -1;
+            return p;
         }
     }
 

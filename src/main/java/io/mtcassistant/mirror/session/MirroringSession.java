@@ -3,6 +3,7 @@ package io.mtcassistant.mirror.session;
 import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.archive.ArchiveMetadata;
+import io.mtcassistant.mirror.archive.ArchiveSpace;
 import io.mtcassistant.mirror.archive.ArchiveVolumes;
 import io.mtcassistant.mirror.archive.MirrorArchive;
 import io.mtcassistant.mirror.catalog.CatalogMirror;
@@ -19,7 +20,6 @@ import io.mtcassistant.mirror.registry.Credentials;
 import io.mtcassistant.mirror.registry.ProxySettings;
 import io.mtcassistant.mirror.registry.RegistryAccess;
 import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +37,24 @@ import java.util.stream.Stream;
 public final class MirroringSession implements AutoCloseable {
 
     public static final String JOURNAL = ".mirror-journal.jsonl";
-    /** Room kept on top of the planned size when writing an archive (tar headers, the staging layout's last blob). */
-    static final double ARCHIVE_MARGIN = 1.1;
+    /**
+     * The free-space check for an archive folder.
+     *
+     * @param space how the need is made up (null when only a total is known)
+     */
+    public record DiskCheck(Path folder, long neededBytes, long freeBytes, ArchiveSpace space) {
+        public DiskCheck(Path folder, long neededBytes, long freeBytes) {
+            this(folder, neededBytes, freeBytes, null);
+        }
 
-    /** The free-space check for an archive folder. */
-    public record DiskCheck(Path folder, long neededBytes, long freeBytes) {
-        /** False only when the free space is known and too small. */
+        /** False only when the free space is known and too small (counting an earlier archive the run replaces). */
         public boolean enough() {
-            return freeBytes < 0 || freeBytes >= neededBytes;
+            return freeBytes < 0 || freeBytes + freedAtStart() >= neededBytes;
+        }
+
+        /** Bytes of an earlier archive in the folder that the run deletes before it writes. */
+        public long freedAtStart() {
+            return space == null ? 0 : space.freedAtStart();
         }
 
         public boolean known() {
@@ -126,8 +136,8 @@ public final class MirroringSession implements AutoCloseable {
             rows.add(new ImageRow(image.item().source().plain(), image.purpose().label(), image.detail(), image.sizeBytes(),
                     ImageRow.State.WAITING, ""));
         }
-        DiskCheck disk = setup.mode().writesArchive() ? diskCheck(setup.archiveDir(),
-                (long) (plan.knownBytes() * ARCHIVE_MARGIN)) : null;
+        DiskCheck disk = setup.mode().writesArchive() ? diskCheck(setup.archiveDir(), archiveSpace(plan, setup.archiveDir(),
+                options(setup)), FreeSpace.FILE_STORE) : null;
         return new Planned(setup, plan, List.copyOf(rows), disk, registryProblem(setup));
     }
 
@@ -296,19 +306,51 @@ public final class MirroringSession implements AutoCloseable {
         return List.copyOf(rows);
     }
 
-    static DiskCheck diskCheck(Path folder, long needed) {
+    /** Where the free space of a folder comes from (the folder's file store; tests give a fake one). */
+    interface FreeSpace {
+        FreeSpace FILE_STORE = folder -> Files.getFileStore(folder).getUsableSpace();
+
+        long usableBytes(Path existingFolder) throws IOException;
+    }
+
+    /**
+     * What the archive of this plan still needs in the folder: the content images' blobs once each however many
+     * images share them (not the sum of the image sizes), less what an interrupted run already packed, and the
+     * rebuilt catalog written next to the volumes.
+     */
+    static ArchiveSpace archiveSpace(CatalogPlan plan, Path archiveDir, MirrorOptions options) {
+        Map<String, Long> manifests = new HashMap<>();
+        Map<String, Long> blobs = new HashMap<>();
+        long beside = 0;
+        int images = 0;
+        for (PlannedImage image : plan.images()) {
+            if (image.purpose() == ImagePurpose.CATALOG) {
+                beside += Math.max(0, image.sizeBytes());
+                continue;
+            }
+            images++;
+            manifests.putAll(image.manifests());
+            blobs.putAll(image.blobs());
+            if (image.manifests().isEmpty()) {
+                // Not measured in parts: its size counts as one blob of its own.
+                blobs.put("unmeasured:" + image.item().sourceText(), Math.max(0, image.sizeBytes()));
+            }
+        }
+        return ArchiveSpace.estimate(manifests, blobs, images, beside, archiveDir, options.volumeSize(), options.jobs());
+    }
+
+    static DiskCheck diskCheck(Path folder, ArchiveSpace space, FreeSpace freeSpace) {
         Path existing = folder.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         long free;
         try {
-            FileStore store = Files.getFileStore(existing == null ? Path.of("/") : existing);
-            free = store.getUsableSpace();
+            free = freeSpace.usableBytes(existing == null ? Path.of("/") : existing);
         } catch (IOException e) {
             free = -1;
         }
-        return new DiskCheck(folder, needed, free);
+        return new DiskCheck(folder, space.needed(), free, space);
     }
 
     private static List<Path> resultFiles(Path dir) {

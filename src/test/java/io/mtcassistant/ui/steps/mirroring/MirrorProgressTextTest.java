@@ -2,6 +2,7 @@ package io.mtcassistant.ui.steps.mirroring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtcassistant.mirror.archive.ArchiveSpace;
 import io.mtcassistant.mirror.session.MirroringSession;
 import io.mtcassistant.mirror.session.RunCounts;
 import java.nio.file.Path;
@@ -33,5 +34,20 @@ class MirrorProgressTextTest {
         assertThat(MirrorProgressText.disk(new MirroringSession.DiskCheck(folder, 4096, 2048))).startsWith("Not enough disk space");
         assertThat(MirrorProgressText.disk(new MirroringSession.DiskCheck(folder, 4096, -1)))
                 .isEqualTo("The free space in /tmp/archive could not be read; about 4.0 KiB are needed.");
+    }
+
+    @Test
+    void theDiskLineSaysHowTheNeedIsMadeUp() {
+        Path folder = Path.of("/tmp/archive");
+        ArchiveSpace resumed = new ArchiveSpace(900L << 20, 120L << 20, 8L << 20, 30L << 20, 300L << 20, 0, 2);
+        assertThat(MirrorProgressText.disk(new MirroringSession.DiskCheck(folder, resumed.needed(), 2L << 30, resumed)))
+                .isEqualTo("Enough disk space: 1.0 GiB needed, 2.0 GiB free in /tmp/archive (900 MiB still to write into the archive,"
+                        + " 120 MiB for blobs waiting in staging, 8.0 MiB margin for 2 volumes, 30 MiB for the catalog and metadata"
+                        + " next to it); the 300 MiB the interrupted run wrote are kept.");
+        ArchiveSpace replacing = new ArchiveSpace(900L << 20, 120L << 20, 4L << 20, 0, 0, 1L << 30, 1);
+        assertThat(MirrorProgressText.disk(new MirroringSession.DiskCheck(folder, replacing.needed(), 512L << 20, replacing)))
+                .isEqualTo("Enough disk space: 1.0 GiB needed, 512 MiB free in /tmp/archive (900 MiB still to write into the archive,"
+                        + " 120 MiB for blobs waiting in staging, 4.0 MiB margin for 1 volume); the earlier archive there (1.0 GiB)"
+                        + " is deleted first.");
     }
 }
