@@ -51,6 +51,10 @@ public final class NewPlanView {
     @FXML private Button saveVolumesButton;
     @FXML private CheckBox directImagesBox;
     @FXML private CheckBox directVolumesBox;
+    @FXML private Button saveOptionsButton;
+    @FXML private Label optionsHint;
+    @FXML private Button saveHooksButton;
+    @FXML private Label hooksHint;
     @FXML private CheckBox hookBox;
     @FXML private GridPane hookGrid;
     @FXML private TextField hookName;
@@ -112,6 +116,14 @@ public final class NewPlanView {
         directImagesBox.selectedProperty().bindBidirectional(viewModel.directImagesProperty());
         directVolumesBox.selectedProperty().bindBidirectional(viewModel.directVolumesProperty());
         hooks();
+        for (Button save : List.of(saveOptionsButton, saveHooksButton)) {
+            save.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
+        }
+        for (Label hint : List.of(optionsHint, hooksHint)) {
+            hint.textProperty().bind(Bindings.when(viewModel.createdProperty())
+                    .then("The plan exists: save to change it (a merge patch through the change plan).")
+                    .otherwise("Used when the plan is created on Review."));
+        }
         yamlArea.textProperty().bind(viewModel.yamlProperty());
         conditionsArea.textProperty().bind(viewModel.conditionsProperty());
         createButton.disableProperty().bind(viewModel.createdProperty().or(viewModel.busyProperty()));
@@ -183,6 +195,16 @@ public final class NewPlanView {
     @FXML
     private void saveVolumes() {
         viewModel.applyVolumes();
+    }
+
+    @FXML
+    private void saveOptions() {
+        viewModel.applyOptions();
+    }
+
+    @FXML
+    private void saveHooks() {
+        viewModel.applyHooks();
     }
 
     @FXML

@@ -138,9 +138,7 @@ public final class NewPlanViewModel {
 
     /** Goes to the next page when the current one has no blocking problem; shows the problems either way. */
     public void next() {
-        List<PlanProblem> found = problemsUpTo(page.get());
-        problems.set(String.join("\n", found.stream().map(p -> (p.blocking() ? "✗ " : "⚠ ") + p.line()).toList()));
-        if (PlanValidator.firstBlocking(found).isPresent()) {
+        if (shownBlocking(problemsUpTo(page.get()))) {
             return;
         }
         if (page.get() < PAGES.size() - 1) {
@@ -149,6 +147,12 @@ public final class NewPlanViewModel {
         if (page.get() == PAGES.size() - 1) {
             yaml.set(MigPlanManifests.yaml(request()));
         }
+    }
+
+    /** Shows the problems; whether one of them blocks. */
+    private boolean shownBlocking(List<PlanProblem> found) {
+        problems.set(String.join("\n", found.stream().map(p -> (p.blocking() ? "✗ " : "⚠ ") + p.line()).toList()));
+        return PlanValidator.firstBlocking(found).isPresent();
     }
 
     public void back() {
@@ -242,20 +246,49 @@ public final class NewPlanViewModel {
     /** Applies the volume choices as an edit of the plan (merge patch). */
     public void applyVolumes() {
         List<PvChoice> choices = choices();
+        saveEdit("the persistent volumes", "Volume choices", List.of(),
+                live -> PlanChanges.editVolumes(service.cluster(), live, choices));
+    }
+
+    /** Saves the Options page on the created plan (a merge patch of the copy options). */
+    public void applyOptions() {
+        boolean images = directImages.get();
+        boolean volumes = directVolumes.get();
+        saveEdit("the migration options", "Migration options", List.of("direct-images"),
+                live -> PlanChanges.editOptions(service.cluster(), name.get().trim(), images, volumes));
+    }
+
+    /** Saves the Hooks page on the created plan: the MigHook created or patched, then the plan's hook list. */
+    public void applyHooks() {
+        List<PlanHook> hooks = request().hooks();
+        saveEdit("the hooks", "Hooks", List.of("hook"), live -> PlanChanges.editHooks(service.cluster(), live, hooks));
+    }
+
+    /**
+     * An edit of the created plan through the change plan (built from the live plan, applied off the FX thread);
+     * refused first when the request has a blocking problem in one of {@code fields}.
+     */
+    private void saveEdit(String what, String saved, List<String> fields,
+            java.util.function.Function<JsonNode, ChangePlan> edit) {
+        if (inventory != null) {
+            if (shownBlocking(PlanValidator.validate(request(), inventory).stream()
+                    .filter(p -> fields.contains(p.field())).toList())) {
+                return;
+            }
+        }
         String planName = name.get().trim();
         busy.set(true);
-        runner.run(BackgroundTask.of("Edit the persistent volumes of " + planName, progress -> {
-            JsonNode live = service.plan(planName);
-            ApplyResult result = service.apply(PlanChanges.editVolumes(service.cluster(), live, choices));
+        runner.run(BackgroundTask.of("Edit " + what + " of " + planName, progress -> {
+            ApplyResult result = service.apply(edit.apply(service.plan(planName)));
             return new Created(result, service.plan(planName));
         }).onSuccess(done -> {
             busy.set(false);
             show(done.plan());
-            status.set(done.result().succeeded() ? "Volume choices saved in the plan." : "Saving the volume choices "
-                    + "failed: " + done.result().failure().map(f -> f.message()).orElse(""));
+            status.set(done.result().succeeded() ? saved + " saved in the plan." : "Saving " + what + " failed: "
+                    + done.result().failure().map(f -> f.message()).orElse(""));
         }).onFailure(e -> {
             busy.set(false);
-            status.set("Saving the volume choices failed: " + e.getMessage());
+            status.set("Saving " + what + " failed: " + e.getMessage());
         }));
     }
 
