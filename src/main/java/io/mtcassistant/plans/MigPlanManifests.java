@@ -11,6 +11,12 @@ import java.util.Map;
 /** The MigPlan and MigHook objects a request becomes, in the shape the MTC web console writes them. */
 public final class MigPlanManifests {
 
+    /** MigHooks as fabric8 reads them (the monitor's {@link MigResources} has no hooks). */
+    public static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext MIG_HOOK =
+            new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                    .withGroup(MigResources.GROUP).withVersion(MigResources.VERSION).withKind("MigHook")
+                    .withPlural("mighooks").withNamespaced(true).build();
+
     private MigPlanManifests() {
     }
 

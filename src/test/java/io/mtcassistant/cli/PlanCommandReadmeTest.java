@@ -24,9 +24,14 @@ class PlanCommandReadmeTest {
     /** Options every command has, or that the README leaves to --help. */
     private static final Set<String> UNLISTED = Set.of("--help", "--version", "--insecure-skip-tls-verify");
 
-    /** Subcommand name to the flags its README entries (a line and its indented continuation lines) name. */
+    /**
+     * Subcommand name to the flags its README entries (a line and its indented continuation lines) name; an entry
+     * that says HOOK also names the flags of the "# HOOK:" comment lines.
+     */
     private static Map<String, Set<String>> readmeFlags() throws IOException {
         Map<String, Set<String>> flags = new LinkedHashMap<>();
+        Set<String> hookFlags = new LinkedHashSet<>();
+        Set<String> saysHook = new LinkedHashSet<>();
         List<String> current = null;
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             if (line.startsWith("mtc-assistant plan ")) {
@@ -37,12 +42,21 @@ class PlanCommandReadmeTest {
                 current = null;
                 continue;
             }
+            boolean comment = line.strip().startsWith("#");
+            if (!comment && line.contains("HOOK")) {
+                saysHook.addAll(current);
+            }
             Matcher matcher = FLAG.matcher(line);
             while (matcher.find()) {
                 String flag = matcher.group();
-                current.forEach(n -> flags.get(n).add(flag));
+                if (comment) {
+                    hookFlags.add(flag);
+                } else {
+                    current.forEach(n -> flags.get(n).add(flag));
+                }
             }
         }
+        saysHook.forEach(n -> flags.get(n).addAll(hookFlags));
         return flags;
     }
 

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class NewPlanViewModelSimulationTest {
 
-    private static final ResourceDefinitionContext MIG_HOOK = new ResourceDefinitionContext.Builder()
-            .withGroup(MigResources.GROUP).withVersion(MigResources.VERSION).withKind("MigHook").withPlural("mighooks")
-            .withNamespaced(true).build();
+    private static final ResourceDefinitionContext MIG_HOOK = io.mtcassistant.plans.MigPlanManifests.MIG_HOOK;
 
     private static SimulatedEnvironment environment;
     private static KubernetesClient target;
