@@ -135,7 +135,7 @@ public class PlanCommand implements Callable<Integer> {
             out.println(category + ":");
             for (PlanConditionGuide.Explained e : explained) {
                 out.println("  " + e.type() + ": " + e.words());
-                if (!e.fix().isEmpty() && PlanConditionGuide.isBlocking(category)) {
+                if (PlanConditionGuide.showsFix(e)) {
                     out.println("    fix: " + e.fix());
                 }
                 if (e.type().equals("GVKsIncompatible")) {

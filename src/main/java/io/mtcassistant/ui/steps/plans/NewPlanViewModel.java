@@ -223,7 +223,11 @@ public final class NewPlanViewModel {
             text.append(group.getKey()).append('\n');
             for (PlanConditionGuide.Explained e : group.getValue()) {
                 text.append("  ").append(e.words()).append('\n');
-                if (PlanConditionGuide.isBlocking(group.getKey()) && !e.fix().isEmpty()) {
+                if (e.type().equals("GVKsIncompatible")) {
+                    PlanConditionGuide.incompatibleResources(plan).forEach(l -> text.append("    ").append(l)
+                            .append('\n'));
+                }
+                if (PlanConditionGuide.showsFix(e)) {
                     text.append("    Fix: ").append(e.fix()).append('\n');
                 }
             }
