@@ -57,9 +57,9 @@ class NewPlanViewModelSimulationTest {
         NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
                 new SyncTaskRunner(), plan -> { });
         model.load();
-        assertThat(model.sourceProperty().get().name()).isEqualTo("sim-source");
-        model.nameProperty().set("billing-edit");
-        model.shownNamespaces().stream().filter(r -> r.namespace().name().equals("billing")).findFirst()
+        assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
+        model.general().nameProperty().set("billing-edit");
+        model.namespaces().shownNamespaces().stream().filter(r -> r.namespace().name().equals("billing")).findFirst()
                 .orElseThrow().selectedProperty().set(true);
         model.create();
         assertThat(model.readyProperty().get()).as(model.statusProperty().get()).isTrue();
@@ -67,15 +67,15 @@ class NewPlanViewModelSimulationTest {
         assertThat(plan.path("spec").path("indirectVolumeMigration").asBoolean()).isFalse();
         assertThat(plan.path("spec").has("hooks")).isFalse();
 
-        model.directVolumesProperty().set(false);
+        model.options().directVolumesProperty().set(false);
         model.applyOptions();
         assertThat(model.statusProperty().get()).isEqualTo("Migration options saved in the plan.");
         assertThat(object(MigResources.MIG_PLAN, "billing-edit").path("spec").path("indirectVolumeMigration")
                 .asBoolean()).isTrue();
 
-        model.hookEnabledProperty().set(true);
-        model.hookNameProperty().set("quiesce-ledger");
-        model.hookPlaybookProperty().set("- hosts: localhost\n  tasks: []\n");
+        model.hooks().enabledProperty().set(true);
+        model.hooks().nameProperty().set("quiesce-ledger");
+        model.hooks().playbookProperty().set("- hosts: localhost\n  tasks: []\n");
         model.applyHooks();
         assertThat(model.statusProperty().get()).isEqualTo("Hooks saved in the plan.");
         JsonNode hooks = object(MigResources.MIG_PLAN, "billing-edit").path("spec").path("hooks");
@@ -87,8 +87,8 @@ class NewPlanViewModelSimulationTest {
         assertThat(hook.path("spec").path("playbook").asText()).isNotEmpty();
 
         // the same hook switched to a custom image: the MigHook is patched and loses its playbook
-        model.hookPlaybookProperty().set("");
-        model.hookImageProperty().set("quay.example/tools/quiesce:1");
+        model.hooks().playbookProperty().set("");
+        model.hooks().imageProperty().set("quay.example/tools/quiesce:1");
         model.applyHooks();
         hook = object(MIG_HOOK, "quiesce-ledger");
         assertThat(hook.path("spec").path("custom").asBoolean()).isTrue();
@@ -96,7 +96,7 @@ class NewPlanViewModelSimulationTest {
         assertThat(hook.path("spec").has("playbook")).isFalse();
 
         // a bad hook name is refused before anything is sent
-        model.hookNameProperty().set("Quiesce_Ledger");
+        model.hooks().nameProperty().set("Quiesce_Ledger");
         model.applyHooks();
         assertThat(model.problemsProperty().get()).startsWith("✗ hook: name 'Quiesce_Ledger'");
         assertThat(object(MIG_HOOK, "Quiesce_Ledger")).isNull();
