@@ -108,13 +108,11 @@ final class PlanHookOptions {
     }
 
     private HookPhase parsePhase(String where) {
-        for (HookPhase candidate : HookPhase.values()) {
-            if (candidate.name().equals(phase)) {
-                return candidate;
-            }
+        try {
+            return HookPhase.parse(phase);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + "--hook-phase " + e.getMessage(), e);
         }
-        throw new BadInputException(where + "--hook-phase '" + phase + "' is not a phase: use PreBackup, "
-                + "PostBackup, PreRestore or PostRestore");
     }
 
     /** The playbook's text, once it reads as YAML holding a list of plays (what ansible-playbook runs). */

@@ -125,4 +125,26 @@ class PlanHookOptionsTest {
                 "--hook-image", "x", "--plan")).isEqualTo(2);
         assertThat(error()).isEqualTo("mtc-assistant: --no-hooks: leave out --hook, or leave out --no-hooks");
     }
+
+    @Test
+    void aHookPhaseInAPlanFileIsCheckedToo() throws Exception {
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, """
+                apiVersion: migration.openshift.io/v1alpha1
+                kind: MigHook
+                metadata: {name: quiesce, namespace: openshift-migration}
+                spec: {custom: true, image: quay.example/q:1, targetCluster: source}
+                ---
+                apiVersion: migration.openshift.io/v1alpha1
+                kind: MigPlan
+                metadata: {name: shop, namespace: openshift-migration}
+                spec:
+                  namespaces: [shop]
+                  hooks:
+                  - {reference: {name: quiesce}, phase: BeforeBackup, executionNamespace: shop, serviceAccount: default}
+                """);
+        assertThat(run("plan", "create", "--from-file", file.toString(), "--plan")).isEqualTo(2);
+        assertThat(error()).isEqualTo("mtc-assistant: --from-file " + file + ": hook quiesce: 'BeforeBackup' is not a "
+                + "phase: use PreBackup, PostBackup, PreRestore or PostRestore");
+    }
 }
