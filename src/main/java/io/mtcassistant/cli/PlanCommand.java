@@ -135,7 +135,7 @@ public class PlanCommand implements Callable<Integer> {
             out.println(category + ":");
             for (PlanConditionGuide.Explained e : explained) {
                 out.println("  " + e.type() + ": " + e.words());
-                if (!e.fix().isEmpty() && PlanConditionGuide.isBlocking(category)) {
+                if (PlanConditionGuide.showsFix(e)) {
                     out.println("    fix: " + e.fix());
                 }
                 if (e.type().equals("GVKsIncompatible")) {
@@ -165,6 +165,21 @@ public class PlanCommand implements Callable<Integer> {
         });
         problems.forEach(p -> err.println("mtc-assistant: warning: " + p.line()));
         err.flush();
+    }
+
+    /**
+     * Refuses a new hook whose name a MigHook of the cluster already has ({@code own}: the plan's own hooks, which
+     * are patched): creating it would keep the other one's spec and run that instead.
+     */
+    static void refuseTakenHookNames(KubernetesClient client, List<io.mtcassistant.plans.PlanHook> hooks,
+            List<String> own) {
+        for (io.mtcassistant.plans.PlanHook hook : hooks) {
+            if (!own.contains(hook.name()) && client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                    .inNamespace(MigResources.NAMESPACE).withName(hook.name()).get() != null) {
+                throw new BadInputException("--hook " + hook.name() + ": a MigHook of that name exists in "
+                        + MigResources.NAMESPACE + " (another plan's?): choose another name");
+            }
+        }
     }
 
     static List<PvChoice> parseChoices(List<String> pvs) {
@@ -226,6 +241,9 @@ public class PlanCommand implements Callable<Integer> {
                 + "that the namespaces exist and counts their pods and claims against the limits before creating.")
         String sourceContext;
 
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (repeat the group for more):%n")
+        List<PlanHookOptions> hooks;
+
         @Override
         public Integer call() {
             PlanRequest request = request();
@@ -242,6 +260,7 @@ public class PlanCommand implements Callable<Integer> {
                     }
                 }
                 failOnBlocking(PlanValidator.validate(request, inventory), err);
+                refuseTakenHookNames(client, request.hooks(), List.of());
                 if (livePlan(client, request.name()) != null && mode.apply) {
                     throw new BadInputException("--name " + request.name() + ": a MigPlan of that name exists (use "
                             + "plan edit, or another name)");
@@ -261,9 +280,9 @@ public class PlanCommand implements Callable<Integer> {
         private PlanRequest request() {
             if (fromFile != null) {
                 if (name != null || namespaces != null || sourceCluster != null || targetCluster != null
-                        || storage != null) {
+                        || storage != null || hooks != null) {
                     throw new BadInputException("--from-file: the file says it all; leave out --name, --namespace, "
-                            + "--source-cluster, --target-cluster and --storage");
+                            + "--source-cluster, --target-cluster, --storage and --hook");
                 }
                 try {
                     PlanRequest read = PlanRequestFile.parse(Files.readString(fromFile), fromFile.toString());
@@ -285,13 +304,13 @@ public class PlanCommand implements Callable<Integer> {
             }
             return new PlanRequest(name, sourceCluster, targetCluster, storage,
                     namespaces.stream().map(NamespaceMapping::parse).toList(), parseChoices(pvs), directImages,
-                    directVolumes, List.of());
+                    directVolumes, PlanHookOptions.hooks(hooks));
         }
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true,
-            description = "Change a plan's namespaces (the controller discovers their volumes again) or its volumes' "
-                    + "choices, as a merge patch previewed as a diff.")
+            description = "Change a plan's namespaces (the controller discovers their volumes again), its volumes' "
+                    + "choices, its copy options or its hooks, as a merge patch previewed as a diff.")
     static final class Edit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -313,12 +332,35 @@ public class PlanCommand implements Callable<Integer> {
                 description = "A persistent volume's choice (repeatable).")
         List<String> pvs;
 
+        @Option(names = "--direct-images", arity = "0..1", paramLabel = "true|false",
+                description = "Direct image migration on (or =false: through the repository).")
+        Boolean directImages;
+
+        @Option(names = "--direct-volumes", arity = "0..1", paramLabel = "true|false",
+                description = "Direct volume migration on (or =false: through the repository).")
+        Boolean directVolumes;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list):%n")
+        List<PlanHookOptions> hooks;
+
+        @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks stay on the cluster).")
+        boolean noHooks;
+
         @Override
         public Integer call() {
-            if ((namespaces == null) == (pvs == null)) {
-                throw new BadInputException("plan edit: give either --namespace (the new list) or --pv choices");
+            boolean options = directImages != null || directVolumes != null;
+            boolean hookChange = hooks != null || noHooks;
+            long kinds = java.util.stream.Stream.of(namespaces != null, pvs != null, options, hookChange)
+                    .filter(b -> b).count();
+            if (kinds != 1) {
+                throw new BadInputException("plan edit: give one kind of change: --namespace (the new list), --pv "
+                        + "choices, --direct-images/--direct-volumes, or --hook groups / --no-hooks");
+            }
+            if (hooks != null && noHooks) {
+                throw new BadInputException("--no-hooks: leave out --hook, or leave out --no-hooks");
             }
             List<PvChoice> choices = parseChoices(pvs);
+            List<io.mtcassistant.plans.PlanHook> newHooks = PlanHookOptions.hooks(hooks);
             PrintWriter err = spec.commandLine().getErr();
             try (ClusterSession session = ClusterCommandSupport.connect(target.kubeconfig, target.context,
                     target.insecure, 30)) {
@@ -330,6 +372,17 @@ public class PlanCommand implements Callable<Integer> {
                     PlanRequest request = PlanRequestFile.ofLivePlan(live).withNamespaces(mappings);
                     failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)), err);
                     change = PlanChanges.editNamespaces(target.context, name, mappings);
+                } else if (options) {
+                    PlanRequest current = PlanRequestFile.ofLivePlan(live);
+                    PlanRequest request = current.withOptions(directImages != null ? directImages
+                            : current.directImages(), directVolumes != null ? directVolumes : current.directVolumes());
+                    failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)).stream()
+                            .filter(p -> p.field().equals("direct-images")).toList(), err);
+                    change = PlanChanges.editOptions(target.context, name, request.directImages(),
+                            request.directVolumes());
+                } else if (hookChange) {
+                    refuseTakenHookNames(client, newHooks, PlanChanges.hookNames(live));
+                    change = PlanChanges.editHooks(target.context, live, newHooks);
                 } else {
                     failOnBlocking(PvSelections.check(live, choices,
                             !live.path("spec").path("indirectVolumeMigration").asBoolean(false)), err);

@@ -11,6 +11,12 @@ import java.util.Map;
 /** The MigPlan and MigHook objects a request becomes, in the shape the MTC web console writes them. */
 public final class MigPlanManifests {
 
+    /** MigHooks as fabric8 reads them (the monitor's {@link MigResources} has no hooks). */
+    public static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext MIG_HOOK =
+            new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                    .withGroup(MigResources.GROUP).withVersion(MigResources.VERSION).withKind("MigHook")
+                    .withPlural("mighooks").withNamespaced(true).build();
+
     private MigPlanManifests() {
     }
 
@@ -24,23 +30,32 @@ public final class MigPlanManifests {
         spec.put("indirectImageMigration", !request.directImages());
         spec.put("indirectVolumeMigration", !request.directVolumes());
         if (!request.hooks().isEmpty()) {
-            List<Map<String, Object>> hooks = new ArrayList<>();
-            for (PlanHook hook : request.hooks()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("reference", reference(hook.name()));
-                entry.put("phase", hook.phase().name());
-                entry.put("executionNamespace", hook.executionNamespace());
-                entry.put("serviceAccount", hook.serviceAccount());
-                hooks.add(entry);
-            }
-            spec.put("hooks", hooks);
+            spec.put("hooks", hookEntries(request.hooks()));
         }
         return object("MigPlan", request.name(), spec);
     }
 
+    /** MigPlan.spec.hooks for these hooks. */
+    static List<Map<String, Object>> hookEntries(List<PlanHook> hooks) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (PlanHook hook : hooks) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("reference", reference(hook.name()));
+            entry.put("phase", hook.phase().name());
+            entry.put("executionNamespace", hook.executionNamespace());
+            entry.put("serviceAccount", hook.serviceAccount());
+            entries.add(entry);
+        }
+        return entries;
+    }
+
     public static List<GenericKubernetesResource> migHooks(PlanRequest request) {
+        return migHooks(request.hooks());
+    }
+
+    static List<GenericKubernetesResource> migHooks(List<PlanHook> planHooks) {
         List<GenericKubernetesResource> hooks = new ArrayList<>();
-        for (PlanHook hook : request.hooks()) {
+        for (PlanHook hook : planHooks) {
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("custom", hook.custom());
             spec.put("image", hook.image());

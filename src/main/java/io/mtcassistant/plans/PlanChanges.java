@@ -74,6 +74,40 @@ public final class PlanChanges {
                         + " volume migration");
     }
 
+    /**
+     * The plan's hooks replaced by {@code hooks}: MigHooks the live plan already refers to are patched, new ones
+     * created, then spec.hooks is patched. A MigHook the plan stops using is kept (another plan may use it).
+     */
+    public static ChangePlan editHooks(String cluster, JsonNode plan, List<PlanHook> hooks) {
+        String name = plan.path("metadata").path("name").asText();
+        List<String> existing = hookNames(plan);
+        ChangePlan.Builder change = ChangePlan.builder(cluster, "Edit the hooks of plan " + name);
+        for (GenericKubernetesResource hook : MigPlanManifests.migHooks(hooks)) {
+            String hookName = hook.getMetadata().getName();
+            if (existing.contains(hookName)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = (Map<String, Object>) hook.getAdditionalProperties().get("spec");
+                // null in a merge patch removes the playbook of a hook that now runs a custom image
+                spec.putIfAbsent("playbook", null);
+                change.add(ChangeAction.mergePatch(hook, "hook " + hookName + " changed"));
+            } else {
+                change.add(ChangeAction.create(hook, "hook " + hookName + " the plan runs"));
+            }
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("hooks", MigPlanManifests.hookEntries(hooks));
+        change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, spec), hooks.isEmpty()
+                ? "the plan runs no hooks" : hooks.size() + " hook(s): " + String.join(", ",
+                        hooks.stream().map(h -> h.name() + " at " + h.phase()).toList())));
+        List<String> dropped = existing.stream().filter(h -> hooks.stream().noneMatch(k -> k.name().equals(h)))
+                .toList();
+        if (!dropped.isEmpty()) {
+            change.note("MigHook(s) " + String.join(", ", dropped) + " are no longer used by this plan and stay on "
+                    + "the cluster (delete them with oc when no other plan uses them).");
+        }
+        return change.build();
+    }
+
     /** Closing keeps the plan (and its history) but no migration can start from it. */
     public static ChangePlan close(String cluster, String planName) {
         return patch(cluster, planName, "Close migration plan " + planName, Map.of("closed", true),

@@ -21,8 +21,17 @@ public final class PlanConditionGuide {
     public record Explained(String type, String category, String words, String fix, String controllerMessage) {
     }
 
-    private record Entry(String words, String fix) {
+    /** @param itemsLabel how the words name the items the controller lists in [...], or null to leave them out */
+    private record Entry(String words, String fix, String itemsLabel) {
     }
+
+    /**
+     * Warn conditions the controller lets a migration start with, but that fail it or lose data: their fix is
+     * shown like a blocking one's.
+     */
+    private static final java.util.Set<String> ACT_ON = java.util.Set.of("ClusterVersionMismatch",
+            "PvCapacityAdjustmentRequired", "GVKsIncompatible");
+    private static final java.util.regex.Pattern ITEMS = java.util.regex.Pattern.compile("\\[([^\\]]+)]");
 
     private static final Map<String, Entry> GUIDE = new LinkedHashMap<>();
 
@@ -48,15 +57,16 @@ public final class PlanConditionGuide {
                         + "OpenShift 3: oc expose service docker-registry) and set spec.exposedRegistryPath on the "
                         + "MigCluster, or switch the plan to indirect image migration.");
         put("NamespaceNotFoundOnSourceCluster", "A namespace of the plan does not exist on the source cluster.",
-                "Remove it from the plan (Edit → Namespaces) or correct its name.");
+                "Remove it from the plan (Edit → Namespaces) or correct its name.", "Missing");
         put("NamespaceLimitExceeded", "The plan has more namespaces than the controller allows (mig_namespace_limit).",
                 "Split the plan, or raise mig_namespace_limit on the MigrationController.");
         put("PodLimitExceeded", "The namespaces hold more pods than the controller allows (mig_pod_limit).",
                 "Split the plan, or raise mig_pod_limit on the MigrationController.");
         put("PvLimitExceeded", "The namespaces hold more persistent volumes than the controller allows (mig_pv_limit).",
                 "Split the plan, or raise mig_pv_limit on the MigrationController.");
-        put("PlanConflict", "Another open plan already migrates one of these namespaces or volumes.",
-                "Close or delete the other plan, or remove the shared namespace from one of them.");
+        put("PlanConflict", "Another open plan between the same clusters already migrates one of these namespaces.",
+                "Close or delete the other plan, or remove the shared namespace from one of them.",
+                "Conflicting plan(s)");
         put("PvNoSupportedAction", "A persistent volume has no action the controller supports.",
                 "Set the volume to skip, or check its storage class on the source.");
         put("PvInvalidStorageClass", "A volume's target storage class is not on the target cluster.",
@@ -66,7 +76,7 @@ public final class PlanConditionGuide {
         put("PvCapacityAdjustmentRequired",
                 "A volume's claim asks for less than its volume holds; the copy would not fit on the target.",
                 "Confirm the proposed capacity for that volume (spec.persistentVolumes[].capacityConfirmed) or "
-                        + "resize the claim on the source.");
+                        + "resize the claim on the source.", "Volume(s)");
         put("GVKsIncompatible", "Some resources of the namespaces use API versions the target does not serve.",
                 "Those resources are not migrated as they are: convert them, or exclude them; the list follows.");
         put("ClusterVersionMismatch",
@@ -88,7 +98,11 @@ public final class PlanConditionGuide {
     }
 
     private static void put(String type, String words, String fix) {
-        GUIDE.put(type, new Entry(words, fix));
+        put(type, words, fix, null);
+    }
+
+    private static void put(String type, String words, String fix, String itemsLabel) {
+        GUIDE.put(type, new Entry(words, fix, itemsLabel));
     }
 
     public static Explained explain(Condition condition) {
@@ -100,7 +114,16 @@ public final class PlanConditionGuide {
             return new Explained(condition.type(), category, message.isEmpty() ? condition.type() : message,
                     blocking ? "Read the controller's message; the plan cannot start until it is gone." : "", message);
         }
-        return new Explained(condition.type(), category, entry.words(), entry.fix(), message);
+        java.util.regex.Matcher items = ITEMS.matcher(message);
+        String words = entry.itemsLabel() != null && items.find()
+                ? entry.words() + " " + entry.itemsLabel() + ": " + items.group(1).replace(",", ", ") + "."
+                : entry.words();
+        return new Explained(condition.type(), category, words, entry.fix(), message);
+    }
+
+    /** Whether the fix goes with the words: a blocking condition, or a warning that would fail the migration. */
+    public static boolean showsFix(Explained explained) {
+        return !explained.fix().isEmpty() && (isBlocking(explained.category()) || ACT_ON.contains(explained.type()));
     }
 
     /** Explained conditions by category, in {@link #CATEGORIES} order; only categories that have some. */

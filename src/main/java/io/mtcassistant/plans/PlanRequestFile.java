@@ -68,8 +68,14 @@ public final class PlanRequestFile {
             JsonNode hookSpec = hook.path("spec");
             String playbook = hookSpec.path("custom").asBoolean(false) || !hookSpec.hasNonNull("playbook") ? null
                     : new String(Base64.getDecoder().decode(hookSpec.get("playbook").asText()), StandardCharsets.UTF_8);
-            planHooks.add(new PlanHook(name, playbook, hookSpec.path("image").asText(null),
-                    HookPhase.valueOf(entry.path("phase").asText()), hookSpec.path("targetCluster").asText(null),
+            HookPhase phase;
+            try {
+                phase = HookPhase.parse(entry.path("phase").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": hook " + name + ": " + e.getMessage(), e);
+            }
+            planHooks.add(new PlanHook(name, playbook, hookSpec.path("image").asText(null), phase,
+                    hookSpec.path("targetCluster").asText(null),
                     entry.path("executionNamespace").asText(null), entry.path("serviceAccount").asText(null)));
         }
         return new PlanRequest(plan.path("metadata").path("name").asText(""),

@@ -134,4 +134,47 @@ class PlanCommandSimulationTest {
         assertThat(run("plan", "create", "--from-file", file.toString(), "--plan")).isEqualTo(2);
         assertThat(err.toString()).contains("direct-images: MigCluster 'host' has no exposed registry route");
     }
+
+    @Test
+    void hooksFromFlagsAreCreatedWithThePlanThenEdited() throws Exception {
+        Path playbook = dir.resolve("quiesce.yml");
+        Files.writeString(playbook, "- hosts: localhost\n  tasks:\n  - debug: msg=quiesce\n");
+        assertThat(run(create("billing-hooks", "--namespace", "billing", "--hook", "quiesce-ledger", "--hook-phase",
+                "PreBackup", "--hook-playbook", playbook.toString(), "--hook", "warm-ledger", "--hook-phase",
+                "PostRestore", "--hook-image", "quay.example/tools/warm:1", "--hook-namespace", "billing",
+                "--hook-service-account", "default", "--apply"))).as(out + " " + err).isZero();
+        JsonNode hooks = plan("billing-hooks").path("spec").path("hooks");
+        assertThat(hooks).hasSize(2);
+        assertThat(hooks.get(1).path("phase").asText()).isEqualTo("PostRestore");
+        assertThat(hooks.get(1).path("executionNamespace").asText()).isEqualTo("billing");
+        assertThat(hooks.get(1).path("serviceAccount").asText()).isEqualTo("default");
+        JsonNode quiesce = hook("quiesce-ledger").path("spec");
+        assertThat(quiesce.path("custom").asBoolean()).isFalse();
+        assertThat(quiesce.path("targetCluster").asText()).isEqualTo("source");
+        assertThat(new String(java.util.Base64.getDecoder().decode(quiesce.path("playbook").asText())))
+                .isEqualTo(Files.readString(playbook));
+        assertThat(hook("warm-ledger").path("spec").path("targetCluster").asText()).isEqualTo("destination");
+
+        // a new plan may not take a hook name another plan's MigHook has
+        assertThat(run(create("billing-2", "--namespace", "billing", "--hook", "warm-ledger", "--hook-phase",
+                "PreRestore", "--hook-image", "quay.example/other:1", "--plan"))).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("mtc-assistant: --hook warm-ledger: a MigHook of that name "
+                + "exists in openshift-migration (another plan's?): choose another name");
+
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--hook", "warm-ledger", "--hook-phase",
+                "PostRestore", "--hook-image", "quay.example/tools/warm:2", "--apply")).as(out + " " + err).isZero();
+        assertThat(plan("billing-hooks").path("spec").path("hooks")).hasSize(1);
+        assertThat(hook("warm-ledger").path("spec").path("image").asText()).isEqualTo("quay.example/tools/warm:2");
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
+        assertThat(plan("billing-hooks").path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--apply")).isZero();
+        assertThat(plan("billing-hooks").path("spec").path("hooks")).isEmpty();
+        assertThat(run("plan", "delete", "--name", "billing-hooks", "--apply")).isZero();
+    }
+
+    private static JsonNode hook(String name) {
+        return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(
+                io.mtcassistant.plans.MigPlanManifests.MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(name)
+                .get());
+    }
 }

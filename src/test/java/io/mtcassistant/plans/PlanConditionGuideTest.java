@@ -54,4 +54,20 @@ class PlanConditionGuideTest {
         assertThat(PlanConditionGuide.incompatibleResources(plan))
                 .containsExactly("shop: extensions/v1beta1 ingresses, v1 bindings");
     }
+
+    @Test
+    void theItemsTheControllerListsAreNamedAndWarningsThatFailAMigrationShowTheirFix() {
+        Condition conflict = new Condition("PlanConflict", true, "Error", "Conflict",
+                "The plan is in conflict with [shop,wiki].", null, false);
+        assertThat(PlanConditionGuide.explain(conflict).words()).endsWith("Conflicting plan(s): shop, wiki.");
+        assertThat(PlanConditionGuide.showsFix(PlanConditionGuide.explain(conflict))).isTrue();
+        for (String type : List.of("ClusterVersionMismatch", "PvCapacityAdjustmentRequired", "GVKsIncompatible")) {
+            assertThat(PlanConditionGuide.showsFix(PlanConditionGuide.explain(condition(type, "Warn")))).as(type)
+                    .isTrue();
+        }
+        assertThat(PlanConditionGuide.showsFix(PlanConditionGuide.explain(condition("SourcePodsNotHealthy", "Warn"))))
+                .isFalse();
+        assertThat(PlanConditionGuide.explain(condition("PvCapacityAdjustmentRequired", "Warn")).words())
+                .doesNotContain("Volume(s)");
+    }
 }

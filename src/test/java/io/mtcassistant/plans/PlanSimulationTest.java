@@ -131,6 +131,8 @@ class PlanSimulationTest {
         } finally {
             target.genericKubernetesResources(controllers).inNamespace(MigResources.NAMESPACE)
                     .withName("migration-controller").delete();
+            // an open plan on these namespaces would be in conflict with the other tests' plans
+            delete("too-many-pvs");
         }
     }
 
@@ -146,6 +148,7 @@ class PlanSimulationTest {
         Condition route = awaitCondition("needs-route", "SourceClusterNoRegistryPath");
         assertThat(route.category()).isEqualTo("Critical");
         assertThat(PlanConditionGuide.explain(route).words()).contains("exposed registry route");
+        delete("needs-route");
     }
 
     @Test
@@ -153,6 +156,159 @@ class PlanSimulationTest {
         for (String plan : List.of("webshop", "crm")) {
             assertThat(conditions(plan)).extracting(Condition::type).as(plan).contains("Ready");
             assertThat(PlanVolume.listFrom(plan(plan))).as(plan).isNotEmpty();
+        }
+    }
+
+    @Test
+    void twoOpenPlansOnOneNamespaceAreInConflictUntilOneIsClosed() {
+        createDirectly(PlanFixtures.request("ci-first", "ci-tools"));
+        createDirectly(PlanFixtures.request("ci-second", "ci-tools", "billing"));
+        try {
+            Condition conflict = awaitCondition("ci-second", "PlanConflict");
+            assertThat(conflict.category()).isEqualTo("Error");
+            assertThat(conflict.message()).isEqualTo("The plan is in conflict with [ci-first].");
+            assertThat(PlanConditionGuide.explain(conflict).words()).isEqualTo("Another open plan between the same "
+                    + "clusters already migrates one of these namespaces. Conflicting plan(s): ci-first.");
+            assertThat(awaitCondition("ci-first", "PlanConflict").message()).contains("[ci-second]");
+            assertThat(conditions("ci-second")).extracting(Condition::type).doesNotContain("Ready");
+
+            assertThat(applier.apply(PlanChanges.close("sim-target", "ci-first"), ApplyListener.NONE).succeeded())
+                    .isTrue();
+            awaitCondition("ci-second", "Ready");
+            assertThat(conditions("ci-second")).extracting(Condition::type).doesNotContain("PlanConflict");
+        } finally {
+            delete("ci-first");
+            delete("ci-second");
+        }
+    }
+
+    @Test
+    void aClaimSmallerThanItsVolumeNeedsItsCapacityConfirmed() {
+        KubernetesClient source = environment.source().client();
+        try {
+            source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName("grown-db").endMetadata().build()).create();
+            source.persistentVolumeClaims().inNamespace("grown-db").resource(
+                    new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder().withNewMetadata()
+                            .withName("data").endMetadata().withNewSpec().withStorageClassName("glusterfs-storage")
+                            .withAccessModes("ReadWriteOnce").withVolumeName("pv-grown-db-data").withNewResources()
+                            .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
+                            .endResources().endSpec().withNewStatus().withPhase("Bound")
+                            .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("8Gi")).endStatus()
+                            .build()).create();
+            createDirectly(PlanFixtures.request("grown", "grown-db"));
+            Condition capacity = awaitCondition("grown", "PvCapacityAdjustmentRequired");
+            assertThat(capacity.category()).isEqualTo("Warn");
+            assertThat(capacity.message()).endsWith(": [pv-grown-db-data]");
+            PlanConditionGuide.Explained explained = PlanConditionGuide.explain(capacity);
+            assertThat(explained.words()).endsWith("Volume(s): pv-grown-db-data.");
+            assertThat(PlanConditionGuide.showsFix(explained)).isTrue();
+            assertThat(explained.fix()).contains("capacityConfirmed");
+            JsonNode pv = plan("grown").path("spec").path("persistentVolumes").get(0);
+            assertThat(pv.path("capacity").asText()).isEqualTo("8Gi");
+            assertThat(pv.path("proposedCapacity").asText()).isEqualTo("8Gi");
+            // a Warn: the plan stays Ready; confirming the capacity clears it
+            assertThat(conditions("grown")).extracting(Condition::type).contains("Ready");
+            target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                    .withName("grown").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+                            "[{\"op\": \"add\", \"path\": \"/spec/persistentVolumes/0/capacityConfirmed\", "
+                                    + "\"value\": true}]");
+            awaitNoCondition("grown", "PvCapacityAdjustmentRequired");
+        } finally {
+            delete("grown");
+            source.namespaces().withName("grown-db").delete();
+            source.close();
+        }
+    }
+
+    @Test
+    void resourcesOfApisTheTargetNoLongerServesAreListed() {
+        KubernetesClient source = environment.source().client();
+        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext ingresses =
+                new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("extensions")
+                        .withVersion("v1beta1").withKind("Ingress").withPlural("ingresses").withNamespaced(true).build();
+        try {
+            source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName("legacy-web").endMetadata().build()).create();
+            source.genericKubernetesResources(ingresses).inNamespace("legacy-web").resource(
+                    new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                            .withApiVersion("extensions/v1beta1").withKind("Ingress").withNewMetadata()
+                            .withName("web").withNamespace("legacy-web").endMetadata().build()).create();
+            createDirectly(PlanFixtures.request("legacy", "legacy-web"));
+            Condition gvks = awaitCondition("legacy", "GVKsIncompatible");
+            assertThat(gvks.category()).isEqualTo("Warn");
+            assertThat(gvks.message()).contains("`incompatibleNamespaces`");
+            assertThat(PlanConditionGuide.showsFix(PlanConditionGuide.explain(gvks))).isTrue();
+            awaitTrue(() -> !PlanConditionGuide.incompatibleResources(plan("legacy")).isEmpty());
+            assertThat(PlanConditionGuide.incompatibleResources(plan("legacy")))
+                    .containsExactly("legacy-web: extensions/v1beta1 ingresses");
+        } finally {
+            delete("legacy");
+            source.namespaces().withName("legacy-web").delete();
+            source.close();
+        }
+    }
+
+    @Test
+    void differentMtcVersionsOnTheClustersAreAMismatch() {
+        KubernetesClient source = environment.source().client();
+        java.util.function.BiConsumer<KubernetesClient, String> version = (client, v) -> client.configMaps()
+                .inNamespace(MigResources.NAMESPACE).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                        .withNewMetadata().withName("migration-cluster-config").endMetadata()
+                        .addToData("OPERATOR_VERSION", v).build()).createOr(o -> o.update());
+        io.fabric8.kubernetes.api.model.ConfigMap before = target.configMaps().inNamespace(MigResources.NAMESPACE)
+                .withName("migration-cluster-config").get();
+        try {
+            version.accept(source, "1.7.18");
+            version.accept(target, "1.8.5");
+            createDirectly(PlanFixtures.request("versions", "billing"));
+            Condition mismatch = awaitCondition("versions", "ClusterVersionMismatch");
+            assertThat(mismatch.category()).isEqualTo("Warn");
+            assertThat(mismatch.message()).isEqualTo("Cluster operator versions do not match. Source, destination, "
+                    + "and host clusters must all have the same MTC operator version.");
+            PlanConditionGuide.Explained explained = PlanConditionGuide.explain(mismatch);
+            assertThat(explained.words()).contains("different MTC versions");
+            assertThat(PlanConditionGuide.showsFix(explained)).isTrue();
+        } finally {
+            delete("versions");
+            source.configMaps().inNamespace(MigResources.NAMESPACE).withName("migration-cluster-config").delete();
+            if (before == null) {
+                target.configMaps().inNamespace(MigResources.NAMESPACE).withName("migration-cluster-config").delete();
+            } else {
+                version.accept(target, before.getData().get("OPERATOR_VERSION"));
+            }
+            source.close();
+        }
+    }
+
+    /** Straight to the API (no waiting for validation): for plans that never become Ready. */
+    private static void createDirectly(PlanRequest request) {
+        target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .resource(MigPlanManifests.migPlan(request)).create();
+    }
+
+    private static void delete(String plan) {
+        target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE).withName(plan)
+                .delete();
+    }
+
+    private static void awaitNoCondition(String plan, String type) {
+        awaitTrue(() -> conditions(plan).stream().noneMatch(c -> c.type().equals(type)));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within 90 s");
+            }
+            try {
+                Thread.sleep(100); // a poll, not a timing assumption
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
         }
     }
 

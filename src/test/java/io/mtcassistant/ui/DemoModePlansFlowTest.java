@@ -126,9 +126,15 @@ class DemoModePlansFlowTest {
         ListView<?> volumes = robot.lookup("#plan-volumes").queryAs(ListView.class);
         assertThat(volumes.getItems()).hasSize(2);
         snapshot(robot, "3-volumes-discovered");
-        for (int i = 0; i < 3; i++) {
-            next(robot);
-        }
+        next(robot);
+        // the plan exists now: Options are saved on it (nothing changed, so the patch finds them set)
+        robot.clickOn("#plan-save-options");
+        javafx.scene.control.Label status = robot.lookup("#plan-status").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> "Migration options saved in the plan.".equals(status.getText()));
+        snapshot(robot, "4-options-saved");
+        next(robot);
+        next(robot);
 
         Window planWindow = planScene(robot).getWindow();
         robot.clickOn("#plan-start-stage");

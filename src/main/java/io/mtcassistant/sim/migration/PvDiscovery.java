@@ -30,7 +30,11 @@ import java.util.Map;
  * is there: NamespaceNotFoundOnSourceCluster, NamespaceLimitExceeded, PodLimitExceeded, PvLimitExceeded and
  * SourceClusterNoRegistryPath (direct image migration without the source MigCluster's exposedRegistryPath). Limits
  * come from the MigrationController on the control cluster (mig_namespace_limit, mig_pod_limit, mig_pv_limit;
- * 10 / 100 / 100). What it looked at is kept a few seconds per plan so the 100 ms ticks do not flood the servers.
+ * 10 / 100 / 100). It also reports PlanConflict ({@link PlanConflicts}), PvCapacityAdjustmentRequired (a claim
+ * whose bound volume is larger than it asks for gets a proposedCapacity, until capacityConfirmed), and the Warn
+ * conditions of {@link SourceCompatibility}: GVKsIncompatible with status.incompatibleNamespaces, and
+ * ClusterVersionMismatch. What it looked at is kept a few seconds per plan so the 100 ms ticks do not flood the
+ * servers.
  */
 public final class PvDiscovery implements PlanCheck, AutoCloseable {
 
@@ -43,14 +47,20 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
     private Map<String, JsonNode> storageClasses;
     private Instant storageClassesAt;
 
+    private final PlanConflicts conflicts;
+    private final SourceCompatibility compatibility;
+
     /** What the source held for a plan's namespaces when last looked at. */
-    private record Seen(String key, Instant at, List<String> missing, int pods, List<PersistentVolumeClaim> claims) {
+    private record Seen(String key, Instant at, List<String> missing, int pods, List<PersistentVolumeClaim> claims,
+            ArrayNode incompatible) {
     }
 
     /** Owns both clients (closes them). */
     public PvDiscovery(KubernetesClient source, KubernetesClient control) {
         this.source = java.util.Objects.requireNonNull(source);
         this.control = java.util.Objects.requireNonNull(control);
+        this.conflicts = new PlanConflicts(control);
+        this.compatibility = new SourceCompatibility(source, control);
     }
 
     @Override
@@ -89,6 +99,16 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
                     "Direct image migration is selected and the source cluster " + sourceCluster
                             + " is missing the exposedRegistryPath field"));
         }
+        found.addAll(conflicts.check(plan, objects));
+        capacityAdjustments(plan).ifPresent(found::add);
+        if (!source.incompatible().isEmpty()) {
+            found.add(new PlanCondition("GVKsIncompatible", null, "Warn",
+                    SourceCompatibility.GVKS_INCOMPATIBLE_MESSAGE));
+        }
+        String mismatch = compatibility.versionMismatch();
+        if (mismatch != null) {
+            found.add(new PlanCondition("ClusterVersionMismatch", null, "Warn", mismatch));
+        }
         if (writeVolumes(plan, source.claims()) && plan.path("spec").path("persistentVolumes").isEmpty()) {
             // written now, so the stored plan the other rules saw has none: say it with the Ready it gets
             found.add(new PlanCondition("PvsDiscovered", "Done", "Required",
@@ -115,7 +135,8 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
             pods += source.pods().inNamespace(namespace).list().getItems().size();
             claims.addAll(source.persistentVolumeClaims().inNamespace(namespace).list().getItems());
         }
-        Seen fresh = new Seen(key, now, missing, pods, claims);
+        List<String> present = namespaces.stream().filter(n -> !missing.contains(n)).toList();
+        Seen fresh = new Seen(key, now, missing, pods, claims, compatibility.incompatibleNamespaces(present));
         seen.put(plan, fresh);
         return fresh;
     }
@@ -164,6 +185,21 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
         return !after.isEmpty();
     }
 
+    /** Volumes whose proposed capacity nobody has confirmed yet. */
+    private static java.util.Optional<PlanCondition> capacityAdjustments(JsonNode plan) {
+        List<String> volumes = new ArrayList<>();
+        for (JsonNode pv : plan.path("spec").path("persistentVolumes")) {
+            if (pv.hasNonNull("proposedCapacity") && !pv.path("capacityConfirmed").asBoolean(false)
+                    && !"skip".equals(pv.path("selection").path("action").asText())) {
+                volumes.add(pv.path("name").asText());
+            }
+        }
+        return volumes.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new PlanCondition(
+                "PvCapacityAdjustmentRequired", null, "Warn", "Migrating data of following volumes may result in a "
+                        + "failure either due to mismatch in their requested and actual capacities or disk usage being "
+                        + "close to 100%: [" + String.join(",", volumes) + "]"));
+    }
+
     static String volumeName(PersistentVolumeClaim claim) {
         String bound = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
         return bound != null && !bound.isEmpty() ? bound : "pvc-" + claim.getMetadata().getUid();
@@ -178,6 +214,13 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
             size = claim.getSpec().getResources().getRequests().get("storage");
         }
         pv.put("capacity", size == null ? "1Gi" : size.toString());
+        Quantity requested = claim.getSpec().getResources() == null || claim.getSpec().getResources().getRequests()
+                == null ? null : claim.getSpec().getResources().getRequests().get("storage");
+        if (size != null && requested != null
+                && size.getNumericalAmount().compareTo(requested.getNumericalAmount()) > 0) {
+            // the bound volume is larger than the claim asks for: the target claim would be too small
+            pv.put("proposedCapacity", size.toString());
+        }
         String storageClass = claim.getSpec().getStorageClassName() == null ? "" : claim.getSpec().getStorageClassName();
         pv.put("storageClass", storageClass);
         String namespace = claim.getMetadata().getNamespace();
@@ -235,7 +278,15 @@ public final class PvDiscovery implements PlanCheck, AutoCloseable {
                 storageClasses = Map.of("destStorageClasses", classes(control), "srcStorageClasses", classes(source));
                 storageClassesAt = now;
             }
-            return storageClasses;
+            Seen last = seen.get(plan.path("metadata").path("name").asText());
+            // written when there are some, and once as [] to clear the ones a plan had before
+            if (last == null || (last.incompatible().isEmpty()
+                    && plan.path("status").path("incompatibleNamespaces").isEmpty())) {
+                return storageClasses;
+            }
+            Map<String, JsonNode> fields = new LinkedHashMap<>(storageClasses);
+            fields.put("incompatibleNamespaces", last.incompatible());
+            return fields;
         }
     }
 

@@ -51,6 +51,10 @@ public final class NewPlanView {
     @FXML private Button saveVolumesButton;
     @FXML private CheckBox directImagesBox;
     @FXML private CheckBox directVolumesBox;
+    @FXML private Button saveOptionsButton;
+    @FXML private Label optionsHint;
+    @FXML private Button saveHooksButton;
+    @FXML private Label hooksHint;
     @FXML private CheckBox hookBox;
     @FXML private GridPane hookGrid;
     @FXML private TextField hookName;
@@ -97,11 +101,11 @@ public final class NewPlanView {
         viewModel.pageProperty().addListener((obs, old, page) -> showPage(page.intValue()));
         showPage(viewModel.pageProperty().get());
         general();
-        namespaceList.setItems(viewModel.shownNamespaces());
+        namespaceList.setItems(viewModel.namespaces().shownNamespaces());
         namespaceList.setCellFactory(list -> new NamespaceCell());
-        namespaceFilter.textProperty().bindBidirectional(viewModel.namespaceFilterProperty());
-        limitsLabel.textProperty().bind(viewModel.limitsTextProperty());
-        volumeList.setItems(viewModel.volumes());
+        namespaceFilter.textProperty().bindBidirectional(viewModel.namespaces().filterProperty());
+        limitsLabel.textProperty().bind(viewModel.namespaces().limitsTextProperty());
+        volumeList.setItems(viewModel.volumes().volumes());
         volumeList.setCellFactory(list -> new VolumeCell());
         volumesHint.textProperty().bind(Bindings.when(viewModel.createdProperty())
                 .then("The controller discovered these volumes: choose copy, move or skip, the copy method and the "
@@ -109,9 +113,17 @@ public final class NewPlanView {
                 .otherwise("The controller discovers the volumes once the plan is created (on Review). Go on; "
                         + "come back here after creating it."));
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
-        directImagesBox.selectedProperty().bindBidirectional(viewModel.directImagesProperty());
-        directVolumesBox.selectedProperty().bindBidirectional(viewModel.directVolumesProperty());
+        directImagesBox.selectedProperty().bindBidirectional(viewModel.options().directImagesProperty());
+        directVolumesBox.selectedProperty().bindBidirectional(viewModel.options().directVolumesProperty());
         hooks();
+        for (Button save : List.of(saveOptionsButton, saveHooksButton)) {
+            save.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
+        }
+        for (Label hint : List.of(optionsHint, hooksHint)) {
+            hint.textProperty().bind(Bindings.when(viewModel.createdProperty())
+                    .then("The plan exists: save to change it (a merge patch through the change plan).")
+                    .otherwise("Used when the plan is created on Review."));
+        }
         yamlArea.textProperty().bind(viewModel.yamlProperty());
         conditionsArea.textProperty().bind(viewModel.conditionsProperty());
         createButton.disableProperty().bind(viewModel.createdProperty().or(viewModel.busyProperty()));
@@ -127,7 +139,8 @@ public final class NewPlanView {
     }
 
     private void general() {
-        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        GeneralPage general = viewModel.general();
+        nameField.textProperty().bindBidirectional(general.nameProperty());
         StringConverter<ReadyChoice> names = new StringConverter<>() {
             @Override
             public String toString(ReadyChoice choice) {
@@ -140,28 +153,29 @@ public final class NewPlanView {
             }
         };
         for (ComboBox<ReadyChoice> box : List.of(sourceBox, targetBox)) {
-            box.setItems(viewModel.clusters().filtered(ReadyChoice::ready));
+            box.setItems(general.clusters().filtered(ReadyChoice::ready));
             box.setConverter(names);
         }
-        storageBox.setItems(viewModel.storages().filtered(ReadyChoice::ready));
+        storageBox.setItems(general.storages().filtered(ReadyChoice::ready));
         storageBox.setConverter(names);
-        sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
-        targetBox.valueProperty().bindBidirectional(viewModel.targetProperty());
-        storageBox.valueProperty().bindBidirectional(viewModel.storageProperty());
-        notReadyLabel.textProperty().bind(viewModel.notReadyProperty());
+        sourceBox.valueProperty().bindBidirectional(general.sourceProperty());
+        targetBox.valueProperty().bindBidirectional(general.targetProperty());
+        storageBox.valueProperty().bindBidirectional(general.storageProperty());
+        notReadyLabel.textProperty().bind(general.notReadyProperty());
     }
 
     private void hooks() {
-        hookBox.selectedProperty().bindBidirectional(viewModel.hookEnabledProperty());
-        hookGrid.disableProperty().bind(viewModel.hookEnabledProperty().not());
-        hookPlaybook.disableProperty().bind(viewModel.hookEnabledProperty().not());
-        hookName.textProperty().bindBidirectional(viewModel.hookNameProperty());
+        HooksPage page = viewModel.hooks();
+        hookBox.selectedProperty().bindBidirectional(page.enabledProperty());
+        hookGrid.disableProperty().bind(page.enabledProperty().not());
+        hookPlaybook.disableProperty().bind(page.enabledProperty().not());
+        hookName.textProperty().bindBidirectional(page.nameProperty());
         hookPhase.getItems().setAll(HookPhase.values());
-        hookPhase.valueProperty().bindBidirectional(viewModel.hookPhaseProperty());
-        hookNamespace.textProperty().bindBidirectional(viewModel.hookNamespaceProperty());
-        hookServiceAccount.textProperty().bindBidirectional(viewModel.hookServiceAccountProperty());
-        hookImage.textProperty().bindBidirectional(viewModel.hookImageProperty());
-        hookPlaybook.textProperty().bindBidirectional(viewModel.hookPlaybookProperty());
+        hookPhase.valueProperty().bindBidirectional(page.phaseProperty());
+        hookNamespace.textProperty().bindBidirectional(page.namespaceProperty());
+        hookServiceAccount.textProperty().bindBidirectional(page.serviceAccountProperty());
+        hookImage.textProperty().bindBidirectional(page.imageProperty());
+        hookPlaybook.textProperty().bindBidirectional(page.playbookProperty());
     }
 
     private void showPage(int page) {
@@ -186,6 +200,16 @@ public final class NewPlanView {
     }
 
     @FXML
+    private void saveOptions() {
+        viewModel.applyOptions();
+    }
+
+    @FXML
+    private void saveHooks() {
+        viewModel.applyHooks();
+    }
+
+    @FXML
     private void create() {
         viewModel.create();
     }
@@ -205,7 +229,7 @@ public final class NewPlanView {
         dialogs.chooseFolder("Export the plan (manifests and apply.sh)", Path.of(System.getProperty("user.home")))
                 .ifPresent(dir -> {
                     try {
-                        Path target = dir.resolve("migplan-" + viewModel.nameProperty().get().trim());
+                        Path target = dir.resolve("migplan-" + viewModel.general().nameProperty().get().trim());
                         viewModel.statusProperty().set("Wrote " + viewModel.export(target).size() + " files to " + target);
                     } catch (RuntimeException e) {
                         viewModel.statusProperty().set("Export failed: " + e.getMessage());
@@ -274,7 +298,7 @@ public final class NewPlanView {
         private VolumeRow bound;
 
         VolumeCell() {
-            storageClass.setItems(viewModel.targetStorageClasses());
+            storageClass.setItems(viewModel.volumes().targetStorageClasses());
             storageClass.setPrefWidth(260);
             storageClass.setPromptText("target storage class");
             action.setConverter(ids(PvAction::id));

@@ -6,8 +6,6 @@ import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.monitor.ActionRequest;
 import io.mtcassistant.monitor.Condition;
-import io.mtcassistant.plans.DestStorageClass;
-import io.mtcassistant.plans.HookPhase;
 import io.mtcassistant.plans.MigPlanManifests;
 import io.mtcassistant.plans.PlanChanges;
 import io.mtcassistant.plans.PlanConditionGuide;
@@ -16,10 +14,8 @@ import io.mtcassistant.plans.PlanInventory;
 import io.mtcassistant.plans.PlanProblem;
 import io.mtcassistant.plans.PlanRequest;
 import io.mtcassistant.plans.PlanValidator;
-import io.mtcassistant.plans.PlanVolume;
 import io.mtcassistant.plans.PvChoice;
 import io.mtcassistant.plans.PvSelections;
-import io.mtcassistant.plans.ReadyChoice;
 import io.mtcassistant.ui.task.BackgroundTask;
 import io.mtcassistant.ui.task.TaskRunner;
 import java.nio.file.Path;
@@ -29,20 +25,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
- * The New plan flow's state on the FX thread: General, Namespaces, Persistent volumes, Options, Hooks, Review.
- * The plan is created from Review through the change plan; the controller then discovers the volumes, whose choices
- * are applied as an edit of the plan; Start stage / Start cutover hand the plan to the monitor.
+ * The New plan flow on the FX thread: the pages' own state is in {@link GeneralPage}, {@link NamespacesPage},
+ * {@link VolumesPage}, {@link OptionsPage} and {@link HooksPage}; this class holds the flow (page, problems,
+ * status) and the Review page, and does the work. The plan is created from Review through the change plan; the
+ * controller then discovers the volumes, whose choices are applied as an edit of the plan, as are later changes of
+ * the Options and Hooks pages; Start stage / Start cutover hand the plan to the monitor.
  */
 public final class NewPlanViewModel {
 
@@ -54,28 +47,11 @@ public final class NewPlanViewModel {
     private final TaskRunner runner;
     private final Consumer<String> handOver;
     private final IntegerProperty page = new SimpleIntegerProperty(0);
-    private final StringProperty name = new SimpleStringProperty("");
-    private final ObservableList<ReadyChoice> clusters = FXCollections.observableArrayList();
-    private final ObservableList<ReadyChoice> storages = FXCollections.observableArrayList();
-    private final ObjectProperty<ReadyChoice> source = new SimpleObjectProperty<>();
-    private final ObjectProperty<ReadyChoice> target = new SimpleObjectProperty<>();
-    private final ObjectProperty<ReadyChoice> storage = new SimpleObjectProperty<>();
-    private final StringProperty notReady = new SimpleStringProperty("");
-    private final ObservableList<NamespaceRow> namespaces = FXCollections.observableArrayList();
-    private final FilteredList<NamespaceRow> shownNamespaces = new FilteredList<>(namespaces);
-    private final StringProperty namespaceFilter = new SimpleStringProperty("");
-    private final StringProperty limitsText = new SimpleStringProperty("");
-    private final ObservableList<VolumeRow> volumes = FXCollections.observableArrayList();
-    private final ObservableList<String> targetStorageClasses = FXCollections.observableArrayList();
-    private final BooleanProperty directImages = new SimpleBooleanProperty(false);
-    private final BooleanProperty directVolumes = new SimpleBooleanProperty(true);
-    private final BooleanProperty hookEnabled = new SimpleBooleanProperty(false);
-    private final StringProperty hookName = new SimpleStringProperty("");
-    private final StringProperty hookPlaybook = new SimpleStringProperty("");
-    private final StringProperty hookImage = new SimpleStringProperty("");
-    private final ObjectProperty<HookPhase> hookPhase = new SimpleObjectProperty<>(HookPhase.PreBackup);
-    private final StringProperty hookNamespace = new SimpleStringProperty("openshift-migration");
-    private final StringProperty hookServiceAccount = new SimpleStringProperty("migration-controller");
+    private final GeneralPage general = new GeneralPage();
+    private final NamespacesPage namespaces = new NamespacesPage();
+    private final VolumesPage volumes = new VolumesPage();
+    private final OptionsPage options = new OptionsPage();
+    private final HooksPage hooks = new HooksPage();
     private final StringProperty problems = new SimpleStringProperty("");
     private final StringProperty yaml = new SimpleStringProperty("");
     private final StringProperty conditions = new SimpleStringProperty("");
@@ -91,8 +67,6 @@ public final class NewPlanViewModel {
         this.service = service;
         this.runner = runner;
         this.handOver = handOver;
-        namespaceFilter.addListener((obs, old, text) -> shownNamespaces.setPredicate(row -> text == null
-                || text.isBlank() || row.namespace().name().contains(text.trim())));
     }
 
     /** Reads the clusters, storages, limits and the source's namespaces. */
@@ -108,39 +82,22 @@ public final class NewPlanViewModel {
 
     private void loaded(PlanInventory read) {
         inventory = read;
-        clusters.setAll(read.clusters());
-        storages.setAll(read.storages());
-        List<String> why = new ArrayList<>();
-        read.clusters().stream().filter(c -> !c.ready()).forEach(c -> why.add("MigCluster " + c.name() + ": " + c.why()));
-        read.storages().stream().filter(c -> !c.ready()).forEach(c -> why.add("MigStorage " + c.name() + ": " + c.why()));
-        notReady.set(why.isEmpty() ? "" : "Not offered (not Ready):\n" + String.join("\n", why));
-        read.clusters().stream().filter(c -> c.ready() && c.registryPath() != null).findFirst().ifPresent(source::set);
-        read.clusters().stream().filter(c -> c.ready() && c != source.get()).findFirst().ifPresent(target::set);
-        read.storages().stream().filter(ReadyChoice::ready).findFirst().ifPresent(storage::set);
-        namespaces.setAll((read.sourceNamespaces() == null ? List.<io.mtcassistant.plans.SourceNamespace>of()
-                : read.sourceNamespaces()).stream().map(NamespaceRow::new).toList());
-        limitsText.set("Limits per plan (MigrationController): " + read.limits().namespaces() + " namespaces, "
-                + read.limits().pods() + " pods, " + read.limits().persistentVolumes() + " persistent volumes");
+        general.load(read);
+        namespaces.load(read);
         status.set("");
         busy.set(false);
     }
 
     public PlanRequest request() {
-        List<PlanHook> hooks = hookEnabled.get() ? List.of(new PlanHook(hookName.get().trim(),
-                hookPlaybook.get().isBlank() ? null : hookPlaybook.get(), hookImage.get().isBlank() ? null
-                        : hookImage.get().trim(), hookPhase.get(), null, hookNamespace.get().trim(),
-                hookServiceAccount.get().trim())) : List.of();
-        return new PlanRequest(name.get().trim(), source.get() == null ? null : source.get().name(),
-                target.get() == null ? null : target.get().name(), storage.get() == null ? null : storage.get().name(),
-                namespaces.stream().filter(r -> r.selectedProperty().get()).map(NamespaceRow::mapping).toList(),
-                List.of(), directImages.get(), directVolumes.get(), hooks);
+        return new PlanRequest(general.planName(), GeneralPage.nameOf(general.sourceProperty()),
+                GeneralPage.nameOf(general.targetProperty()), GeneralPage.nameOf(general.storageProperty()),
+                namespaces.selected(), List.of(), options.directImagesProperty().get(),
+                options.directVolumesProperty().get(), hooks.hooks());
     }
 
     /** Goes to the next page when the current one has no blocking problem; shows the problems either way. */
     public void next() {
-        List<PlanProblem> found = problemsUpTo(page.get());
-        problems.set(String.join("\n", found.stream().map(p -> (p.blocking() ? "✗ " : "⚠ ") + p.line()).toList()));
-        if (PlanValidator.firstBlocking(found).isPresent()) {
+        if (shownBlocking(problemsUpTo(page.get()))) {
             return;
         }
         if (page.get() < PAGES.size() - 1) {
@@ -149,6 +106,12 @@ public final class NewPlanViewModel {
         if (page.get() == PAGES.size() - 1) {
             yaml.set(MigPlanManifests.yaml(request()));
         }
+    }
+
+    /** Shows the problems; whether one of them blocks. */
+    private boolean shownBlocking(List<PlanProblem> found) {
+        problems.set(String.join("\n", found.stream().map(p -> (p.blocking() ? "✗ " : "⚠ ") + p.line()).toList()));
+        return PlanValidator.firstBlocking(found).isPresent();
     }
 
     public void back() {
@@ -172,13 +135,9 @@ public final class NewPlanViewModel {
         };
         List<PlanProblem> result = new ArrayList<>(all.stream().filter(p -> fields.contains(p.field())).toList());
         if (current == 2 && livePlan != null) {
-            result.addAll(PvSelections.check(livePlan, choices(), directVolumes.get()));
+            result.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));
         }
         return result;
-    }
-
-    private List<PvChoice> choices() {
-        return volumes.stream().map(VolumeRow::choice).toList();
     }
 
     /** Creates the plan (hooks, plan, wait for validation), then shows its conditions and volumes. */
@@ -219,43 +178,68 @@ public final class NewPlanViewModel {
             text.append(group.getKey()).append('\n');
             for (PlanConditionGuide.Explained e : group.getValue()) {
                 text.append("  ").append(e.words()).append('\n');
-                if (PlanConditionGuide.isBlocking(group.getKey()) && !e.fix().isEmpty()) {
+                if (e.type().equals("GVKsIncompatible")) {
+                    PlanConditionGuide.incompatibleResources(plan).forEach(l -> text.append("    ").append(l)
+                            .append('\n'));
+                }
+                if (PlanConditionGuide.showsFix(e)) {
                     text.append("    Fix: ").append(e.fix()).append('\n');
                 }
             }
         }
         conditions.set(text.toString().strip());
         ready.set(list.stream().anyMatch(c -> c.type().equals("Ready") && c.status()));
-        List<DestStorageClass> classes = DestStorageClass.listFrom(plan);
-        targetStorageClasses.setAll(classes.stream().map(DestStorageClass::name).toList());
-        List<PlanVolume> discovered = PlanVolume.listFrom(plan);
-        List<PvChoice> defaults = PvSelections.resolve(plan, List.of());
-        List<VolumeRow> rows = new ArrayList<>();
-        for (int i = 0; i < discovered.size(); i++) {
-            rows.add(new VolumeRow(discovered.get(i), defaults.get(i)));
-        }
-        volumes.setAll(rows);
+        volumes.show(plan);
         yaml.set(io.mtcassistant.install.plan.KubeObjects.yaml(io.mtcassistant.install.plan.KubeObjects.withoutServerFields(
                 io.mtcassistant.install.plan.KubeObjects.asMap(plan))));
     }
 
     /** Applies the volume choices as an edit of the plan (merge patch). */
     public void applyVolumes() {
-        List<PvChoice> choices = choices();
-        String planName = name.get().trim();
+        List<PvChoice> choices = volumes.choices();
+        saveEdit("the persistent volumes", "Volume choices", List.of(),
+                live -> PlanChanges.editVolumes(service.cluster(), live, choices));
+    }
+
+    /** Saves the Options page on the created plan (a merge patch of the copy options). */
+    public void applyOptions() {
+        boolean images = options.directImagesProperty().get();
+        boolean directVolumes = options.directVolumesProperty().get();
+        saveEdit("the migration options", "Migration options", List.of("direct-images"),
+                live -> PlanChanges.editOptions(service.cluster(), general.planName(), images, directVolumes));
+    }
+
+    /** Saves the Hooks page on the created plan: the MigHook created or patched, then the plan's hook list. */
+    public void applyHooks() {
+        List<PlanHook> typed = hooks.hooks();
+        saveEdit("the hooks", "Hooks", List.of("hook"), live -> PlanChanges.editHooks(service.cluster(), live, typed));
+    }
+
+    /**
+     * An edit of the created plan through the change plan (built from the live plan, applied off the FX thread);
+     * refused first when the request has a blocking problem in one of {@code fields}.
+     */
+    private void saveEdit(String what, String saved, List<String> fields,
+            java.util.function.Function<JsonNode, ChangePlan> edit) {
+        if (inventory != null) {
+            if (shownBlocking(PlanValidator.validate(request(), inventory).stream()
+                    .filter(p -> fields.contains(p.field())).toList())) {
+                return;
+            }
+        }
+        String planName = general.planName();
         busy.set(true);
-        runner.run(BackgroundTask.of("Edit the persistent volumes of " + planName, progress -> {
-            JsonNode live = service.plan(planName);
-            ApplyResult result = service.apply(PlanChanges.editVolumes(service.cluster(), live, choices));
+        runner.run(BackgroundTask.of("Edit " + what + " of " + planName, progress -> {
+            ApplyResult result = service.apply(edit.apply(service.plan(planName)));
             return new Created(result, service.plan(planName));
         }).onSuccess(done -> {
             busy.set(false);
             show(done.plan());
-            status.set(done.result().succeeded() ? "Volume choices saved in the plan." : "Saving the volume choices "
-                    + "failed: " + done.result().failure().map(f -> f.message()).orElse(""));
+            status.set(done.result().succeeded() ? saved + " saved in the plan." : "Saving " + what + " failed: "
+                    + done.result().failure().map(f -> f.message()).orElse(""));
         }).onFailure(e -> {
             busy.set(false);
-            status.set("Saving the volume choices failed: " + e.getMessage());
+            status.set("Saving " + what + " failed: " + e.getMessage());
         }));
     }
 
@@ -265,11 +249,11 @@ public final class NewPlanViewModel {
     }
 
     public void startStage() {
-        start(ActionRequest.stage(name.get().trim()));
+        start(ActionRequest.stage(general.planName()));
     }
 
     public void startCutover() {
-        start(ActionRequest.cutover(name.get().trim(), true));
+        start(ActionRequest.cutover(general.planName(), true));
     }
 
     private void start(ActionRequest request) {
@@ -286,27 +270,11 @@ public final class NewPlanViewModel {
     }
 
     public IntegerProperty pageProperty() { return page; }
-    public StringProperty nameProperty() { return name; }
-    public ObservableList<ReadyChoice> clusters() { return clusters; }
-    public ObservableList<ReadyChoice> storages() { return storages; }
-    public ObjectProperty<ReadyChoice> sourceProperty() { return source; }
-    public ObjectProperty<ReadyChoice> targetProperty() { return target; }
-    public ObjectProperty<ReadyChoice> storageProperty() { return storage; }
-    public StringProperty notReadyProperty() { return notReady; }
-    public FilteredList<NamespaceRow> shownNamespaces() { return shownNamespaces; }
-    public StringProperty namespaceFilterProperty() { return namespaceFilter; }
-    public StringProperty limitsTextProperty() { return limitsText; }
-    public ObservableList<VolumeRow> volumes() { return volumes; }
-    public ObservableList<String> targetStorageClasses() { return targetStorageClasses; }
-    public BooleanProperty directImagesProperty() { return directImages; }
-    public BooleanProperty directVolumesProperty() { return directVolumes; }
-    public BooleanProperty hookEnabledProperty() { return hookEnabled; }
-    public StringProperty hookNameProperty() { return hookName; }
-    public StringProperty hookPlaybookProperty() { return hookPlaybook; }
-    public StringProperty hookImageProperty() { return hookImage; }
-    public ObjectProperty<HookPhase> hookPhaseProperty() { return hookPhase; }
-    public StringProperty hookNamespaceProperty() { return hookNamespace; }
-    public StringProperty hookServiceAccountProperty() { return hookServiceAccount; }
+    public GeneralPage general() { return general; }
+    public NamespacesPage namespaces() { return namespaces; }
+    public VolumesPage volumes() { return volumes; }
+    public OptionsPage options() { return options; }
+    public HooksPage hooks() { return hooks; }
     public StringProperty problemsProperty() { return problems; }
     public StringProperty yamlProperty() { return yaml; }
     public StringProperty conditionsProperty() { return conditions; }

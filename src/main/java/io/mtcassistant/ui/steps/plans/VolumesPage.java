@@ -1,0 +1,37 @@
+package io.mtcassistant.ui.steps.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mtcassistant.plans.DestStorageClass;
+import io.mtcassistant.plans.PlanVolume;
+import io.mtcassistant.plans.PvChoice;
+import io.mtcassistant.plans.PvSelections;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Persistent volumes page: the volumes the controller discovered, each with the admin's choice. */
+public final class VolumesPage {
+
+    private final ObservableList<VolumeRow> volumes = FXCollections.observableArrayList();
+    private final ObservableList<String> targetStorageClasses = FXCollections.observableArrayList();
+
+    /** The live plan's volumes with the console's defaults (or the selections already saved). */
+    void show(JsonNode plan) {
+        targetStorageClasses.setAll(DestStorageClass.listFrom(plan).stream().map(DestStorageClass::name).toList());
+        List<PlanVolume> discovered = PlanVolume.listFrom(plan);
+        List<PvChoice> defaults = PvSelections.resolve(plan, List.of());
+        List<VolumeRow> rows = new ArrayList<>();
+        for (int i = 0; i < discovered.size(); i++) {
+            rows.add(new VolumeRow(discovered.get(i), defaults.get(i)));
+        }
+        volumes.setAll(rows);
+    }
+
+    List<PvChoice> choices() {
+        return volumes.stream().map(VolumeRow::choice).toList();
+    }
+
+    public ObservableList<VolumeRow> volumes() { return volumes; }
+    public ObservableList<String> targetStorageClasses() { return targetStorageClasses; }
+}
