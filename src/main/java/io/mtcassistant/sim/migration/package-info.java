@@ -15,8 +15,12 @@
  * planted with {@link io.mtcassistant.sim.migration.MigrationFaults} (API or annotations); time runs at an
  * adjustable scale. {@link io.mtcassistant.sim.migration.SimulatedMigrationLoad} is a bounded benchmark load.
  *
- * <p>What it does NOT do: no PV discovery (plans keep the persistentVolumes they are given; issue 14 adds it),
- * no MigCluster token or MigStorage bucket validation (issue 13), no DirectImageMigration or
+ * New MigPlans get PV discovery from the simulated source's claims ({@code PvDiscovery}) and the plan warnings
+ * PlanConflict, PvCapacityAdjustmentRequired, GVKsIncompatible (three removed APIs only, no real API discovery) and
+ * ClusterVersionMismatch; remote MigClusters are validated by their token ({@code ClusterValidation}) and MigStorages
+ * by an S3 write to their bucket ({@code StorageValidation}).
+ *
+ * <p>What it does NOT do: no DirectImageMigration or
  * DirectImageStreamMigration objects (only the DirectImage step's progress line), no MigHook jobs (hook steps only
  * take time), no Velero Backup/Restore or rsync pod objects, no MigAnalytic numbers, no refresh, no
  * observedDigest-driven re-reconcile of a changed spec other than spec.canceled, no deletion of child objects when a
