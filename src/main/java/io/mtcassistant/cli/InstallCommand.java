@@ -203,7 +203,7 @@ public class InstallCommand implements Callable<Integer> {
         if (operatorYml != null) {
             return new LegacyOperatorFiles(operatorYml.toString(), read(operatorYml), read(controllerYml));
         }
-        return legacyArchive != null ? LegacyOperatorFiles.fromArchive(legacyArchive) : LegacyOperatorFiles.fromMirror(mirror, access);
+        return LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
     }
 
     private static List<String> machineConfigPools(KubernetesClient client) {
