@@ -87,7 +87,7 @@ public class InstallCommand implements Callable<Integer> {
     Path legacyArchive;
 
     @Mixin
-    RegistryOptionsMixin registry = new RegistryOptionsMixin();
+    MirrorRegistryOptions registry = new MirrorRegistryOptions();
 
     @Option(names = "--legacy-control-cluster", description = "Legacy clusters: step 2's edge-case decision, this legacy cluster runs the controller and web console.")
     boolean legacyControl;
