@@ -112,10 +112,7 @@ public final class ChangePlanExporter {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden staging folder is harmless
-        }
+        // best effort: a leftover hidden staging folder is harmless
+        io.mtcassistant.common.FileTrees.delete(dir);
     }
 }
