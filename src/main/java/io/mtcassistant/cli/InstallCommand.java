@@ -87,7 +87,7 @@ public class InstallCommand implements Callable<Integer> {
     Path legacyArchive;
 
     @Mixin
-    RegistryOptionsMixin registry = new RegistryOptionsMixin();
+    MirrorRegistryOptions registry = new MirrorRegistryOptions();
 
     @Option(names = "--legacy-control-cluster", description = "Legacy clusters: step 2's edge-case decision, this legacy cluster runs the controller and web console.")
     boolean legacyControl;
@@ -203,7 +203,7 @@ public class InstallCommand implements Callable<Integer> {
         if (operatorYml != null) {
             return new LegacyOperatorFiles(operatorYml.toString(), read(operatorYml), read(controllerYml));
         }
-        return legacyArchive != null ? LegacyOperatorFiles.fromArchive(legacyArchive) : LegacyOperatorFiles.fromMirror(mirror, access);
+        return LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
     }
 
     private static List<String> machineConfigPools(KubernetesClient client) {

@@ -1,5 +1,6 @@
 package io.mtcassistant.cli;
 
+import io.mtcassistant.common.FileTrees;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.sim.registry.DemoMirrorRun;
@@ -12,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** `mtc-assistant simulate`: serve the simulated demo clusters until interrupted. */
@@ -26,6 +29,8 @@ public class SimulateCommand implements Callable<Integer> {
     public static final String READY = "Simulated clusters ready:";
     /** Printed (with the results folder) once --mirror-demo-content has mirrored the demo content. */
     public static final String DEMO_MIRRORED = "Demo content mirrored; results folder";
+    static final String WORK_PREFIX = "mtc-sim-demo-content";
+    private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -39,6 +44,14 @@ public class SimulateCommand implements Callable<Integer> {
                     + " mirror registry first, and write its results folder (for mtc-assistant install --mirror-results) to DIR.")
     Path demoResults;
 
+    @Option(names = "--temp-dir", paramLabel = "DIR",
+            description = "Where --mirror-demo-content keeps its temporary work folder (default: the system's temporary"
+                    + " folder). The folder is deleted once the content is mirrored, and when simulate stops.")
+    Path tempDir;
+
+    /** The work folder of --mirror-demo-content while it exists; the shutdown hook deletes it too. */
+    private volatile Path demoWork;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,6 +61,9 @@ public class SimulateCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(file)) {
             throw new BadInputException(file + ": is a folder, not a file");
+        }
+        if (tempDir != null && !Files.isDirectory(tempDir)) {
+            throw new BadInputException("--temp-dir " + tempDir + ": the folder does not exist");
         }
         CountDownLatch stop = new CountDownLatch(1);
         boolean interrupted = false;
@@ -60,6 +76,7 @@ public class SimulateCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 environment.close();
+                deleteDemoWork();
             }, "simulate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -69,8 +86,11 @@ public class SimulateCommand implements Callable<Integer> {
                         + environment.mirrorRegistry().caFile() + ")");
                 out.flush();
                 if (demoResults != null) {
-                    Path cache = Files.createTempDirectory("mtc-sim-demo-content");
-                    DemoMirrorRun.mirror(environment.mirrorRegistry(), cache, demoResults.toAbsolutePath());
+                    demoWork = tempDir == null ? Files.createTempDirectory(WORK_PREFIX)
+                            : Files.createTempDirectory(tempDir, WORK_PREFIX);
+                    DemoMirrorRun.mirror(environment.mirrorRegistry(), demoWork, demoResults.toAbsolutePath());
+                    // the simulated registry keeps what was pushed in memory; the engine's work folder is done
+                    deleteDemoWork();
                     out.println(DEMO_MIRRORED + " " + demoResults.toAbsolutePath());
                     out.flush();
                 }
@@ -80,6 +100,7 @@ public class SimulateCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 interrupted = true; // restored after the clusters are closed: closing waits for the servers
             } finally {
+                deleteDemoWork();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -93,6 +114,14 @@ public class SimulateCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private void deleteDemoWork() {
+        Path work = demoWork;
+        demoWork = null;
+        if (work != null && !FileTrees.delete(work)) {
+            LOG.warn("could not delete the demo content's work folder {}", work);
+        }
     }
 
     private static String describe(SimulatedCluster cluster) {

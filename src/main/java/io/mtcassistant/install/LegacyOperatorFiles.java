@@ -57,6 +57,14 @@ public record LegacyOperatorFiles(String image, String operatorYml, String contr
         return read(Stores.source(ref, access.access(), access.tlsVerify()), Stores.sourceReference(ref), mirrored);
     }
 
+    /**
+     * From the archive when one is given (no registry needed), else from the mirror registry: how both the
+     * {@code install} command ({@code --legacy-archive}) and the Operators page choose.
+     */
+    public static LegacyOperatorFiles fromArchiveOrMirror(Path archiveDir, MirrorResults mirror, MirrorAccess access) {
+        return archiveDir != null ? fromArchive(archiveDir) : fromMirror(mirror, access);
+    }
+
     /** Reads both files from a mirror archive (registry to archive), after checking its checksums. */
     public static LegacyOperatorFiles fromArchive(Path archiveDir) {
         ArchiveVolumes volumes = ArchiveVolumes.index(MirrorArchive.verify(archiveDir));

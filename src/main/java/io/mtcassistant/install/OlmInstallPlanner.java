@@ -40,7 +40,8 @@ public final class OlmInstallPlanner {
                     new WaitCondition("status.conditions[type=Updated].status", List.of("True"), List.of("True"),
                             "status.conditions[type=Degraded].message", request.timeout(),
                             "status.conditions[type=Degraded].status",
-                            "{status.updatedMachineCount} of {status.machineCount} machines updated"),
+                            "{status.updatedMachineCount} of {status.machineCount} machines updated",
+                            "status.configuration.name"),
                     "the nodes of pool " + pool + " roll out the mirror settings (they reboot one by one)"));
         }
         if (request.disableDefaultSources()) {

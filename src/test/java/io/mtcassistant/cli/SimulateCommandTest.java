@@ -60,6 +60,49 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theDemoContentsWorkFolderIsGoneOnceMirroredAndNothingStaysInTheTempDir() throws Exception {
+        Path kubeconfig = dir.resolve("demo-kubeconfig");
+        Path temp = java.nio.file.Files.createDirectories(dir.resolve("temp"));
+        java.nio.file.attribute.FileTime untouched = java.nio.file.Files.getLastModifiedTime(temp);
+        StringWriter simulateOut = new StringWriter();
+        StringWriter simulateErr = new StringWriter();
+        AtomicInteger simulateExit = new AtomicInteger(-100);
+        Thread simulate = new Thread(() -> simulateExit.set(MtcAssistantCommand.run(new String[] {"simulate",
+            "--write-kubeconfig", kubeconfig.toString(), "--mirror-demo-content", dir.resolve("results").toString(),
+            "--temp-dir", temp.toString()}, new PrintWriter(simulateOut, true), new PrintWriter(simulateErr, true))),
+                "simulate-demo-content");
+        simulate.start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (!simulateOut.toString().contains(SimulateCommand.DEMO_MIRRORED) && simulate.isAlive()
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(simulateOut.toString()).as(simulateErr.toString()).contains(SimulateCommand.DEMO_MIRRORED);
+            assertThat(dir.resolve("results").resolve("mapping.txt")).exists();
+            // the work folder was made in --temp-dir (its modification time moved) and is gone already
+            assertThat(java.nio.file.Files.getLastModifiedTime(temp)).isNotEqualTo(untouched);
+            assertThat(temp).isEmptyDirectory();
+        } finally {
+            simulate.interrupt();
+            simulate.join(Duration.ofSeconds(30).toMillis());
+        }
+        assertThat(simulateExit.get()).isZero();
+        assertThat(temp).isEmptyDirectory();
+    }
+
+    @Test
+    void aTempDirThatDoesNotExistIsBadInput() {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("no-such-temp");
+        int exit = MtcAssistantCommand.run(new String[] {"simulate", "--write-kubeconfig", dir.resolve("k").toString(),
+            "--mirror-demo-content", dir.resolve("r").toString(), "--temp-dir", missing.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--temp-dir " + missing + ": the folder does not exist");
+    }
+
+    @Test
     void missingFolderIsBadInput() {
         StringWriter err = new StringWriter();
         Path file = dir.resolve("no/such/folder/kubeconfig");

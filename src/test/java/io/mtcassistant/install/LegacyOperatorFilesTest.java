@@ -57,19 +57,42 @@ class LegacyOperatorFilesTest {
         assertThat(files.controllerYml()).contains("kind: MigrationController").contains("migration_velero: true");
     }
 
+    private static Path archive() {
+        Path archive = dir.resolve("archive");
+        if (!Files.exists(archive)) {
+            OciLayout layout = OciLayout.open(mirror.contents.layoutDir());
+            List<ArchiveMetadata.Image> images = layout.entries().stream().map(e -> new ArchiveMetadata.Image(e.refName(),
+                    e.refName(), e.descriptor().digest(), e.descriptor().mediaType(), e.descriptor().size())).toList();
+            MirrorArchive.pack(layout, ArchiveMetadata.now(images), archive, 1L << 30, false);
+        }
+        return archive;
+    }
+
     @Test
     void bothFilesComeOutOfAMirrorArchive() {
-        Path archive = dir.resolve("archive");
-        OciLayout layout = OciLayout.open(mirror.contents.layoutDir());
-        List<ArchiveMetadata.Image> images = layout.entries().stream().map(e -> new ArchiveMetadata.Image(e.refName(),
-                e.refName(), e.descriptor().digest(), e.descriptor().mediaType(), e.descriptor().size())).toList();
-        MirrorArchive.pack(layout, ArchiveMetadata.now(images), archive, 1L << 30, false);
+        Path archive = archive();
 
         LegacyOperatorFiles files = LegacyOperatorFiles.fromArchive(archive);
 
         assertThat(files.image()).contains(DemoCatalog.LEGACY_REPOSITORY).contains("in " + archive);
         assertThat(files.operatorYml()).contains(DemoCatalog.DEMO_TEXT);
         assertThat(files.controllerYml()).contains("kind: MigrationController");
+    }
+
+    @Test
+    void theCommandAndThePageTakeTheArchiveWhenGivenElseTheMirror() throws Exception {
+        Path only = dir.resolve("results-without-legacy");
+        Files.createDirectories(only);
+        Files.writeString(only.resolve("mapping.txt"), "registry.redhat.io/a/b:1=" + mirror.registry.endpoint() + "/a/b:1\n");
+        Path archive = archive();
+
+        LegacyOperatorFiles fromArchive = LegacyOperatorFiles.fromArchiveOrMirror(archive, MirrorResults.read(only), access);
+        LegacyOperatorFiles fromMirror = LegacyOperatorFiles.fromArchiveOrMirror(null, results, access);
+
+        assertThat(fromArchive.image()).endsWith(" in " + archive);
+        assertThat(fromMirror.image()).startsWith(mirror.registry.endpoint() + "/");
+        assertThat(fromArchive.operatorYml()).isEqualTo(fromMirror.operatorYml());
+        assertThat(fromArchive.controllerYml()).isEqualTo(fromMirror.controllerYml());
     }
 
     @Test

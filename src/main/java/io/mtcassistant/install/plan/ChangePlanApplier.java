@@ -47,6 +47,8 @@ public final class ChangePlanApplier {
             outcomes.add(ActionOutcome.waiting(i, plan.actions().get(i)));
         }
         outcomes.forEach(listener::changed);
+        Map<Integer, String> baselines = baselines(plan);
+        boolean changed = false;
         for (int i = 0; i < plan.actions().size(); i++) {
             ChangeAction action = plan.actions().get(i);
             Instant began = clock.instant();
@@ -56,7 +58,9 @@ public final class ChangePlanApplier {
             progress.report("");
             ActionOutcome outcome;
             try {
-                Step step = run(action, progress);
+                // a rollout is awaited only when this apply changed something before it; otherwise it happened earlier
+                Step step = action.kind() == ActionKind.WAIT_FOR
+                        ? waitFor(action, progress, changed ? baselines.get(i) : null) : run(action, progress);
                 outcome = new ActionOutcome(i, action, step.state(), step.message(), Duration.between(began, clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("{}: {} failed", plan.cluster(), action.title(), e);
@@ -65,12 +69,39 @@ public final class ChangePlanApplier {
             }
             LOG.info("{}: {}: {} {}", plan.cluster(), action.title(), outcome.state().label(), outcome.message());
             outcomes.set(i, outcome);
+            changed |= outcome.state() == ActionState.DONE && action.kind() != ActionKind.WAIT_FOR;
             listener.changed(outcome);
             if (outcome.state() == ActionState.FAILED) {
                 break;
             }
         }
         return new ApplyResult(plan.cluster(), outcomes, Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Before anything changes: the value at each rollout wait's baseline path (an absent object or field has none),
+     * so that the wait can tell the rollout the plan starts from the state the cluster was already in.
+     */
+    private Map<Integer, String> baselines(ChangePlan plan) {
+        Map<Integer, String> baselines = new java.util.HashMap<>();
+        for (int i = 0; i < plan.actions().size(); i++) {
+            ChangeAction action = plan.actions().get(i);
+            if (action.kind() != ActionKind.WAIT_FOR || action.condition().baselinePath() == null) {
+                continue;
+            }
+            try {
+                GenericKubernetesResource live = resource(action.target()).get();
+                Optional<String> value = live == null ? Optional.empty()
+                        : KubeObjects.valueAt(live, action.condition().baselinePath());
+                if (value.isPresent()) {
+                    baselines.put(i, value.get());
+                }
+            } catch (KubernetesClientException e) {
+                // the first action will meet the same trouble and report it; without a baseline the wait is a plain one
+                LOG.debug("{}: no baseline for {}: {}", plan.cluster(), action.title(), e.getMessage());
+            }
+        }
+        return baselines;
     }
 
     private interface Progress {
@@ -86,7 +117,7 @@ public final class ChangePlanApplier {
             case CREATE_IF_ABSENT -> createIfAbsent(action);
             case MERGE_PATCH -> mergePatch(action);
             case APPROVE -> approve(action, progress);
-            case WAIT_FOR -> waitFor(action, progress);
+            case WAIT_FOR -> waitFor(action, progress, null);
             case DELETE -> delete(action);
         };
     }
@@ -194,19 +225,30 @@ public final class ChangePlanApplier {
         }
     }
 
-    private Step waitFor(ChangeAction action, Progress progress) {
+    /** {@code baseline}: the value before the plan changed the cluster, which must move on; null for a plain wait. */
+    private Step waitFor(ChangeAction action, Progress progress, String baseline) {
         WaitCondition condition = action.condition();
         Instant deadline = clock.instant().plus(condition.timeout());
         String last = "";
         String message = "";
+        boolean seenUnmet = false;
+        boolean stale = false;
         while (true) {
             GenericKubernetesResource live = resource(action.target()).get();
+            stale = false;
             if (live != null) {
                 last = KubeObjects.valueAt(live, condition.path()).orElse("");
                 message = condition.messagePath() == null ? "" : KubeObjects.valueAt(live, condition.messagePath()).orElse("");
+                String now = baseline == null ? null : KubeObjects.valueAt(live, condition.baselinePath()).orElse("");
                 if (condition.success().contains(last)) {
-                    String shown = condition.progressOf(live);
-                    return new Step(ActionState.DONE, condition.path() + " is " + last + (shown.isEmpty() ? "" : ", " + shown));
+                    stale = baseline != null && !seenUnmet && baseline.equals(now);
+                    if (!stale) {
+                        String shown = condition.progressOf(live);
+                        return new Step(ActionState.DONE, condition.path() + " is " + last + (shown.isEmpty() ? "" : ", " + shown)
+                                + (baseline == null || baseline.equals(now) ? "" : ", " + baseline + " -> " + now));
+                    }
+                } else {
+                    seenUnmet = true;
                 }
                 String failed = KubeObjects.valueAt(live, condition.failureAt()).orElse("");
                 if (condition.failure().contains(failed)) {
@@ -215,6 +257,11 @@ public final class ChangePlanApplier {
                 }
             }
             if (!clock.instant().isBefore(deadline)) {
+                if (stale) {
+                    return new Step(ActionState.FAILED, "timed out after " + seconds(condition.timeout()) + " waiting for the"
+                            + " rollout on " + action.target() + " to start: " + condition.baselinePath() + " is still "
+                            + baseline + " and " + condition.path() + " is the " + last + " from before the change");
+                }
                 String state = live == null ? "does not exist" : condition.path() + " is "
                         + (last.isEmpty() ? "not set" : last);
                 return new Step(ActionState.FAILED, "timed out after " + seconds(condition.timeout()) + " waiting for "
@@ -222,7 +269,9 @@ public final class ChangePlanApplier {
                         + (message.isEmpty() ? "" : " (" + message + ")"));
             }
             String shown = live == null ? "" : condition.progressOf(live);
-            progress.report(live == null ? "waiting for " + action.target() + " to appear"
+            progress.report(stale ? "waiting for the rollout to start (" + condition.baselinePath() + " is still " + baseline
+                    + "; " + condition.path() + " is " + last + " from before the change)"
+                    : live == null ? "waiting for " + action.target() + " to appear"
                     : condition.path() + " is " + (last.isEmpty() ? "not set yet" : last)
                     + (shown.isEmpty() ? "" : ", " + shown) + (message.isEmpty() ? "" : ": " + message));
             pause();

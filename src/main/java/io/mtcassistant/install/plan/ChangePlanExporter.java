@@ -41,6 +41,16 @@ public final class ChangePlanExporter {
             Path staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
             try {
                 StringBuilder script = new StringBuilder(header(plan));
+                StringBuilder baselines = new StringBuilder();
+                for (int i = 0; i < plan.actions().size(); i++) {
+                    String line = ShellCommands.baseline(plan.actions().get(i), i + 1);
+                    if (!line.isEmpty()) {
+                        baselines.append(line).append('\n');
+                    }
+                }
+                if (!baselines.isEmpty()) {
+                    script.append("\n# before any change: what the rollout waits compare against\n").append(baselines);
+                }
                 int number = 1;
                 for (ChangeAction action : plan.actions()) {
                     String file = null;
@@ -52,7 +62,7 @@ public final class ChangePlanExporter {
                     }
                     script.append('\n').append("step ").append(quote(String.format("%02d %s", number, action.title())))
                             .append('\n').append("# ").append(action.reason().replace('\n', ' ')).append('\n')
-                            .append(ShellCommands.command(action, file)).append('\n');
+                            .append(ShellCommands.command(action, file, number)).append('\n');
                     number++;
                 }
                 script.append("\necho \"== all ").append(plan.actions().size()).append(" steps done\"\n");
@@ -102,10 +112,7 @@ public final class ChangePlanExporter {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden staging folder is harmless
-        }
+        // best effort: a leftover hidden staging folder is harmless
+        io.mtcassistant.common.FileTrees.delete(dir);
     }
 }

@@ -15,9 +15,18 @@ final class ShellCommands {
 
             step() { printf '\\n== %s\\n' "$1"; }
 
+            # set once a step changed the cluster: from then on a rollout wait needs the rollout (see wait_for)
+            changed=0
+
+            # value TYPE/NAME NAMESPACE JSONPATH: the field now, empty when the object or field is absent
+            value() {
+              ns=""; [ "$2" = "-" ] || ns="-n $2"
+              "$K" get "$1" $ns -o "jsonpath=$3" 2>/dev/null || true
+            }
+
             # create FILE: like "oc create -f"; AlreadyExists is fine (the object is already present).
             create() {
-              if out=$("$K" create --validate="$VALIDATE" -f "$1" 2>&1); then echo "$out"; return 0; fi
+              if out=$("$K" create --validate="$VALIDATE" -f "$1" 2>&1); then echo "$out"; changed=1; return 0; fi
               case "$out" in
                 *AlreadyExists*|*"already exists"*) echo "already present: $1" ;;
                 *) echo "$out" >&2; exit 1 ;;
@@ -26,24 +35,40 @@ final class ShellCommands {
 
             # create_if_absent FILE: never touches an existing object.
             create_if_absent() {
-              if "$K" get -f "$1" >/dev/null 2>&1; then echo "already present: $1"; else "$K" create --validate="$VALIDATE" -f "$1"; fi
+              if "$K" get -f "$1" >/dev/null 2>&1; then echo "already present: $1"
+              else "$K" create --validate="$VALIDATE" -f "$1"; changed=1; fi
             }
 
             # merge_patch TYPE NAME NAMESPACE FILE  (NAMESPACE "-" for cluster-scoped objects)
             merge_patch() {
               if [ "$3" = "-" ]; then "$K" patch "$1" "$2" --type merge --patch-file "$4"
               else "$K" patch "$1" "$2" -n "$3" --type merge --patch-file "$4"; fi
+              changed=1
             }
 
-            # wait_for TYPE/NAME NAMESPACE JSONPATH 'ok|values' 'failure|values' TIMEOUT_SECONDS [FAILURE_JSONPATH]
+            # wait_for TYPE/NAME NAMESPACE JSONPATH 'ok|values' 'failure|values' TIMEOUT_SECONDS [FAILURE_JSONPATH
+            #          [BASELINE_JSONPATH BASELINE]]
+            # With a baseline (the value before this script changed anything), once a step changed the cluster an ok
+            # passes only after BASELINE_JSONPATH moved on or JSONPATH was seen not ok: a pool shows its old
+            # Updated=True until its rollout starts.
             wait_for() {
               ns=""; [ "$2" = "-" ] || ns="-n $2"
-              waited=0; v=""
+              waited=0; v=""; unmet=0
               while :; do
-                v=$("$K" get "$1" $ns -o "jsonpath=$3" 2>/dev/null || true)
-                case "|$4|" in *"|$v|"*) [ -n "$v" ] && { echo "$1: $v"; return 0; } ;; esac
+                v=$(value "$1" "$2" "$3")
+                ok=0
+                case "|$4|" in *"|$v|"*) [ -n "$v" ] && ok=1 ;; esac
+                if [ "$ok" = 1 ]; then
+                  if [ -z "${8:-}" ] || [ "$changed" = 0 ] || [ "$unmet" = 1 ] \\
+                    || [ "$(value "$1" "$2" "$8")" != "${9:-}" ]; then
+                    echo "$1: $v"; return 0
+                  fi
+                  echo "$1: $3 is the $v from before the change; waiting for the rollout to start"
+                elif [ -n "$v" ]; then
+                  unmet=1
+                fi
                 f="$v"
-                [ -z "${7:-}" ] || f=$("$K" get "$1" $ns -o "jsonpath=$7" 2>/dev/null || true)
+                [ -z "${7:-}" ] || f=$(value "$1" "$2" "$7")
                 if [ -n "$5" ] && [ -n "$f" ]; then
                   case "|$5|" in *"|$f|"*) echo "$1: $f (failed)" >&2; exit 1 ;; esac
                 fi
@@ -75,7 +100,22 @@ final class ShellCommands {
     private ShellCommands() {
     }
 
-    static String command(ChangeAction action, String file) {
+    /** The line that reads a rollout wait's baseline before the first step; empty for other actions. */
+    static String baseline(ChangeAction action, int number) {
+        if (action.kind() != ActionKind.WAIT_FOR || action.condition().baselinePath() == null) {
+            return "";
+        }
+        ObjectRef ref = action.target();
+        return baselineVariable(number) + "=$(value " + type(ref) + "/" + ref.name() + " "
+                + (ref.namespace() == null ? "-" : ref.namespace()) + " "
+                + ChangePlanExporter.quote(jsonPath(action.condition().baselinePath())) + ")";
+    }
+
+    private static String baselineVariable(int number) {
+        return String.format("baseline_%02d", number);
+    }
+
+    static String command(ChangeAction action, String file, int number) {
         ObjectRef ref = action.target();
         String namespace = ref.namespace() == null ? "-" : ref.namespace();
         return switch (action.kind()) {
@@ -91,8 +131,12 @@ final class ShellCommands {
                     + ChangePlanExporter.quote(String.join("|", action.condition().success())) + " "
                     + ChangePlanExporter.quote(String.join("|", action.condition().failure())) + " "
                     + action.condition().timeout().toSeconds()
-                    + (action.condition().failurePath() == null ? ""
-                            : " " + ChangePlanExporter.quote(jsonPath(action.condition().failurePath())));
+                    + (action.condition().failurePath() == null && action.condition().baselinePath() == null ? ""
+                            : " " + ChangePlanExporter.quote(action.condition().failurePath() == null ? ""
+                                    : jsonPath(action.condition().failurePath())))
+                    + (action.condition().baselinePath() == null ? ""
+                            : " " + ChangePlanExporter.quote(jsonPath(action.condition().baselinePath())) + " \"$"
+                                    + baselineVariable(number) + "\"");
         };
     }
 

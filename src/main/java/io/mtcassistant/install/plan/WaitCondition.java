@@ -17,9 +17,20 @@ import java.util.List;
  *                    its phase is what counts); null for {@code path}
  * @param progress    shown while waiting, with {@code {path}} replaced by the object's value there
  *                    ("{status.updatedMachineCount} of {status.machineCount} machines updated"); null for none
+ * @param baselinePath for a wait on a rollout that an earlier action of the plan starts: a value that moves when the
+ *                    rollout is done ({@code status.configuration.name}, the pool's rendered config). The applier reads
+ *                    it before the plan changes anything; once an earlier action changed the cluster, the wait passes
+ *                    only after this value moved from that baseline or the condition was seen unmet, because the old
+ *                    success (Updated=True from before the change) stays visible until the rollout starts. Null for
+ *                    a plain wait.
  */
 public record WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
-        String failurePath, String progress) {
+        String failurePath, String progress, String baselinePath) {
+
+    public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
+            String failurePath, String progress) {
+        this(path, success, failure, messagePath, timeout, failurePath, progress, null);
+    }
 
     public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
             String failurePath) {
@@ -52,8 +63,9 @@ public record WaitCondition(String path, List<String> success, List<String> fail
         return m.appendTail(text).toString();
     }
 
-    /** "status.phase is Succeeded" */
+    /** "status.phase is Succeeded"; for a rollout also that it must have happened after the change. */
     public String describe() {
-        return path + " is " + String.join(" or ", success);
+        return path + " is " + String.join(" or ", success)
+                + (baselinePath == null ? "" : ", after the rollout moved " + baselinePath + " on (or was seen in progress)");
     }
 }

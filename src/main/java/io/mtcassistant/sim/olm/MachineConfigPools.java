@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The machine-config operator's view of mirror configuration: when the ImageContentSourcePolicies /
  * ImageDigestMirrorSets change, every pool (master, worker; three machines each) rolls out a new rendered config,
- * one machine per step: Updating, then Updated again.
+ * one machine per step: Updating, then Updated again. As on a real cluster the operator first takes a while to render
+ * the new config, and all that time the pool still shows its old Updated=True: a wait that starts right after the
+ * change and trusts that condition alone would pass before the rollout began.
  */
 final class MachineConfigPools implements Reconciler {
 
     private static final int MACHINES = 3;
+    /** Steps between the mirror change and the pool starting to update (the render). */
+    static final int RENDER_STEPS = 4;
 
     static ObjectNode pool(String name, String renderedHash) {
         ObjectNode pool = Api.named(name, null);
@@ -54,8 +58,11 @@ final class MachineConfigPools implements Reconciler {
                 continue;
             }
             String rollout = "mcp/" + name + "/" + desired;
+            if (!pass.elapsed(rollout, RENDER_STEPS)) {
+                continue;
+            }
             int updated = 0;
-            while (updated < MACHINES && pass.elapsed(rollout, updated + 1L)) {
+            while (updated < MACHINES && pass.elapsed(rollout, RENDER_STEPS + updated + 1L)) {
                 updated++;
             }
             ObjectNode status;

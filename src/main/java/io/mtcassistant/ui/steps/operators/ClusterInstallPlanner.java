@@ -15,6 +15,7 @@ import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
 import io.mtcassistant.install.OlmInstallRequest;
 import io.mtcassistant.install.plan.ChangePlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -38,9 +39,12 @@ final class ClusterInstallPlanner {
     /**
      * The plan, after the mirror completeness check; throws IllegalArgumentException (or
      * {@link MirrorCompleteness.Incomplete}) with a message for the admin when it cannot be built.
+     *
+     * @param legacyArchive a mirror archive to read the legacy operator's operator.yml and controller.yml from instead
+     *                      of the mirror registry; null for the registry
      */
     static ChangePlan plan(ClusterPlan cluster, String exactVersion, boolean disableDefaultSources, MirrorResults mirror,
-            MirrorAccess access, KubernetesClient client) {
+            MirrorAccess access, Path legacyArchive, KubernetesClient client) {
         if (cluster.install() == null || cluster.openshiftVersion() == null) {
             throw new IllegalArgumentException(cluster.context() + ": step 2 decided no install method for this cluster");
         }
@@ -60,7 +64,7 @@ final class ClusterInstallPlanner {
             return ExistingInstall.reuse(cluster.context(), exactVersion);
         }
         if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
-            LegacyOperatorFiles files = LegacyOperatorFiles.fromMirror(mirror, access);
+            LegacyOperatorFiles files = LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
             LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(cluster.context(),
                     exactVersion, files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT), mirror);
             new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();

@@ -13,6 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -25,6 +26,9 @@ public final class OperatorsView {
     @FXML private Label noticeLabel;
     @FXML private TextField resultsField;
     @FXML private Button chooseResultsButton;
+    @FXML private HBox legacyArchiveBar;
+    @FXML private TextField legacyArchiveField;
+    @FXML private Button chooseLegacyArchiveButton;
     @FXML private TextField versionField;
     @FXML private CheckBox disableSourcesBox;
     @FXML private Button planButton;
@@ -56,6 +60,10 @@ public final class OperatorsView {
         resultsField.textProperty().bindBidirectional(viewModel.resultsDirProperty());
         resultsField.setOnAction(e -> viewModel.readResults());
         chooseResultsButton.setOnAction(e -> viewModel.chooseResultsFolder());
+        legacyArchiveField.textProperty().bindBidirectional(viewModel.legacyArchiveProperty());
+        chooseLegacyArchiveButton.setOnAction(e -> viewModel.chooseLegacyArchive());
+        legacyArchiveBar.visibleProperty().bind(viewModel.legacyClustersProperty());
+        legacyArchiveBar.managedProperty().bind(legacyArchiveBar.visibleProperty());
         versionField.textProperty().bindBidirectional(viewModel.mtcVersionProperty());
         disableSourcesBox.selectedProperty().bindBidirectional(viewModel.disableDefaultSourcesProperty());
         planButton.setOnAction(e -> viewModel.planAll());

@@ -31,7 +31,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import io.mtcassistant.compat.InstallMethod;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,6 +65,9 @@ public final class OperatorsViewModel {
     private final Executor fx;
     private final ObservableList<ClusterCard> cards = FXCollections.observableArrayList();
     private final StringProperty resultsDir = new SimpleStringProperty("");
+    /** A mirror archive to read the legacy operator's files from instead of the mirror registry; blank for the registry. */
+    private final StringProperty legacyArchive = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper legacyClusters = new ReadOnlyBooleanWrapper(false);
     private final StringProperty mtcVersion = new SimpleStringProperty("");
     private final BooleanProperty disableDefaultSources = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -98,6 +104,11 @@ public final class OperatorsViewModel {
         if (facts != null && facts.resultsDir() != null && resultsDir.get().isBlank()) {
             resultsDir.set(facts.resultsDir().toString());
         }
+        legacyClusters.set(plan.clusters().stream().anyMatch(c -> c.install() != null
+                && c.install().method() == InstallMethod.LEGACY_OPERATOR));
+        if (legacyClusters.get() && facts != null && facts.archiveDir() != null && legacyArchive.get().isBlank()) {
+            legacyArchive.set(facts.archiveDir().toString());
+        }
         notice.set(resultsDir.get().isBlank()
                 ? "No mirror run in this session: choose the mirror results folder (ours, oc-mirror's results-*, or"
                 + " oc adm catalog mirror's manifests-*)."
@@ -130,6 +141,12 @@ public final class OperatorsViewModel {
             notice.set("");
             readResults();
         });
+    }
+
+    public void chooseLegacyArchive() {
+        Path initial = legacyArchive.get().isBlank() ? null : Path.of(legacyArchive.get().trim());
+        dialogs.chooseFolder("Mirror archive with the legacy operator image", initial)
+                .ifPresent(dir -> legacyArchive.set(dir.toString()));
     }
 
     /** Reads the results folder and suggests the exact version from the mirrored images' tags. */
@@ -169,12 +186,13 @@ public final class OperatorsViewModel {
         String version = mtcVersion.get().trim();
         boolean disable = disableDefaultSources.get();
         MirrorAccess access = mirrorAccess.get();
+        Path archive = legacyArchive.get().isBlank() ? null : Path.of(legacyArchive.get().trim());
         card.stage(ClusterCard.Stage.PLANNING);
         card.problem("");
         card.status("Building the plan…");
         card.actions().clear();
         runner.run(BackgroundTask.of("Plan the install on " + card.context(), progress -> {
-                    ChangePlan plan = ClusterInstallPlanner.plan(card.decision(), version, disable, results, access,
+                    ChangePlan plan = ClusterInstallPlanner.plan(card.decision(), version, disable, results, access, archive,
                             card.session().client());
                     return new Planned(plan, ChangePlanPreview.of(plan, card.session().client()));
                 })
@@ -365,6 +383,15 @@ public final class OperatorsViewModel {
 
     public StringProperty resultsDirProperty() {
         return resultsDir;
+    }
+
+    public StringProperty legacyArchiveProperty() {
+        return legacyArchive;
+    }
+
+    /** True when step 2's plan installs the legacy operator on a cluster (the archive field matters then). */
+    public ReadOnlyBooleanProperty legacyClustersProperty() {
+        return legacyClusters.getReadOnlyProperty();
     }
 
     public StringProperty mtcVersionProperty() {

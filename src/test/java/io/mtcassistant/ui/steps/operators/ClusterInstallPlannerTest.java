@@ -39,21 +39,34 @@ class ClusterInstallPlannerTest {
     @Test
     void aLegacyClusterNeedsTheLegacyOperatorImageInTheMirror() throws Exception {
         Files.writeString(dir.resolve("mapping.txt"), "registry.redhat.io/rhmtc/x:v1.7=mirror:5000/rhmtc/x:v1.7\n");
-        ClusterPlan legacy = new ClusterPlan("old", ClusterRole.SOURCE, OpenShiftVersion.parse("3.11").orElseThrow(), "ocp-3.11",
-                false, new InstallOption(MtcVersion.of("1.7"), InstallMethod.LEGACY_OPERATOR, null, "legacy", false, null), null,
-                ExistingMtcAction.INSTALL);
-
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy, "1.7.18", true, MirrorResults.read(dir), null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy(), "1.7.18", true, MirrorResults.read(dir), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no legacy operator image")
                 .hasMessageContaining("mirror it");
     }
 
     @Test
+    void aLegacyClusterReadsTheOperatorFilesFromTheGivenArchiveInsteadOfTheMirror() throws Exception {
+        Files.writeString(dir.resolve("mapping.txt"), "registry.redhat.io/rhmtc/x:v1.7=mirror:5000/rhmtc/x:v1.7\n");
+        Path notAnArchive = Files.createDirectories(dir.resolve("not-an-archive"));
+
+        // the mirror has no legacy operator image, so only the archive can have been asked
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy(), "1.7.18", true, MirrorResults.read(dir), null,
+                notAnArchive, null)).hasMessageContaining(notAnArchive.toString())
+                .hasMessageNotContaining("names no legacy operator image");
+    }
+
+    @Test
     void anInexactVersionOrAnotherInstalledVersionIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null, null, null))
                 .hasMessageContaining("\"1.7\"").hasMessageContaining("exact version");
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null, null, null))
                 .hasMessageContaining("already runs another MTC version").hasMessageContaining("uninstall");
+    }
+
+    private static ClusterPlan legacy() {
+        return new ClusterPlan("old", ClusterRole.SOURCE, OpenShiftVersion.parse("3.11").orElseThrow(), "ocp-3.11",
+                false, new InstallOption(MtcVersion.of("1.7"), InstallMethod.LEGACY_OPERATOR, null, "legacy", false, null), null,
+                ExistingMtcAction.INSTALL);
     }
 
     private static ClusterPlan olm(ExistingMtcAction existing) {
