@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.compat.OpenShiftVersion;
+import io.mtcassistant.install.MachineConfigPoolNames;
 import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.InstallVerification;
@@ -175,7 +175,7 @@ public class InstallCommand implements Callable<Integer> {
                 new MirrorCompleteness(mirror, access).olm(mtcVersion).requireComplete();
                 String ch = channel != null ? channel : "release-v" + mtcVersion.substring(0, mtcVersion.lastIndexOf('.'));
                 return OlmInstallPlanner.plan(new OlmInstallRequest(context, version.minor(), installRole, mtcVersion, ch,
-                        disableDefaultSources, machineConfigPools(client), timeout), mirror);
+                        disableDefaultSources, MachineConfigPoolNames.of(client), timeout), mirror);
             }
             LegacyOperatorFiles files = legacyFiles(mirror, access);
             LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context,
@@ -204,15 +204,6 @@ public class InstallCommand implements Callable<Integer> {
             return new LegacyOperatorFiles(operatorYml.toString(), read(operatorYml), read(controllerYml));
         }
         return LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
-    }
-
-    private static List<String> machineConfigPools(KubernetesClient client) {
-        try {
-            return client.genericKubernetesResources("machineconfiguration.openshift.io/v1", "MachineConfigPool").list()
-                    .getItems().stream().map(p -> p.getMetadata().getName()).toList();
-        } catch (KubernetesClientException e) {
-            return List.of();
-        }
     }
 
     private static String read(Path file) {

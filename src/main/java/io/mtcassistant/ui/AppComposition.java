@@ -1,6 +1,7 @@
 package io.mtcassistant.ui;
 
 import io.mtcassistant.cluster.ClusterRole;
+import io.mtcassistant.common.FileTrees;
 import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.ui.steps.monitor.ControlClusterMonitors;
 import io.mtcassistant.ui.steps.monitor.MonitorNotifications;
@@ -34,16 +35,13 @@ import io.mtcassistant.ui.task.TaskFailures;
 import io.mtcassistant.ui.task.TaskRunner;
 import io.mtcassistant.ui.wizard.WizardModel;
 import io.mtcassistant.ui.wizard.WizardShell;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -355,13 +353,8 @@ public final class AppComposition implements AutoCloseable {
     }
 
     private static void deleteTree(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the demo folder {}: {}", directory, e.getMessage());
+        if (!FileTrees.delete(directory)) {
+            LOG.warn("Could not delete the demo folder {}", directory);
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.mtcassistant.ui.steps.operators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.ExistingMtcAction;
 import io.mtcassistant.compat.InstallMethod;
+import io.mtcassistant.install.MachineConfigPoolNames;
 import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallRole;
 import io.mtcassistant.install.LegacyInstallPlanner;
@@ -72,7 +72,7 @@ final class ClusterInstallPlanner {
         }
         new MirrorCompleteness(mirror, access).olm(exactVersion).requireComplete();
         return OlmInstallPlanner.plan(new OlmInstallRequest(cluster.context(), cluster.openshiftVersion().minor(), role(cluster),
-                exactVersion, cluster.install().channel(), disableDefaultSources, machineConfigPools(client), STEP_TIMEOUT), mirror);
+                exactVersion, cluster.install().channel(), disableDefaultSources, MachineConfigPoolNames.of(client), STEP_TIMEOUT), mirror);
     }
 
     /** The newest x.y.z of the decided line among the mirrored MTC images' tags, as a suggestion the admin can edit. */
@@ -83,14 +83,5 @@ final class ClusterInstallPlanner {
                 .map(m -> List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
                 .max(Comparator.comparing((List<Integer> v) -> v.get(2)))
                 .map(v -> v.get(0) + "." + v.get(1) + "." + v.get(2));
-    }
-
-    private static List<String> machineConfigPools(KubernetesClient client) {
-        try {
-            return client.genericKubernetesResources("machineconfiguration.openshift.io/v1", "MachineConfigPool").list()
-                    .getItems().stream().map(p -> p.getMetadata().getName()).toList();
-        } catch (KubernetesClientException e) {
-            return List.of();
-        }
     }
 }
