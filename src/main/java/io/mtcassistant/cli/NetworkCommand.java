@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
                 + " the rsync pods in the namespaces to migrate, with generated fixes.",
             "A value given as \"\" removes the key. Passwords in proxy URLs are masked on screen and written as "
                 + SecretHandling.PLACEHOLDER_TEXT + " by --export unless --include-secrets.",
+            "A password in a command-line argument is visible to other users of this machine (ps, /proc/PID/cmdline):"
+                + " give the stunnel proxy URL with --stunnel-tcp-proxy-file instead.",
             "Exit code: 0 done (or planned / exported), 1 applying failed, 2 bad input."})
 public class NetworkCommand implements Callable<Integer> {
 
@@ -67,8 +69,10 @@ public class NetworkCommand implements Callable<Integer> {
     @Option(names = "--http-proxy", paramLabel = "URL") String httpProxy;
     @Option(names = "--https-proxy", paramLabel = "URL") String httpsProxy;
     @Option(names = "--no-proxy", paramLabel = "LIST") String noProxy;
-    @Option(names = "--stunnel-tcp-proxy", paramLabel = "URL", description = "http://user:password@ip:port, a transparent TCP (CONNECT) proxy for direct volume migration.")
+    @Option(names = "--stunnel-tcp-proxy", paramLabel = "URL", description = "http://user:password@ip:port, a transparent TCP (CONNECT) proxy for direct volume migration. The password is visible to other users in the process list: prefer --stunnel-tcp-proxy-file.")
     String stunnelTcpProxy;
+    @Option(names = "--stunnel-tcp-proxy-file", paramLabel = "FILE", description = "Read the stunnel_tcp_proxy URL from FILE (one line; - for standard input), so its password stays out of the process list.")
+    Path stunnelTcpProxyFile;
     @Option(names = "--rsync-endpoint-type", paramLabel = "Route|ClusterIP|NodePort", description = "Set on the destination cluster.")
     String rsyncEndpointType;
     @Option(names = "--src-supplemental-groups", paramLabel = "GIDS") String srcGroups;
@@ -104,8 +108,24 @@ public class NetworkCommand implements Callable<Integer> {
     }
 
     ControllerSettings settings() {
-        return new ControllerSettings(httpProxy, httpsProxy, noProxy, stunnelTcpProxy, rsyncEndpointType, srcGroups,
+        return new ControllerSettings(httpProxy, httpsProxy, noProxy, stunnelTcpProxy(), rsyncEndpointType, srcGroups,
                 targetGroups);
+    }
+
+    private String stunnelTcpProxy() {
+        if (stunnelTcpProxyFile == null) {
+            return stunnelTcpProxy;
+        }
+        if (stunnelTcpProxy != null) {
+            throw new BadInputException("--stunnel-tcp-proxy-file: give either it or --stunnel-tcp-proxy, not both");
+        }
+        return SecretValueFile.read("--stunnel-tcp-proxy-file", stunnelTcpProxyFile, System.in);
+    }
+
+    /** The option a problem is about: the file option when the stunnel URL came from a file. */
+    private String optionOf(String field) {
+        String option = "--" + field.replace('_', '-');
+        return field.equals(ControllerSettings.STUNNEL_FIELD) && stunnelTcpProxyFile != null ? option + "-file" : option;
     }
 
     @Override
@@ -113,8 +133,12 @@ public class NetworkCommand implements Callable<Integer> {
         ControllerSettings settings = settings();
         List<FieldProblem> problems = settings.check();
         problems.stream().filter(FieldProblem::error).findFirst().ifPresent(p -> {
-            throw new BadInputException("--" + p.field().replace('_', '-') + ": " + p.message());
+            throw new BadInputException(optionOf(p.field()) + ": " + p.message());
         });
+        if (stunnelTcpProxy != null && stunnelTcpProxy.contains("@")) {
+            spec.commandLine().getErr().println("warning: the password in --stunnel-tcp-proxy is visible to other"
+                    + " users of this machine in the process list; use --stunnel-tcp-proxy-file next time");
+        }
         Cidr other;
         RsyncEndpointType endpoint;
         try {
