@@ -20,6 +20,8 @@ import io.mtcassistant.network.InvalidSettingException;
 import io.mtcassistant.network.NetworkFinding;
 import io.mtcassistant.network.NetworkPlanner;
 import io.mtcassistant.network.NetworkScan;
+import io.mtcassistant.network.NoProxySuggestion;
+import io.mtcassistant.network.NoProxySuggestions;
 import io.mtcassistant.network.ProxyDecision;
 import io.mtcassistant.network.ProxySettings;
 import io.mtcassistant.network.ReconcileReport;
@@ -171,6 +173,7 @@ public class NetworkCommand implements Callable<Integer> {
                         Duration.ofSeconds(timeoutSeconds));
             }
             List<ProxyDecision> decisions = decisions(settings, proxy);
+            List<NoProxySuggestion> suggestions = suggestions(client, proxy);
             if (mode != null && mode.export != null) {
                 try {
                     List<Path> files = ChangePlanExporter.export(plan, mode.export);
@@ -185,9 +188,9 @@ public class NetworkCommand implements Callable<Integer> {
             if (!applying) {
                 ChangePlan shown = plan;
                 if (output == Output.json) {
-                    out.print(json(proxy, problems, findings, decisions, shown, client));
+                    out.print(json(proxy, problems, findings, decisions, suggestions, shown, client));
                 } else {
-                    printReport(out, proxy, problems, findings, decisions);
+                    printReport(out, proxy, problems, findings, decisions, suggestions);
                     out.println();
                     out.print(SecretMasker.mask(ChangePlanPreview.text(shown, ChangePlanPreview.of(shown, client))));
                     out.println("To apply: the same command with --apply");
@@ -229,13 +232,29 @@ public class NetworkCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * This cluster's own networks that no_proxy should hold (machine network, the nodes' networks), against the
+     * no_proxy given or in effect; only when a proxy is given or in effect (else no_proxy does nothing).
+     */
+    private List<NoProxySuggestion> suggestions(KubernetesClient client, ClusterProxy proxy) {
+        String http = httpProxy != null ? httpProxy : proxy.httpProxy();
+        String https = httpsProxy != null ? httpsProxy : proxy.httpsProxy();
+        if ((http == null || http.isBlank()) && (https == null || https.isBlank())) {
+            return List.of();
+        }
+        return new NoProxySuggestions().machineNetworkOf(client).nodeAddressesOf(client)
+                .against(noProxy != null ? noProxy : proxy.noProxy());
+    }
+
     private void printReport(PrintWriter out, ClusterProxy proxy, List<FieldProblem> problems,
-            List<NetworkFinding> findings, List<ProxyDecision> decisions) {
+            List<NetworkFinding> findings, List<ProxyDecision> decisions, List<NoProxySuggestion> suggestions) {
         out.println(context + ": cluster-wide proxy: " + (proxy.exists() ? "http=" + blank(proxy.httpProxy()) + " https="
                 + blank(proxy.httpsProxy()) + " noProxy=" + blank(proxy.noProxy()) : "none"));
         out.println("  " + proxy.note());
         problems.forEach(p -> out.println("  " + p));
         decisions.forEach(d -> out.println("  " + d.target() + ": " + (d.proxied() ? "PROXIED" : "DIRECT") + " - " + d.why()));
+        suggestions.forEach(s -> out.println("  no_proxy " + (s.missing() ? "should add " : "has ") + s.entry() + " - "
+                + s.why()));
         if (namespaces.isEmpty()) {
             out.println("  (no --namespace given: no policy check)");
         }
@@ -253,12 +272,13 @@ public class NetworkCommand implements Callable<Integer> {
     }
 
     private String json(ClusterProxy proxy, List<FieldProblem> problems, List<NetworkFinding> findings,
-            List<ProxyDecision> decisions, ChangePlan plan, KubernetesClient client) {
+            List<ProxyDecision> decisions, List<NoProxySuggestion> suggestions, ChangePlan plan, KubernetesClient client) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode().put("cluster", context);
         root.putPOJO("clusterProxy", proxy);
         root.putPOJO("problems", problems);
         root.putPOJO("noProxyTests", decisions);
+        root.putPOJO("noProxySuggestions", suggestions);
         var list = root.putArray("findings");
         for (NetworkFinding f : findings) {
             list.addObject().put("namespace", f.namespace()).put("mechanism", f.mechanism()).put("flow", f.flow())

@@ -83,7 +83,11 @@ class NetworkCommandSimulationTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("MigrationController: there is none").contains("registry.corp:5000: DIRECT - no_proxy entry '.corp'")
                 .contains("corp: PROXIED").contains("matches only the subdomains of corp")
-                .contains("10.0.3.4: DIRECT - no_proxy entry '10.0.0.0/16'");
+                .contains("10.0.3.4: DIRECT - no_proxy entry '10.0.0.0/16'")
+                .contains("no_proxy has 10.0.0.0/16 - the machine network of this cluster");
+        Run source = run("network", "--kubeconfig", kubeconfig.toString(), "--context", "src", "--http-proxy",
+                "http://proxy.corp:3128");
+        assertThat(source.out()).contains("no_proxy should add 192.168.10.0/24 - the network of 2 nodes");
     }
 
     @Test

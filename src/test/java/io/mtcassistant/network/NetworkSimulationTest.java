@@ -115,6 +115,14 @@ class NetworkSimulationTest {
     }
 
     @Test
+    void suggestsTheNodesNetworkWhereNoMachineNetworkHoldsIt() {
+        assertThat(new NoProxySuggestions().machineNetworkOf(sourceClient).nodeAddressesOf(sourceClient).against(""))
+                .extracting(NoProxySuggestion::entry).containsExactly("192.168.10.0/24");
+        assertThat(new NoProxySuggestions().machineNetworkOf(targetClient).nodeAddressesOf(targetClient).against(""))
+                .extracting(NoProxySuggestion::entry).containsExactly(DemoNetwork.TARGET_MACHINE_NETWORK);
+    }
+
+    @Test
     void theProxyPatchKeepsOtherFieldsAndNeverLogsOrExportsThePassword(@TempDir Path dir) throws Exception {
         Path log = XdgDirs.system().state().resolve("mtc-assistant.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;

@@ -86,8 +86,9 @@ public final class NetworkViewModel {
                 .onSuccess(namespaces::setAll)
                 .onFailure(error -> problem.set("Namespaces of the source cluster: " + TaskFailures.describe(error)))));
         clusters.session(ClusterRole.TARGET).ifPresent(target -> runner.run(BackgroundTask.of(
-                        "Read the target's machine network", progress -> new NoProxySuggestions().machineNetworkOf(
-                                target.client()).against("")).onSuccess(s -> {
+                        "Read the target's machine network and node addresses", progress -> new NoProxySuggestions()
+                                .machineNetworkOf(target.client()).nodeAddressesOf(target.client()).against(""))
+                        .onSuccess(s -> {
                     if (!s.isEmpty() && otherCidr.get().isBlank()) {
                         otherCidr.set(s.get(0).entry());
                     }
