@@ -128,8 +128,11 @@ public final class NetworkViewModel {
             return;
         }
         List<String> chosen = List.copyOf(selectedNamespaces);
-        RsyncEndpointType endpoint = card.rsyncEndpointType.get().isBlank() ? RsyncEndpointType.ROUTE
-                : RsyncEndpointType.parse(ControllerSettings.RSYNC_ENDPOINT_FIELD, card.rsyncEndpointType.get());
+        // the rsync endpoint the pods use is the target's setting, on every cluster
+        String endpointType = cards.stream().filter(NetworkCard::setsRsyncEndpointType).findFirst()
+                .map(c -> c.rsyncEndpointType.get()).orElse("");
+        RsyncEndpointType endpoint = endpointType == null || endpointType.isBlank() ? RsyncEndpointType.ROUTE
+                : RsyncEndpointType.parse(ControllerSettings.RSYNC_ENDPOINT_FIELD, endpointType);
         card.status("Checking…");
         card.findings().clear();
         card.actions().clear();
