@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker-registry skopeo apache2-utils squid nginx strace xvfb xauth x11-utils imagemagick libgtk-3-0 rpm fakeroot binutils unzip)
+packages=(docker-registry skopeo apache2-utils squid tinyproxy-bin nginx strace xvfb xauth x11-utils imagemagick libgtk-3-0 rpm fakeroot binutils unzip)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

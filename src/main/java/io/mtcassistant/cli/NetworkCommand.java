@@ -20,6 +20,8 @@ import io.mtcassistant.network.InvalidSettingException;
 import io.mtcassistant.network.NetworkFinding;
 import io.mtcassistant.network.NetworkPlanner;
 import io.mtcassistant.network.NetworkScan;
+import io.mtcassistant.network.NoProxySuggestion;
+import io.mtcassistant.network.NoProxySuggestions;
 import io.mtcassistant.network.ProxyDecision;
 import io.mtcassistant.network.ProxySettings;
 import io.mtcassistant.network.ReconcileReport;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
                 + " the rsync pods in the namespaces to migrate, with generated fixes.",
             "A value given as \"\" removes the key. Passwords in proxy URLs are masked on screen and written as "
                 + SecretHandling.PLACEHOLDER_TEXT + " by --export unless --include-secrets.",
+            "A password in a command-line argument is visible to other users of this machine (ps, /proc/PID/cmdline):"
+                + " give the stunnel proxy URL with --stunnel-tcp-proxy-file instead.",
             "Exit code: 0 done (or planned / exported), 1 applying failed, 2 bad input."})
 public class NetworkCommand implements Callable<Integer> {
 
@@ -67,8 +71,10 @@ public class NetworkCommand implements Callable<Integer> {
     @Option(names = "--http-proxy", paramLabel = "URL") String httpProxy;
     @Option(names = "--https-proxy", paramLabel = "URL") String httpsProxy;
     @Option(names = "--no-proxy", paramLabel = "LIST") String noProxy;
-    @Option(names = "--stunnel-tcp-proxy", paramLabel = "URL", description = "http://user:password@ip:port, a transparent TCP (CONNECT) proxy for direct volume migration.")
+    @Option(names = "--stunnel-tcp-proxy", paramLabel = "URL", description = "http://user:password@ip:port, a transparent TCP (CONNECT) proxy for direct volume migration. The password is visible to other users in the process list: prefer --stunnel-tcp-proxy-file.")
     String stunnelTcpProxy;
+    @Option(names = "--stunnel-tcp-proxy-file", paramLabel = "FILE", description = "Read the stunnel_tcp_proxy URL from FILE (one line; - for standard input), so its password stays out of the process list.")
+    Path stunnelTcpProxyFile;
     @Option(names = "--rsync-endpoint-type", paramLabel = "Route|ClusterIP|NodePort", description = "Set on the destination cluster.")
     String rsyncEndpointType;
     @Option(names = "--src-supplemental-groups", paramLabel = "GIDS") String srcGroups;
@@ -104,8 +110,24 @@ public class NetworkCommand implements Callable<Integer> {
     }
 
     ControllerSettings settings() {
-        return new ControllerSettings(httpProxy, httpsProxy, noProxy, stunnelTcpProxy, rsyncEndpointType, srcGroups,
+        return new ControllerSettings(httpProxy, httpsProxy, noProxy, stunnelTcpProxy(), rsyncEndpointType, srcGroups,
                 targetGroups);
+    }
+
+    private String stunnelTcpProxy() {
+        if (stunnelTcpProxyFile == null) {
+            return stunnelTcpProxy;
+        }
+        if (stunnelTcpProxy != null) {
+            throw new BadInputException("--stunnel-tcp-proxy-file: give either it or --stunnel-tcp-proxy, not both");
+        }
+        return SecretValueFile.read("--stunnel-tcp-proxy-file", stunnelTcpProxyFile, System.in);
+    }
+
+    /** The option a problem is about: the file option when the stunnel URL came from a file. */
+    private String optionOf(String field) {
+        String option = "--" + field.replace('_', '-');
+        return field.equals(ControllerSettings.STUNNEL_FIELD) && stunnelTcpProxyFile != null ? option + "-file" : option;
     }
 
     @Override
@@ -113,8 +135,12 @@ public class NetworkCommand implements Callable<Integer> {
         ControllerSettings settings = settings();
         List<FieldProblem> problems = settings.check();
         problems.stream().filter(FieldProblem::error).findFirst().ifPresent(p -> {
-            throw new BadInputException("--" + p.field().replace('_', '-') + ": " + p.message());
+            throw new BadInputException(optionOf(p.field()) + ": " + p.message());
         });
+        if (stunnelTcpProxy != null && stunnelTcpProxy.contains("@")) {
+            spec.commandLine().getErr().println("warning: the password in --stunnel-tcp-proxy is visible to other"
+                    + " users of this machine in the process list; use --stunnel-tcp-proxy-file next time");
+        }
         Cidr other;
         RsyncEndpointType endpoint;
         try {
@@ -147,6 +173,7 @@ public class NetworkCommand implements Callable<Integer> {
                         Duration.ofSeconds(timeoutSeconds));
             }
             List<ProxyDecision> decisions = decisions(settings, proxy);
+            List<NoProxySuggestion> suggestions = suggestions(client, proxy);
             if (mode != null && mode.export != null) {
                 try {
                     List<Path> files = ChangePlanExporter.export(plan, mode.export);
@@ -161,9 +188,9 @@ public class NetworkCommand implements Callable<Integer> {
             if (!applying) {
                 ChangePlan shown = plan;
                 if (output == Output.json) {
-                    out.print(json(proxy, problems, findings, decisions, shown, client));
+                    out.print(json(proxy, problems, findings, decisions, suggestions, shown, client));
                 } else {
-                    printReport(out, proxy, problems, findings, decisions);
+                    printReport(out, proxy, problems, findings, decisions, suggestions);
                     out.println();
                     out.print(SecretMasker.mask(ChangePlanPreview.text(shown, ChangePlanPreview.of(shown, client))));
                     out.println("To apply: the same command with --apply");
@@ -205,13 +232,29 @@ public class NetworkCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * This cluster's own networks that no_proxy should hold (machine network, the nodes' networks), against the
+     * no_proxy given or in effect; only when a proxy is given or in effect (else no_proxy does nothing).
+     */
+    private List<NoProxySuggestion> suggestions(KubernetesClient client, ClusterProxy proxy) {
+        String http = httpProxy != null ? httpProxy : proxy.httpProxy();
+        String https = httpsProxy != null ? httpsProxy : proxy.httpsProxy();
+        if ((http == null || http.isBlank()) && (https == null || https.isBlank())) {
+            return List.of();
+        }
+        return new NoProxySuggestions().machineNetworkOf(client).nodeAddressesOf(client)
+                .against(noProxy != null ? noProxy : proxy.noProxy());
+    }
+
     private void printReport(PrintWriter out, ClusterProxy proxy, List<FieldProblem> problems,
-            List<NetworkFinding> findings, List<ProxyDecision> decisions) {
+            List<NetworkFinding> findings, List<ProxyDecision> decisions, List<NoProxySuggestion> suggestions) {
         out.println(context + ": cluster-wide proxy: " + (proxy.exists() ? "http=" + blank(proxy.httpProxy()) + " https="
                 + blank(proxy.httpsProxy()) + " noProxy=" + blank(proxy.noProxy()) : "none"));
         out.println("  " + proxy.note());
         problems.forEach(p -> out.println("  " + p));
         decisions.forEach(d -> out.println("  " + d.target() + ": " + (d.proxied() ? "PROXIED" : "DIRECT") + " - " + d.why()));
+        suggestions.forEach(s -> out.println("  no_proxy " + (s.missing() ? "should add " : "has ") + s.entry() + " - "
+                + s.why()));
         if (namespaces.isEmpty()) {
             out.println("  (no --namespace given: no policy check)");
         }
@@ -229,12 +272,13 @@ public class NetworkCommand implements Callable<Integer> {
     }
 
     private String json(ClusterProxy proxy, List<FieldProblem> problems, List<NetworkFinding> findings,
-            List<ProxyDecision> decisions, ChangePlan plan, KubernetesClient client) {
+            List<ProxyDecision> decisions, List<NoProxySuggestion> suggestions, ChangePlan plan, KubernetesClient client) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode().put("cluster", context);
         root.putPOJO("clusterProxy", proxy);
         root.putPOJO("problems", problems);
         root.putPOJO("noProxyTests", decisions);
+        root.putPOJO("noProxySuggestions", suggestions);
         var list = root.putArray("findings");
         for (NetworkFinding f : findings) {
             list.addObject().put("namespace", f.namespace()).put("mechanism", f.mechanism()).put("flow", f.flow())

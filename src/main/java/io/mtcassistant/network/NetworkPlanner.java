@@ -21,6 +21,8 @@ public final class NetworkPlanner {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetworkPlanner.class);
     public static final String TITLE = "Proxy and network settings for migration";
+    private static final String[] RUN_COMPLETED_PATHS = {"status.conditions[type=Running].ansibleResult.completion",
+        "status.conditions[type=Failure].ansibleResult.completion"};
 
     private NetworkPlanner() {
     }
@@ -35,6 +37,17 @@ public final class NetworkPlanner {
     static Map<String, Object> spec(GenericKubernetesResource controller) {
         Object spec = controller == null ? null : controller.getAdditionalProperties().get("spec");
         return spec instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * Successful (or Failure) from an ansible run that ended after the patch: the conditions of the run before it
+     * are still there when the wait starts (the ansible operator keeps Successful while it runs again), and each
+     * run's result carries a new completion time in the Running (success) or Failure condition.
+     */
+    static WaitCondition reconciled(Duration timeout) {
+        return new WaitCondition("status.conditions[type=Successful].status", List.of("True"), List.of("True"),
+                "status.conditions[type=Failure].message", timeout, "status.conditions[type=Failure].status")
+                .afterReconcile(RUN_COMPLETED_PATHS);
     }
 
     /**
@@ -54,10 +67,8 @@ public final class NetworkPlanner {
             LOG.info("{}: MigrationController {}: {}", cluster, name, settings.summary());
             plan.add(ChangeAction.mergePatch(patch, "sets " + settings.summary() + " (other fields kept; snake_case"
                     + " keys only, a camelCase twin is removed)"));
-            plan.add(ChangeAction.waitFor(ObjectRef.of(patch), new WaitCondition("status.conditions[type=Successful].status",
-                    List.of("True"), List.of("True"), "status.conditions[type=Failure].message", timeout,
-                    "status.conditions[type=Failure].status"), "the operator reconciles the new settings"
-                    + " (migration-proxy Secret, migration-cluster-config) and reports Successful"));
+            plan.add(ChangeAction.waitFor(ObjectRef.of(patch), reconciled(timeout), "the operator reconciles the new"
+                    + " settings (migration-proxy Secret, migration-cluster-config) and reports Successful"));
             if (secrets == SecretHandling.PLACEHOLDER && settings.specValues(SecretHandling.INCLUDE).values().stream()
                     .anyMatch(v -> v.contains("@"))) {
                 plan.note("proxy passwords are written as " + SecretHandling.PLACEHOLDER_TEXT + ": replace them before"

@@ -66,6 +66,62 @@ public final class NoProxySuggestions {
         return this;
     }
 
+    /**
+     * The networks of the nodes' InternalIP addresses (each address's /24, or /64 for IPv6), for clusters without an
+     * install config (OpenShift 3, user-provisioned); a network inside one already suggested is left out.
+     */
+    public NoProxySuggestions nodeAddressesOf(KubernetesClient client) {
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (io.fabric8.kubernetes.api.model.Node node : client.nodes().list().getItems()) {
+                if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+                    node.getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
+                            .forEach(a -> addresses.add(a.getAddress()));
+                }
+            }
+        } catch (KubernetesClientException e) {
+            return this; // listing nodes needs cluster-reader: nothing to suggest from them
+        }
+        return nodeAddresses(addresses);
+    }
+
+    NoProxySuggestions nodeAddresses(List<String> addresses) {
+        Map<String, List<String>> byNetwork = new LinkedHashMap<>();
+        for (String address : addresses) {
+            java.net.InetAddress ip = NoProxyEntry.ipLiteral(address);
+            if (ip != null) {
+                Cidr network = Cidr.parse("node address", address + (ip.getAddress().length == 4 ? "/24" : "/64"));
+                byNetwork.computeIfAbsent(network(network), k -> new ArrayList<>()).add(address);
+            }
+        }
+        byNetwork.forEach((cidr, ips) -> {
+            Cidr network = Cidr.parse("node network", cidr);
+            boolean inside = wanted.keySet().stream().filter(k -> k.contains("/")).map(k -> Cidr.parse("suggestion", k))
+                    .anyMatch(known -> known.contains(network));
+            if (!inside) {
+                wanted.putIfAbsent(cidr, "the network of " + ips.size() + (ips.size() == 1 ? " node" : " nodes")
+                        + " (InternalIP " + String.join(", ", ips) + "): kubelets, node ports (rsync endpoint type"
+                        + " NodePort) and the router must not go through the proxy");
+            }
+        });
+        return this;
+    }
+
+    /** The range's first address with its prefix ("10.0.1.0/24" for 10.0.1.7/24). */
+    private static String network(Cidr cidr) {
+        byte[] bytes = cidr.base().getAddress();
+        int bits = cidr.prefixLength();
+        for (int i = 0; i < bytes.length; i++) {
+            int keep = Math.max(0, Math.min(8, bits - i * 8));
+            bytes[i] = (byte) (bytes[i] & (0xff << (8 - keep)));
+        }
+        try {
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress() + "/" + bits;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CIDRs under {@code networking.machineNetwork} (or the older {@code machineCIDR}) of an install config. */
     static List<String> machineNetworks(String installConfig) {
         List<String> cidrs = new ArrayList<>();

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The demo's network situation for the Proxy &amp; network step: the demo plans' namespaces on sim-source, one of them
  * ({@value #BLOCKED_NAMESPACE}) with a default-deny NetworkPolicy that blocks the rsync pods, and on sim-target the
- * router's namespace, an empty cluster-wide proxy and an install config with the machine network.
+ * router's namespace, an empty cluster-wide proxy and an install config with the machine network; each cluster's
+ * nodes with their InternalIP addresses (sim-source's outside any install config, as OpenShift 3 has none).
  */
 public final class DemoNetwork {
 
@@ -21,6 +22,8 @@ public final class DemoNetwork {
     public static final String BLOCKED_NAMESPACE = "crm";
     public static final String DENY_ALL = "deny-all";
     public static final String TARGET_MACHINE_NETWORK = "10.0.0.0/16";
+    public static final List<String> SOURCE_NODE_ADDRESSES = List.of("192.168.10.11", "192.168.10.12");
+    public static final List<String> TARGET_NODE_ADDRESSES = List.of("10.0.1.10", "10.0.1.11");
 
     private DemoNetwork() {
     }
@@ -35,8 +38,10 @@ public final class DemoNetwork {
                     .withNewMetadata().withName(DENY_ALL).withNamespace(BLOCKED_NAMESPACE).endMetadata()
                     .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
                     .build()).create();
+            nodes(client, source.name(), SOURCE_NODE_ADDRESSES);
         }
         try (KubernetesClient client = target.client()) {
+            nodes(client, target.name(), TARGET_NODE_ADDRESSES);
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("openshift-ingress")
                     .withLabels(Map.of("network.openshift.io/policy-group", "ingress",
                             "policy-group.network.openshift.io/ingress", ""))
@@ -51,6 +56,16 @@ public final class DemoNetwork {
                             + "  - cidr: " + TARGET_MACHINE_NETWORK + "\n  networkType: OVNKubernetes\n"
                             + "  serviceNetwork:\n  - 172.30.0.0/16\n")
                     .build()).create();
+        }
+    }
+
+    private static void nodes(KubernetesClient client, String cluster, List<String> addresses) {
+        for (int i = 0; i < addresses.size(); i++) {
+            String name = cluster + "-worker-" + i;
+            client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(name)
+                    .endMetadata().withNewStatus().addNewAddress().withType("InternalIP").withAddress(addresses.get(i))
+                    .endAddress().addNewAddress().withType("Hostname").withAddress(name).endAddress().endStatus()
+                    .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,11 @@ class NetworkCommandSimulationTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("MigrationController: there is none").contains("registry.corp:5000: DIRECT - no_proxy entry '.corp'")
                 .contains("corp: PROXIED").contains("matches only the subdomains of corp")
-                .contains("10.0.3.4: DIRECT - no_proxy entry '10.0.0.0/16'");
+                .contains("10.0.3.4: DIRECT - no_proxy entry '10.0.0.0/16'")
+                .contains("no_proxy has 10.0.0.0/16 - the machine network of this cluster");
+        Run source = run("network", "--kubeconfig", kubeconfig.toString(), "--context", "src", "--http-proxy",
+                "http://proxy.corp:3128");
+        assertThat(source.out()).contains("no_proxy should add 192.168.10.0/24 - the network of 2 nodes");
     }
 
     @Test
@@ -106,6 +111,84 @@ class NetworkCommandSimulationTest {
                 "http://proxy.corp:3128", "--apply");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("MigrationController").contains("install MTC first");
+    }
+
+    @Test
+    void theStunnelUrlFromAFileStaysOutOfArgvAndEveryOutput() throws Exception {
+        String password = "Fil3-s3cret";
+        Path urlFile = Files.writeString(dir.resolve("stunnel.url"), "# DVM proxy\nhttp://dvm:" + password
+                + "@10.0.0.5:3128\n");
+        // on src: the dst tests expect no MigrationController there
+        Path log = io.mtcassistant.common.XdgDirs.system().state().resolve("mtc-assistant.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        try (KubernetesClient client = source.client()) {
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName("openshift-migration").endMetadata().build()).createOr(c -> c.update());
+            client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigrationController")
+                    .inNamespace("openshift-migration").resource(io.fabric8.kubernetes.client.utils.Serialization
+                            .unmarshal("apiVersion: migration.openshift.io/v1alpha1\nkind: MigrationController\n"
+                                    + "metadata: {name: migration-controller, namespace: openshift-migration}\n"
+                                    + "spec: {cluster_name: host, migration_velero: true, migration_controller: true,"
+                                    + " migration_ui: true}\n", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+                    .createOr(c -> c.update());
+        }
+        String[] base = {"network", "--kubeconfig", kubeconfig.toString(), "--context", "src",
+            "--stunnel-tcp-proxy-file", urlFile.toString()};
+        Run plan = run(base);
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("stunnel_tcp_proxy: http://dvm:****@10.0.0.5:3128");
+        Run json = run(concat(base, "--output", "json"));
+        assertThat(json.exit()).as(json.err()).isZero();
+        Path export = dir.resolve("stunnel-export");
+        Run exported = run(concat(base, "--export", export.toString()));
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        String files = Files.readString(export.resolve("apply.sh")) + String.join("", Files.list(export)
+                .filter(f -> f.toString().endsWith(".yaml")).map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList());
+        assertThat(files).contains("http://dvm:PASSWORD-NOT-EXPORTED@10.0.0.5:3128");
+        // No operator runs on this simulated cluster: the wait for its reconcile gives up after the 1 s timeout.
+        Run apply = run(concat(base, "--apply", "--timeout", "1"));
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(1);
+        assertThat(apply.out()).contains("stunnel_tcp_proxy: not applied");
+        for (Run r : List.of(plan, json, exported, apply)) {
+            assertThat(r.out() + r.err()).doesNotContain(password).doesNotContain("visible to other users");
+        }
+        if (Files.exists(log)) {
+            assertThat(Files.readString(log).substring((int) Math.min(logStart, Files.size(log)))).doesNotContain(password);
+        }
+        try (KubernetesClient client = source.client()) {
+            assertThat(client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigrationController")
+                    .inNamespace("openshift-migration").withName("migration-controller").get().getAdditionalProperties()
+                    .get("spec").toString()).contains("stunnel_tcp_proxy=http://dvm:" + password + "@10.0.0.5:3128");
+        }
+
+        Run argv = run("network", "--kubeconfig", kubeconfig.toString(), "--context", "src", "--stunnel-tcp-proxy",
+                "http://dvm:" + password + "@10.0.0.5:3128");
+        assertThat(argv.err()).contains("visible to other users").doesNotContain(password);
+        Run both = run(concat(base, "--stunnel-tcp-proxy", "http://10.0.0.5:3128"));
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--stunnel-tcp-proxy-file: give either it or --stunnel-tcp-proxy");
+        Files.writeString(urlFile, "https://dvm:" + password + "@10.0.0.5:3128\n");
+        Run scheme = run(base);
+        assertThat(scheme.exit()).isEqualTo(2);
+        assertThat(scheme.err()).contains("--stunnel-tcp-proxy-file: the scheme must be http").doesNotContain(password);
+        Run missing = run("network", "--kubeconfig", kubeconfig.toString(), "--context", "src",
+                "--stunnel-tcp-proxy-file", dir.resolve("absent.url").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--stunnel-tcp-proxy-file: cannot read");
+        Run help = run("network", "--help");
+        assertThat(help.out()).contains("visible to other users").contains("--stunnel-tcp-proxy-file");
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 
     @Test

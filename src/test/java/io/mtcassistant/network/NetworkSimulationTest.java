@@ -114,6 +114,64 @@ class NetworkSimulationTest {
                 .containsExactly(DemoNetwork.TARGET_MACHINE_NETWORK);
     }
 
+    /** Stands in for the operator (none runs here): a finished ansible run, as ansible-operator writes its status. */
+    private static void reconciled(KubernetesClient client, boolean failed) {
+        var controllers = client.genericKubernetesResources(MigrationControllers.API_VERSION, MigrationControllers.KIND)
+                .inNamespace(MigrationControllers.NAMESPACE);
+        GenericKubernetesResource now = controllers.withName(MigrationControllers.NAME).get();
+        Map<String, Object> result = Map.of("completion", java.time.Instant.now().toString());
+        now.getAdditionalProperties().put("status", Map.of("conditions", failed
+                ? List.of(Map.of("type", "Running", "status", "False", "reason", "Failed"), Map.of("type", "Failure",
+                        "status", "True", "message", "bad proxy", "ansibleResult", result))
+                : List.of(Map.of("type", "Running", "status", "True", "reason", "Successful", "ansibleResult", result),
+                        Map.of("type", "Successful", "status", "True"))));
+        controllers.resource(now).updateStatus();
+    }
+
+    @Test
+    void aFailureFromBeforeThePatchDoesNotEndTheWaitButANewOneDoes() {
+        sourceClient.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(MigrationControllers.NAMESPACE).endMetadata().build()).createOr(c -> c.update());
+        sourceClient.genericKubernetesResources(MigrationControllers.API_VERSION, MigrationControllers.KIND)
+                .inNamespace(MigrationControllers.NAMESPACE).resource(KubeObjects.generic(Map.of("apiVersion",
+                        MigrationControllers.API_VERSION, "kind", MigrationControllers.KIND, "metadata", Map.of("name",
+                                MigrationControllers.NAME, "namespace", MigrationControllers.NAMESPACE), "spec",
+                        Map.of("migration_velero", true, "http_proxy", "bad-proxy")))).create();
+        reconciled(sourceClient, true);
+        ChangePlan fix = NetworkPlanner.plan("net-source", NetworkPlanner.liveController(sourceClient),
+                new ControllerSettings("http://proxy.corp:3128", null, null, null, null, null, null), List.of(),
+                SecretHandling.INCLUDE, Duration.ofSeconds(60));
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApplyResult fixed = applier(sourceClient).apply(fix, o -> {
+            if (o.index() == 1 && o.message().contains("from before the change") && progress.isEmpty()) {
+                progress.add(o.message());
+                reconciled(sourceClient, false);
+            }
+        });
+        assertThat(progress).singleElement().asString().startsWith("status.conditions[type=Successful].status is not"
+                + " set yet from before the change");
+        assertThat(fixed.outcomes()).extracting(o -> o.state()).containsExactly(ActionState.DONE, ActionState.DONE);
+
+        ChangePlan broken = NetworkPlanner.plan("net-source", NetworkPlanner.liveController(sourceClient),
+                new ControllerSettings("http://proxy2.corp:3128", null, null, null, null, null, null), List.of(),
+                SecretHandling.INCLUDE, Duration.ofSeconds(60));
+        ApplyResult failed = applier(sourceClient).apply(broken, o -> {
+            if (o.index() == 1 && o.message().contains("from before the change")) {
+                reconciled(sourceClient, true);
+            }
+        });
+        assertThat(failed.outcomes()).extracting(o -> o.state()).containsExactly(ActionState.DONE, ActionState.FAILED);
+        assertThat(failed.outcomes().get(1).message()).endsWith("status.conditions[type=Failure].status is True: bad proxy");
+    }
+
+    @Test
+    void suggestsTheNodesNetworkWhereNoMachineNetworkHoldsIt() {
+        assertThat(new NoProxySuggestions().machineNetworkOf(sourceClient).nodeAddressesOf(sourceClient).against(""))
+                .extracting(NoProxySuggestion::entry).containsExactly("192.168.10.0/24");
+        assertThat(new NoProxySuggestions().machineNetworkOf(targetClient).nodeAddressesOf(targetClient).against(""))
+                .extracting(NoProxySuggestion::entry).containsExactly(DemoNetwork.TARGET_MACHINE_NETWORK);
+    }
+
     @Test
     void theProxyPatchKeepsOtherFieldsAndNeverLogsOrExportsThePassword(@TempDir Path dir) throws Exception {
         Path log = XdgDirs.system().state().resolve("mtc-assistant.log");
@@ -153,7 +211,17 @@ class NetworkSimulationTest {
 
         ChangePlan applied = NetworkPlanner.plan("net-target", live, settings, List.of(), SecretHandling.INCLUDE,
                 Duration.ofSeconds(60));
-        ApplyResult result = applier(targetClient).apply(applied, o -> { });
+        // No operator runs on this cluster: the test reconciles in its place once the wait has seen the old status.
+        ApplyResult result = applier(targetClient).apply(applied, o -> {
+            if (o.index() == 1 && o.message().contains("from before the change")) {
+                GenericKubernetesResource now = resource.withName(MigrationControllers.NAME).get();
+                now.getAdditionalProperties().put("status", Map.of("conditions", List.of(
+                        Map.of("type", "Running", "status", "True", "reason", "Successful",
+                                "ansibleResult", Map.of("completion", java.time.Instant.now().toString())),
+                        Map.of("type", "Successful", "status", "True", "message", "Last reconciliation succeeded"))));
+                resource.resource(now).updateStatus();
+            }
+        });
         assertThat(result.outcomes()).extracting(o -> o.state()).containsExactly(ActionState.DONE, ActionState.DONE);
         Map<String, Object> after = NetworkPlanner.spec(NetworkPlanner.liveController(targetClient));
         assertThat(after).containsEntry("cluster_name", "host").containsEntry("migration_ui", true)

@@ -40,4 +40,15 @@ class NoProxySuggestionsTest {
         assertThat(NoProxySuggestions.machineNetworks("networking:\n  machineCIDR: 10.1.0.0/16\n"))
                 .containsExactly("10.1.0.0/16");
     }
+
+    @Test
+    void suggestsTheNodesNetworksUnlessTheMachineNetworkHoldsThem() {
+        List<NoProxySuggestion> s = new NoProxySuggestions().machineNetwork("10.0.0.0/16")
+                .nodeAddresses(List.of("10.0.1.7", "192.168.5.20", "192.168.5.21", "fd00::1:5", "not-an-ip"))
+                .against("192.168.5.0/24");
+        assertThat(s).extracting(NoProxySuggestion::entry).containsExactly("10.0.0.0/16", "192.168.5.0/24",
+                "fd00:0:0:0:0:0:0:0/64");
+        assertThat(s).extracting(NoProxySuggestion::missing).containsExactly(true, false, true);
+        assertThat(s.get(1).why()).startsWith("the network of 2 nodes (InternalIP 192.168.5.20, 192.168.5.21)");
+    }
 }

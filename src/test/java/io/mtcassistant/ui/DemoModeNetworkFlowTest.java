@@ -96,6 +96,14 @@ class DemoModeNetworkFlowTest {
         NetworkCard target = app.network().cards().get(1);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> source.proxyInEffectProperty().get().contains("3.11"));
 
+        // rsync_endpoint_type is read from the destination: only the target card offers it
+        assertThat(robot.lookup("#sim-source-rsync_endpoint_type").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#sim-source-rsync_endpoint_type-hint").queryAs(Label.class).getText())
+                .contains("set on the target cluster");
+        assertThat(robot.lookup("#sim-target-rsync_endpoint_type").tryQuery()).isPresent();
+        show(robot, "#sim-source-rsync_endpoint_type-hint");
+        Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/network-source-fields.png"));
+
         // inline validation and the tester on the target card
         robot.interact(() -> {
             target.httpsProxyProperty().set("proxy.corp:3128");

@@ -29,6 +29,8 @@ public final class ChangePlanApplier {
     private final KubernetesClient client;
     private final Duration pollInterval;
     private final Clock clock;
+    /** Each object as it was just before this applier merge-patched it, for waits that need a newer reconciliation. */
+    private final Map<ObjectRef, GenericKubernetesResource> beforePatch = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChangePlanApplier(KubernetesClient client) {
         this(client, Duration.ofSeconds(2), Clock.systemUTC());
@@ -169,6 +171,7 @@ public final class ChangePlanApplier {
             return new Step(ActionState.ALREADY_PRESENT, "already set (the cluster has these values)");
         }
         resource.patch(PatchContext.of(PatchType.JSON_MERGE), KubeObjects.json(patch));
+        beforePatch.put(action.target(), live);
         return new Step(ActionState.DONE, "patched");
     }
 
@@ -229,6 +232,7 @@ public final class ChangePlanApplier {
     private Step waitFor(ChangeAction action, Progress progress, String baseline) {
         WaitCondition condition = action.condition();
         Instant deadline = clock.instant().plus(condition.timeout());
+        Freshness freshness = new Freshness(condition, beforePatch.get(action.target()));
         String last = "";
         String message = "";
         boolean seenUnmet = false;
@@ -240,9 +244,10 @@ public final class ChangePlanApplier {
                 last = KubeObjects.valueAt(live, condition.path()).orElse("");
                 message = condition.messagePath() == null ? "" : KubeObjects.valueAt(live, condition.messagePath()).orElse("");
                 String now = baseline == null ? null : KubeObjects.valueAt(live, condition.baselinePath()).orElse("");
-                if (condition.success().contains(last)) {
+                boolean success = condition.success().contains(last);
+                if (success) {
                     stale = baseline != null && !seenUnmet && baseline.equals(now);
-                    if (!stale) {
+                    if (!stale && freshness.reached(live)) {
                         String shown = condition.progressOf(live);
                         return new Step(ActionState.DONE, condition.path() + " is " + last + (shown.isEmpty() ? "" : ", " + shown)
                                 + (baseline == null || baseline.equals(now) ? "" : ", " + baseline + " -> " + now));
@@ -251,7 +256,9 @@ public final class ChangePlanApplier {
                     seenUnmet = true;
                 }
                 String failed = KubeObjects.valueAt(live, condition.failureAt()).orElse("");
-                if (condition.failure().contains(failed)) {
+                boolean failure = condition.failure().contains(failed);
+                freshness.saw(success || failure);
+                if (failure && freshness.reached(live)) {
                     return new Step(ActionState.FAILED, action.target() + ": " + condition.failureAt() + " is " + failed
                             + (message.isEmpty() ? "" : ": " + message));
                 }
@@ -263,7 +270,7 @@ public final class ChangePlanApplier {
                             + baseline + " and " + condition.path() + " is the " + last + " from before the change");
                 }
                 String state = live == null ? "does not exist" : condition.path() + " is "
-                        + (last.isEmpty() ? "not set" : last);
+                        + (last.isEmpty() ? "not set" : last) + freshness.stale(live);
                 return new Step(ActionState.FAILED, "timed out after " + seconds(condition.timeout()) + " waiting for "
                         + condition.describe() + " on " + action.target() + ": it " + state
                         + (message.isEmpty() ? "" : " (" + message + ")"));
@@ -272,9 +279,47 @@ public final class ChangePlanApplier {
             progress.report(stale ? "waiting for the rollout to start (" + condition.baselinePath() + " is still " + baseline
                     + "; " + condition.path() + " is " + last + " from before the change)"
                     : live == null ? "waiting for " + action.target() + " to appear"
-                    : condition.path() + " is " + (last.isEmpty() ? "not set yet" : last)
+                    : condition.path() + " is " + (last.isEmpty() ? "not set yet" : last) + freshness.stale(live)
                     + (shown.isEmpty() ? "" : ", " + shown) + (message.isEmpty() ? "" : ": " + message));
             pause();
+        }
+    }
+
+    /**
+     * Whether the object's state is newer than the merge patch this applier made: without it, the condition the
+     * controller wrote before the patch (Successful, Failure) would end the wait before the change was reconciled.
+     */
+    private static final class Freshness {
+        private final List<String> paths;
+        private final List<String> before;
+        private boolean sawReconciling;
+
+        Freshness(WaitCondition condition, GenericKubernetesResource beforePatch) {
+            this.paths = beforePatch == null ? List.of() : condition.changedPaths();
+            this.before = paths.stream().map(p -> KubeObjects.valueAt(beforePatch, p).orElse("")).toList();
+        }
+
+        /** An outcome seen after a state that was neither success nor failure belongs to a newer reconciliation. */
+        void saw(boolean settled) {
+            sawReconciling |= !settled;
+        }
+
+        boolean reached(GenericKubernetesResource live) {
+            if (paths.isEmpty() || sawReconciling) {
+                return true;
+            }
+            for (int i = 0; i < paths.size(); i++) {
+                String now = KubeObjects.valueAt(live, paths.get(i)).orElse("");
+                if (!now.isEmpty() && !now.equals(before.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String stale(GenericKubernetesResource live) {
+            return live == null || reached(live) ? "" : " from before the change (not reconciled yet: "
+                    + paths.get(0) + " is still " + (before.get(0).isEmpty() ? "not set" : before.get(0)) + ")";
         }
     }
 

@@ -23,27 +23,44 @@ import java.util.List;
  *                    only after this value moved from that baseline or the condition was seen unmet, because the old
  *                    success (Updated=True from before the change) stays visible until the rollout starts. Null for
  *                    a plain wait.
+ * @param changedPaths where the object's controller writes something new on every completed reconciliation (an
+ *                    ansible run's completion time); when this apply merge-patched the object, a success or failure
+ *                    left over from before the patch does not count: it counts once one of these values is set and
+ *                    differs from before the patch, or after the wait saw the object in neither state (reconciling).
+ *                    Empty: any success counts
  */
 public record WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
-        String failurePath, String progress, String baselinePath) {
+        String failurePath, String progress, String baselinePath, List<String> changedPaths) {
+
+    public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
+            String failurePath, String progress, String baselinePath) {
+        this(path, success, failure, messagePath, timeout, failurePath, progress, baselinePath, List.of());
+    }
 
     public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
             String failurePath, String progress) {
-        this(path, success, failure, messagePath, timeout, failurePath, progress, null);
+        this(path, success, failure, messagePath, timeout, failurePath, progress, null, List.of());
     }
 
     public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout,
             String failurePath) {
-        this(path, success, failure, messagePath, timeout, failurePath, null);
+        this(path, success, failure, messagePath, timeout, failurePath, null, null, List.of());
     }
 
     public WaitCondition {
         success = List.copyOf(success);
         failure = failure == null ? List.of() : List.copyOf(failure);
+        changedPaths = changedPaths == null ? List.of() : List.copyOf(changedPaths);
     }
 
     public WaitCondition(String path, List<String> success, List<String> failure, String messagePath, Duration timeout) {
         this(path, success, failure, messagePath, timeout, null);
+    }
+
+    /** The same wait, counting only an outcome reached after the preceding merge patch (see {@code changedPaths}). */
+    public WaitCondition afterReconcile(String... reconciledPaths) {
+        return new WaitCondition(path, success, failure, messagePath, timeout, failurePath, progress, baselinePath,
+                List.of(reconciledPaths));
     }
 
     public String failureAt() {

@@ -78,8 +78,9 @@ final class MigrationOperator implements Reconciler {
                 "openshift-migration-velero-rhel8"));
         (velero ? wanted : unwanted).add(new Operand(nodeAgent ? "node-agent" : "restic", "DaemonSet", "VELERO",
                 "velero", "openshift-migration-velero-rhel8"));
+        MigrationProxy proxy = new MigrationProxy(spec, env);
         for (Operand operand : wanted) {
-            apply(pass, controller, operand, image(operand, env, version, container));
+            apply(pass, controller, operand, image(operand, env, version, container), proxy);
         }
         for (Operand operand : unwanted) {
             ResourceDefinitionContext kind = "DaemonSet".equals(operand.workloadKind()) ? Api.DAEMON_SET : Api.DEPLOYMENT;
@@ -89,6 +90,8 @@ final class MigrationOperator implements Reconciler {
             }
         }
         configMap(pass, controller, version, controllerOn, ui);
+        proxy.writeSecret(pass, controller);
+        proxy.writeControllerConfig(pass, controller, controllerOn);
         if (ui) {
             route(pass, controller);
         }
@@ -99,7 +102,7 @@ final class MigrationOperator implements Reconciler {
         conditions(pass, controller, "Successful", null);
     }
 
-    private static void apply(Pass pass, ObjectNode controller, Operand operand, String image) {
+    private static void apply(Pass pass, ObjectNode controller, Operand operand, String image, MigrationProxy proxy) {
         boolean daemonSet = "DaemonSet".equals(operand.workloadKind());
         ResourceDefinitionContext kind = daemonSet ? Api.DAEMON_SET : Api.DEPLOYMENT;
         ObjectNode workload = Api.named(operand.name(), Api.MIGRATION_NAMESPACE);
@@ -115,8 +118,8 @@ final class MigrationOperator implements Reconciler {
         template.putObject("metadata").putObject("labels").put("app", "migration").put("component", operand.name());
         ArrayNode containers = template.putObject("spec").putArray("containers");
         if (operand.name().equals("migration-controller")) {
-            containers.addObject().put("name", "mtc").put("image", image);
-            containers.addObject().put("name", "discovery").put("image", image);
+            proxy.addEnv(containers.addObject().put("name", "mtc").put("image", image));
+            proxy.addEnv(containers.addObject().put("name", "discovery").put("image", image));
         } else {
             containers.addObject().put("name", operand.name().equals("migration-ui") ? "mig-ui" : operand.name())
                     .put("image", image);
@@ -136,9 +139,18 @@ final class MigrationOperator implements Reconciler {
         data.put("CLUSTER_NAME", controller.path("spec").path("cluster_name").asText("host"));
         data.put("MIGRATION_CONTROLLER", Boolean.toString(controllerOn));
         data.put("MIGRATION_UI", Boolean.toString(ui));
-        ObjectNode existing = pass.api.get(Api.CONFIG_MAP, Api.MIGRATION_NAMESPACE, "migration-cluster-config");
+        String endpointType = MigrationProxy.specValue(controller.path("spec"), "rsync_endpoint_type", "rsyncEndpointType");
+        if (endpointType != null && !endpointType.isEmpty()) {
+            data.put("RSYNC_ENDPOINT_TYPE", endpointType);
+        }
+        writeConfigMap(pass, controller, "migration-cluster-config", data);
+    }
+
+    /** Creates or updates a ConfigMap in openshift-migration owned by the MigrationController. */
+    static void writeConfigMap(Pass pass, ObjectNode controller, String name, ObjectNode data) {
+        ObjectNode existing = pass.api.get(Api.CONFIG_MAP, Api.MIGRATION_NAMESPACE, name);
         if (existing == null) {
-            ObjectNode map = Api.named("migration-cluster-config", Api.MIGRATION_NAMESPACE);
+            ObjectNode map = Api.named(name, Api.MIGRATION_NAMESPACE);
             map.with("metadata").putArray("ownerReferences").add(
                     Api.ownerReference(Api.MIGRATION_CONTROLLER, controller).put("controller", false));
             map.set("data", data);
@@ -166,30 +178,50 @@ final class MigrationOperator implements Reconciler {
         pass.api.create(Api.ROUTE, route);
     }
 
-    /** Running while a reconciliation is under way, then Successful or Failure, like the ansible operator writes. */
+    /**
+     * Running while a reconciliation is under way, then Successful or Failure, like the ansible operator writes: the
+     * run's {@code ansibleResult} sits in the Running condition (success) or the Failure condition, and its
+     * {@code completion} (to the microsecond, as ansible-runner writes it) is new after every run.
+     */
     private static void conditions(Pass pass, ObjectNode controller, String outcome, String message) {
         ArrayNode conditions = Api.array();
         switch (outcome) {
             case "Running" -> conditions.add(Api.newCondition("Running", true, "Running", "Running reconciliation"));
             case "Successful" -> {
-                conditions.add(Api.newCondition("Running", true, "Successful", "Awaiting next reconciliation"));
+                conditions.add(Api.newCondition("Running", true, "Successful", "Awaiting next reconciliation")
+                        .set("ansibleResult", ansibleResult(false)));
                 conditions.add(Api.newCondition("Successful", true, "Successful", "Last reconciliation succeeded"));
             }
             default -> {
                 conditions.add(Api.newCondition("Running", true, "Failed", "Awaiting next reconciliation"));
-                conditions.add(Api.newCondition("Failure", true, "Failed", message));
+                conditions.add(Api.newCondition("Failure", true, "Failed", message).set("ansibleResult",
+                        ansibleResult(true)));
             }
         }
-        ObjectNode status = Api.object();
-        status.set("conditions", conditions);
-        if (!"Running".equals(outcome)) {
-            status.putObject("ansibleResult").put("changed", 1).put("failures", "Failure".equals(outcome) ? 1 : 0)
-                    .put("ok", 42).put("skipped", 17).put("completion", Api.now());
-        }
-        if (!Api.sameIgnoringTimes(status.path("conditions"), controller.path("status").path("conditions"))) {
+        if (!Api.sameIgnoringTimes(withoutResults(conditions), withoutResults(controller.path("status").path("conditions")))) {
+            ObjectNode status = Api.object();
+            status.set("conditions", conditions);
             controller.set("status", status);
             pass.api.writeStatus(Api.MIGRATION_CONTROLLER, controller);
         }
+    }
+
+    private static ObjectNode ansibleResult(boolean failed) {
+        ObjectNode result = Api.object();
+        result.put("changed", 1).put("failures", failed ? 1 : 0).put("ok", 42).put("skipped", 17)
+                .put("completion", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+        return result;
+    }
+
+    /** The conditions without each run's result, so a repeated outcome is not written again. */
+    private static JsonNode withoutResults(JsonNode conditions) {
+        JsonNode copy = conditions.deepCopy();
+        copy.forEach(c -> {
+            if (c instanceof ObjectNode o) {
+                o.remove("ansibleResult");
+            }
+        });
+        return copy;
     }
 
     private static Map<String, String> env(JsonNode operator) {

@@ -1,16 +1,7 @@
 package io.mtcassistant.network.testsupport;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -35,10 +26,7 @@ public final class Nginx implements AutoCloseable {
     public static Nginx start(String backendUrl, boolean passUpgrade) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "nginx test skipped: nginx is not installed (Debian package nginx)");
         Path dir = Files.createTempDirectory("nginx-");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LocalDaemon.freePort();
         String upgrade = passUpgrade ? "      proxy_http_version 1.1;\n      proxy_set_header Upgrade $http_upgrade;\n"
                 + "      proxy_set_header Connection \"upgrade\";\n" : "";
         String conf = "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + dir.resolve("nginx.pid") + ";\n"
@@ -55,24 +43,8 @@ public final class Nginx implements AutoCloseable {
         Files.writeString(config, conf);
         Process process = new ProcessBuilder(BINARY.toString(), "-p", dir.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        Nginx nginx = new Nginx(dir, port, process);
-        nginx.awaitReady();
-        return nginx;
-    }
-
-    private void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("stdout.log")));
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on port " + port);
+        LocalDaemon.awaitListening("nginx", process, port, () -> LocalDaemon.read(dir.resolve("stdout.log")));
+        return new Nginx(dir, port, process);
     }
 
     public String url() {
@@ -81,19 +53,6 @@ public final class Nginx implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
+        LocalDaemon.stop(process, dir);
     }
 }

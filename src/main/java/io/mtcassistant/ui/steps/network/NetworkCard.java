@@ -53,10 +53,18 @@ public final class NetworkCard {
         testAddress.addListener((obs, old, value) -> test());
     }
 
-    /** Blank fields are left as they are on the cluster (no key is removed from the page). */
+    /**
+     * Blank fields are left as they are on the cluster (no key is removed from the page); rsync_endpoint_type only on
+     * the target, where the controller reads it.
+     */
     ControllerSettings settings() {
         return new ControllerSettings(orNull(httpProxy), orNull(httpsProxy), orNull(noProxy), orNull(stunnelTcpProxy),
-                orNull(rsyncEndpointType), orNull(srcGroups), orNull(targetGroups));
+                setsRsyncEndpointType() ? orNull(rsyncEndpointType) : null, orNull(srcGroups), orNull(targetGroups));
+    }
+
+    /** Only the destination's rsync_endpoint_type counts (the source's would be ignored). */
+    public boolean setsRsyncEndpointType() {
+        return role == ClusterRole.TARGET;
     }
 
     private static String orNull(StringProperty p) {

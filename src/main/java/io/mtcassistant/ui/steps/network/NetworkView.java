@@ -93,12 +93,20 @@ public final class NetworkView {
         stunnelShown.getStyleClass().add("field-hint");
         stunnelShown.setWrapText(true);
         fields.add(stunnelShown, 1, row++);
-        ComboBox<String> endpoint = new ComboBox<>();
-        endpoint.getItems().addAll("", "Route", "ClusterIP", "NodePort");
-        endpoint.valueProperty().bindBidirectional(card.rsyncEndpointType);
-        endpoint.setId(id + "-rsync_endpoint_type");
         fields.add(fieldName("rsync_endpoint_type"), 0, row);
-        fields.add(endpoint, 1, row++);
+        if (card.setsRsyncEndpointType()) {
+            ComboBox<String> endpoint = new ComboBox<>();
+            endpoint.getItems().addAll("", "Route", "ClusterIP", "NodePort");
+            endpoint.valueProperty().bindBidirectional(card.rsyncEndpointType);
+            endpoint.setId(id + "-rsync_endpoint_type");
+            fields.add(endpoint, 1, row++);
+        } else {
+            Label onTarget = new Label("set on the target cluster: the controller reads it from the destination");
+            onTarget.getStyleClass().add("field-hint");
+            onTarget.setWrapText(true);
+            onTarget.setId(id + "-rsync_endpoint_type-hint");
+            fields.add(onTarget, 1, row++);
+        }
         row = field(fields, row, "src_supplemental_groups", new TextField(), card.srcGroups, "1000,2000", id);
         field(fields, row, "target_supplemental_groups", new TextField(), card.targetGroups, "1000,2000", id);
         Label problems = wrapped(card.fieldProblemsProperty());

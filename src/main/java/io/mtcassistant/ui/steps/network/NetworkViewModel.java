@@ -86,8 +86,9 @@ public final class NetworkViewModel {
                 .onSuccess(namespaces::setAll)
                 .onFailure(error -> problem.set("Namespaces of the source cluster: " + TaskFailures.describe(error)))));
         clusters.session(ClusterRole.TARGET).ifPresent(target -> runner.run(BackgroundTask.of(
-                        "Read the target's machine network", progress -> new NoProxySuggestions().machineNetworkOf(
-                                target.client()).against("")).onSuccess(s -> {
+                        "Read the target's machine network and node addresses", progress -> new NoProxySuggestions()
+                                .machineNetworkOf(target.client()).nodeAddressesOf(target.client()).against(""))
+                        .onSuccess(s -> {
                     if (!s.isEmpty() && otherCidr.get().isBlank()) {
                         otherCidr.set(s.get(0).entry());
                     }
@@ -127,8 +128,11 @@ public final class NetworkViewModel {
             return;
         }
         List<String> chosen = List.copyOf(selectedNamespaces);
-        RsyncEndpointType endpoint = card.rsyncEndpointType.get().isBlank() ? RsyncEndpointType.ROUTE
-                : RsyncEndpointType.parse(ControllerSettings.RSYNC_ENDPOINT_FIELD, card.rsyncEndpointType.get());
+        // the rsync endpoint the pods use is the target's setting, on every cluster
+        String endpointType = cards.stream().filter(NetworkCard::setsRsyncEndpointType).findFirst()
+                .map(c -> c.rsyncEndpointType.get()).orElse("");
+        RsyncEndpointType endpoint = endpointType == null || endpointType.isBlank() ? RsyncEndpointType.ROUTE
+                : RsyncEndpointType.parse(ControllerSettings.RSYNC_ENDPOINT_FIELD, endpointType);
         card.status("Checking…");
         card.findings().clear();
         card.actions().clear();
