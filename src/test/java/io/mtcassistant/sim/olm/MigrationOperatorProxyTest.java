@@ -158,6 +158,10 @@ class MigrationOperatorProxyTest {
 
         operatorImage(mirror.registry.endpoint() + "/rhmtc/not-mirrored-operator:v1.7");
         Eventually.get("operator down", () -> operatorAvailable() == 0);
+        // A round that began while the operator was still up could reconcile the patch below; one round later, none can.
+        long round = cluster.operators().rounds();
+        cluster.operators().wake();
+        Eventually.get("a whole round with the operator down", () -> cluster.operators().rounds() >= round + 2);
 
         String stunnel = "http://dvm:" + PASSWORD + "@10.0.0.5:3128";
         ControllerSettings settings = new ControllerSettings("http://proxy.corp:3128", null, ".corp,10.0.0.0/16",
