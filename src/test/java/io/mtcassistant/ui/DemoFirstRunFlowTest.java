@@ -193,7 +193,7 @@ class DemoFirstRunFlowTest {
         scrollTo(robot, "#mirror-progress");
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-failed-run.png"));
 
-        // 960x600: nothing cut on any of the seven pages (5 and 6 say they are not yet available).
+        // 960x600: nothing cut on any of the seven pages.
         robot.interact(() -> {
             stage.setWidth(960);
             stage.setHeight(600);
