@@ -136,6 +136,11 @@ public final class AppComposition implements AutoCloseable {
         this.network = new NetworkViewModel(clusters, runner, dialogs, activityLog, Platform::runLater);
         this.repository = new RepositoryViewModel(clusters, migrationPlan, runner, dialogs, activityLog, Platform::runLater);
         wizard.step(WizardModel.REPOSITORY).stateProperty().bind(repository.stepStateProperty());
+        if (demo) {
+            repository.demoNote("The demo has no S3 server: its gateway names " + SimulatedDemoClusters.DEMO_S3_ENDPOINT
+                    + ", where nothing answers, so the check stops at the connection step. Enter a real S3 endpoint "
+                    + "(MinIO, s3proxy) and its keys to go on to the MigStorage.");
+        }
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {
                 monitor.arrive();

@@ -213,6 +213,12 @@ class DemoFirstRunFlowTest {
         // The Monitor page is reworked elsewhere (ui.steps.monitor has its owner); its findings are printed, not asserted yet.
         assertThat(cut).as("text cut at 960x600").filteredOn(text -> !text.startsWith(WizardModel.MONITOR + ": ")).isEmpty();
 
+        // 6. The demo's Multicloud Object Gateway on sim-target is found; the page says the demo has no S3 server.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.repository().gateways().isEmpty());
+        assertThat(app.repository().gateways()).singleElement().satisfies(g -> assertThat(g.cluster()).isEqualTo("sim-target"));
+        assertThat(app.repository().endpointProperty().get()).isEqualTo(SimulatedDemoClusters.DEMO_S3_ENDPOINT);
+        assertThat(app.repository().noticeProperty().get()).contains("as step 2 decided").contains("The demo has no S3 server");
+
         // The log of this session: one line per expected failure, no stack trace, no fabric8 "unstable version" noise.
         List<ILoggingEvent> events = List.copyOf(log.list);
         List<String> withStack = events.stream().filter(e -> e.getThrowableProxy() != null)

@@ -97,6 +97,7 @@ public final class RepositoryViewModel {
     private final ReadOnlyStringWrapper registrationProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
 
+    private String demoNote = "";
     private ControlCluster control;
     private ChangePlan shownPlan;
     private ChangePlan applyPlan;
@@ -110,6 +111,11 @@ public final class RepositoryViewModel {
         this.dialogs = dialogs;
         this.activity = activity;
         this.fx = fx;
+    }
+
+    /** Shown under the control cluster line: what the demo can and cannot show on this page. */
+    public void demoNote(String text) {
+        demoNote = text;
     }
 
     /** The control cluster, the session that reaches it, and why this one. */
@@ -128,7 +134,7 @@ public final class RepositoryViewModel {
         }
         boolean changed = control == null || !control.name().equals(found.name()) || control.session() != found.session();
         control = found;
-        notice.set(found.why());
+        notice.set(found.why() + (demoNote.isEmpty() ? "" : "\n" + demoNote));
         if (changed) {
             discover();
             refreshRegistrations();
