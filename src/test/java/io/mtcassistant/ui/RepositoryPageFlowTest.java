@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mtcassistant.install.plan.ActionState;
 import io.mtcassistant.install.plan.KubeObjects;
+import io.mtcassistant.registration.ServiceAccountTokens;
+import io.mtcassistant.sim.SimulatedServiceAccountTokens;
 import io.mtcassistant.sim.storage.SimulatedObjectGateway;
 import io.mtcassistant.storage.RepositoryProblem;
 import io.mtcassistant.storage.StorageApis;
@@ -24,6 +26,7 @@ import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -52,7 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Step 6 against the demo pair, whose sim-target carries a simulated Multicloud Object Gateway pointing at a real S3
  * server (s3proxy) started here: the gateway is discovered, the check passes, the plan is applied and the simulated
- * controller's own write test makes the MigStorage Ready; a wrong secret key gives the check's plain-word failure.
+ * controller's own write test makes the MigStorage Ready; sim-source is registered (its token authenticates, the
+ * MigCluster becomes Ready); a wrong secret key gives the check's plain-word failure.
  * Writes target/snapshots/repository-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -67,9 +71,16 @@ class RepositoryPageFlowTest {
     static LocalS3Server s3;
 
     private final VisibleDemoClusters demo = new VisibleDemoClusters(environment -> {
+        // sim-source as OpenShift 3.11 has it once MTC is installed: migration-controller with its token Secret
+        SimulatedServiceAccountTokens.seedLegacyToken(environment.source(), ServiceAccountTokens.NAMESPACE,
+                ServiceAccountTokens.SERVICE_ACCOUNT);
+        environment.migrations().awaitSeeded(Duration.ofMinutes(2));
         try (KubernetesClient client = environment.target().client()) {
             SimulatedObjectGateway.ready(s3.httpEndpoint().toString(), LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY)
                     .installOn(client);
+            // the demo's seeded MigCluster for sim-source goes, so Register makes one the simulated controller tests
+            client.genericKubernetesResources(StorageApis.MIG_CLUSTERS).inNamespace(StorageApis.MIGRATION_NAMESPACE)
+                    .withName("sim-source").delete();
         }
     });
     private final FakeDialogs dialogs = new FakeDialogs();
@@ -117,7 +128,9 @@ class RepositoryPageFlowTest {
             assertThat(g.ready()).isTrue();
         });
         assertThat(page.endpointProperty().get()).isEqualTo(s3.httpEndpoint().toString());
-        assertThat(page.registrations()).extracting(RegistrationRow::name).contains("host", "sim-source");
+        assertThat(page.registrations()).extracting(RegistrationRow::name).containsExactly("host", "sim-source");
+        RegistrationRow source = page.registrations().get(1);
+        assertThat(source.stateProperty().get()).isEqualTo("not registered");
         assertThat(page.registrations()).filteredOn(r -> r.name().equals("host")).singleElement()
                 .satisfies(r -> assertThat(r.stateProperty().get()).isEqualTo("registered, Ready"));
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-discovered.png"));
@@ -159,6 +172,19 @@ class RepositoryPageFlowTest {
         }
         show(robot, "#repository-storage-state");
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-ready.png"));
+
+        click(robot, "#repository-cluster-sim-source-register");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !source.busyProperty().get()
+                && source.stateProperty().get().startsWith("registered"));
+        assertThat(source.stateProperty().get()).isEqualTo("registered, Ready");
+        try (KubernetesClient client = demo.environment().target().client()) {
+            GenericKubernetesResource cluster = client.genericKubernetesResources(StorageApis.MIG_CLUSTERS)
+                    .inNamespace(StorageApis.MIGRATION_NAMESPACE).withName("sim-source").get();
+            assertThat(KubeObjects.valueAt(cluster, "status.observedDigest"))
+                    .as("the simulated controller connected with the token").isPresent();
+        }
+        show(robot, "#repository-clusters");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-registered.png"));
 
         robot.interact(() -> page.secretKeyProperty().set("not-the-secret-key"));
         click(robot, "#repository-check");

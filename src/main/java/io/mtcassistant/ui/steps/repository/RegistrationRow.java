@@ -31,7 +31,7 @@ public final class RegistrationRow {
         return name;
     }
 
-    /** "host", "remote" or "remote, not connected here". */
+    /** The control cluster's own, "remote" or "remote, not connected here". */
     public String kind() {
         return kind;
     }

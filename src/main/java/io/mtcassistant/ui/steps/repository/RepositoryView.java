@@ -201,7 +201,8 @@ public final class RepositoryView {
     private Node registration(RegistrationRow row) {
         String id = "repository-cluster-" + row.name().replaceAll("[^A-Za-z0-9-]", "-");
         Label name = new Label(row.name() + " (" + row.kind() + ")");
-        name.setMinWidth(260);
+        name.setMinWidth(300);
+        name.setPrefWidth(300);
         name.setWrapText(true);
         Label state = new Label();
         state.setId(id + "-state");
@@ -210,6 +211,7 @@ public final class RepositoryView {
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
         HBox line = new HBox(8, name, state);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (row.registrable()) {
             Button register = new Button("Register");
             register.setId(id + "-register");

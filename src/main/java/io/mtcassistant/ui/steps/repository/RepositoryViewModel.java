@@ -388,7 +388,7 @@ public final class RepositoryViewModel {
                                 .valueAt(cluster, "spec.isHostCluster").orElse("false"));
                         String name = cluster.getMetadata().getName();
                         ContextRow remote = remotes.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
-                        rows.add(new RowData(name, host ? "host (the control cluster, registered by the operator)"
+                        rows.add(new RowData(name, host ? "the control cluster itself, made by the operator"
                                 : remote == null ? "remote, not connected here" : "remote", host ? null : remote,
                                 "registered, " + MigObjectState.of(client, StorageApis.MIG_CLUSTERS, cluster)));
                     }
