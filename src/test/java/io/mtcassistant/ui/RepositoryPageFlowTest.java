@@ -176,7 +176,8 @@ class RepositoryPageFlowTest {
         click(robot, "#repository-cluster-sim-source-register");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !source.busyProperty().get()
                 && source.stateProperty().get().startsWith("registered"));
-        assertThat(source.stateProperty().get()).isEqualTo("registered, Ready");
+        assertThat(source.stateProperty().get()).startsWith("registered, Ready; ")
+                .as("sim-source has no docker-registry route").contains("no exposedRegistryPath");
         try (KubernetesClient client = demo.environment().target().client()) {
             GenericKubernetesResource cluster = client.genericKubernetesResources(StorageApis.MIG_CLUSTERS)
                     .inNamespace(StorageApis.MIGRATION_NAMESPACE).withName("sim-source").get();

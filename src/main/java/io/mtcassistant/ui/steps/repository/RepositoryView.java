@@ -215,6 +215,7 @@ public final class RepositoryView {
         if (row.registrable()) {
             Button register = new Button("Register");
             register.setId(id + "-register");
+            register.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             register.disableProperty().bind(row.busyProperty());
             register.setOnAction(e -> viewModel.register(row));
             line.getChildren().add(register);

@@ -8,6 +8,7 @@ import io.mtcassistant.cluster.OpenShiftVersion;
 import io.mtcassistant.common.ActivityListener;
 import io.mtcassistant.common.SecretMasker;
 import io.mtcassistant.compat.MigrationPlan;
+import io.mtcassistant.compat.NetworkWorkaround;
 import io.mtcassistant.install.plan.ActionPreview;
 import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
@@ -65,6 +66,8 @@ public final class RepositoryViewModel {
     static final String SOURCE = "Repository";
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** crane tunnel-api's default namespace on the control cluster. */
+    static final String TUNNEL_NAMESPACE = "openvpn";
 
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder plans;
@@ -418,6 +421,8 @@ public final class RepositoryViewModel {
         if (on == null || !row.registrable() || row.busyProperty().get()) {
             return;
         }
+        MigrationPlan decided = plans.readyPlan();
+        boolean tunnel = decided != null && decided.networkWorkaround() == NetworkWorkaround.TUNNEL_API;
         row.busy(true);
         row.state("registering: reading the migration-controller token on " + row.name() + "…");
         activity.info(SOURCE, "Registering " + row.name() + " on " + on.name());
@@ -427,14 +432,22 @@ public final class RepositoryViewModel {
                             .flatMap(OpenShiftVersion::parse).orElseThrow(() -> new IllegalStateException(row.name()
                                     + " is not an OpenShift cluster (no OpenShift version): MTC cannot migrate from it"));
                     String token = ServiceAccountTokens.obtain(remote.client(), version, Duration.ofSeconds(60));
-                    boolean insecureApi = row.insecureRemote();
-                    ClusterRegistration registration = new ClusterRegistration(row.name(), remote.facts().apiUrl(),
+                    // through crane tunnel-api the control cluster reaches the remote by a name its certificate lacks
+                    boolean insecureApi = tunnel || row.insecureRemote();
+                    String url = tunnel ? ClusterRegistration.tunnelApiUrl(TUNNEL_NAMESPACE) : remote.facts().apiUrl();
+                    Optional<String> registry = tunnel
+                            ? Optional.of("proxied-cluster." + TUNNEL_NAMESPACE + ".svc.cluster.local:5000")
+                            : RegistryRoute.host(remote.client(), version);
+                    ClusterRegistration registration = new ClusterRegistration(row.name(), url,
                             insecureApi ? Optional.empty() : ClusterRegistration.caBundleOf(remote.client().getConfiguration()),
-                            insecureApi, Optional.empty());
+                            insecureApi, registry);
                     ChangePlan plan = registration.plan(on.name(), token, KeyValues.REAL, READY_TIMEOUT);
                     fx.execute(() -> row.state("registering: waiting for the controller to connect to " + row.name() + "…"));
                     ApplyResult result = new ChangePlanApplier(on.session().client()).apply(plan, outcome -> { });
-                    String state = MigObjectState.of(on.session().client(), StorageApis.MIG_CLUSTERS, row.name());
+                    String state = MigObjectState.of(on.session().client(), StorageApis.MIG_CLUSTERS, row.name())
+                            + "; " + registry.map(r -> "exposedRegistryPath " + r).orElse(RegistryRoute.MISSING)
+                            + (insecureApi ? "; insecure: true (" + (tunnel ? "reached through crane tunnel-api"
+                                    : "this workstation does not verify its certificate either") + ")" : "");
                     return new Applied(result, state);
                 })
                 .onSuccess(applied -> {
