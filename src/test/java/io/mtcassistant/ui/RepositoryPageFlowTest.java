@@ -135,7 +135,16 @@ class RepositoryPageFlowTest {
                 .satisfies(r -> assertThat(r.stateProperty().get()).isEqualTo("registered, Ready"));
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-discovered.png"));
 
-        robot.interact(() -> page.storageNameProperty().set(STORAGE));
+        // bad input is named before anything is contacted
+        robot.interact(() -> page.endpointProperty().set("127.0.0.1:9000"));
+        click(robot, "#repository-check");
+        assertThat(page.inputProblemProperty().get()).isEqualTo("endpoint 127.0.0.1:9000: must start with https:// or http://");
+        assertThat(page.checkSteps()).isEmpty();
+
+        robot.interact(() -> {
+            page.endpointProperty().set(s3.httpEndpoint().toString());
+            page.storageNameProperty().set(STORAGE);
+        });
         click(robot, "#repository-check");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.checkSummaryProperty().get().startsWith("PASSED")
                 && !page.actions().isEmpty());
