@@ -99,6 +99,7 @@ public final class RepositoryView {
         createBucketBox.selectedProperty().bindBidirectional(viewModel.createBucketProperty());
         storageNameField.textProperty().bindBidirectional(viewModel.storageNameProperty());
         checkButton.setOnAction(e -> viewModel.check());
+        checkButton.disableProperty().bind(viewModel.busyProperty());
         bindText(inputProblemLabel, viewModel.inputProblemProperty());
         viewModel.checkSteps().addListener((ListChangeListener<CheckStep>) c -> showSteps());
         bindText(checkSummaryLabel, viewModel.checkSummaryProperty());
@@ -113,6 +114,8 @@ public final class RepositoryView {
         exportButton.setOnAction(e -> viewModel.export());
         exportKeysBox.selectedProperty().bindBidirectional(viewModel.exportKeysProperty());
         applyButton.setOnAction(e -> viewModel.apply());
+        applyButton.disableProperty().bind(viewModel.busyProperty());
+        exportButton.disableProperty().bind(viewModel.busyProperty());
         bindText(planStatusLabel, viewModel.planStatusProperty());
         bindText(storageStateLabel, viewModel.storageStateProperty());
         storageStateLabel.getStyleClass().add("section-title");

@@ -44,6 +44,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -98,6 +100,7 @@ public final class RepositoryViewModel {
     private final ReadOnlyStringWrapper storageState = new ReadOnlyStringWrapper("");
     private final ObservableList<RegistrationRow> registrations = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper registrationProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StepState> stepState = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
 
     private String demoNote = "";
@@ -228,6 +231,9 @@ public final class RepositoryViewModel {
     /** Runs the workstation check; when it passes, builds the change plan for the control cluster. */
     public void check() {
         inputProblem.set("");
+        if (busy.get()) {
+            return;
+        }
         if (control == null) {
             inputProblem.set("No control cluster: connect the target cluster in step 1 first.");
             return;
@@ -252,6 +258,7 @@ public final class RepositoryViewModel {
                 + keys.maskedAccessKeyId() + "…");
         ControlCluster on = control;
         boolean create = createBucket.get();
+        busy.set(true);
         runner.run(BackgroundTask.of("Check the replication repository", progress -> {
                     RepositoryCheckReport report = new RepositoryCheck(CHECK_TIMEOUT).run(target, keys, create,
                             step -> fx.execute(() -> checkSteps.add(step)));
@@ -282,7 +289,8 @@ public final class RepositoryViewModel {
                     planStatus.set(shownPlan.title() + " on " + on.name() + ": " + shownPlan.actions().size()
                             + " actions. Review them, then Apply." + notes(shownPlan));
                 })
-                .onFailure(error -> checkSummary.set("The check could not run: " + TaskFailures.describe(error))));
+                .onFailure(error -> checkSummary.set("The check could not run: " + TaskFailures.describe(error)))
+                .onFinally(() -> busy.set(false)));
     }
 
     private record Checked(RepositoryCheckReport report, ChangePlan shown, ChangePlan real,
@@ -336,9 +344,10 @@ public final class RepositoryViewModel {
         ChangePlan plan = applyPlan;
         ControlCluster on = control;
         String name = plannedStorage;
-        if (plan == null || on == null) {
+        if (plan == null || on == null || busy.get()) {
             return;
         }
+        busy.set(true);
         planStatus.set("Applying on " + on.name() + "…");
         storageState.set("");
         activity.info(SOURCE, on.name() + ": " + plan.title() + " started");
@@ -366,7 +375,8 @@ public final class RepositoryViewModel {
                 .onFailure(error -> {
                     planStatus.set(TaskFailures.describe(error));
                     updateStepState(false);
-                }));
+                })
+                .onFinally(() -> busy.set(false)));
     }
 
     private record Applied(ApplyResult result, String state) {
@@ -549,6 +559,11 @@ public final class RepositoryViewModel {
 
     public ReadOnlyStringProperty registrationProblemProperty() {
         return registrationProblem.getReadOnlyProperty();
+    }
+
+    /** A check or an apply is running: the page's Check and Apply wait for it. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<StepState> stepStateProperty() {
