@@ -1,6 +1,5 @@
 package io.mtcassistant.cli;
 
-import io.fabric8.kubernetes.client.Config;
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.cluster.OpenShiftVersion;
 import io.mtcassistant.install.plan.ChangePlan;
@@ -8,13 +7,8 @@ import io.mtcassistant.registration.ClusterRegistration;
 import io.mtcassistant.registration.ServiceAccountTokens;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.StorageApis;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -94,7 +88,7 @@ public class RegisterClusterCommand implements Callable<Integer> {
             String url = tunnelNamespace != null ? ClusterRegistration.tunnelApiUrl(tunnelNamespace)
                     : remoteSession.facts().apiUrl();
             ClusterRegistration registration = new ClusterRegistration(name == null ? remote : name, url,
-                    insecureRemote ? Optional.empty() : caBundle(remoteSession.client().getConfiguration()),
+                    insecureRemote ? Optional.empty() : ClusterRegistration.caBundleOf(remoteSession.client().getConfiguration()),
                     insecureRemote, Optional.ofNullable(exposedRegistryPath));
             boolean real = mode.apply || exportToken;
             String tokenSource = ServiceAccountTokens.needsLongLivedSecret(version)
@@ -111,16 +105,5 @@ public class RegisterClusterCommand implements Callable<Integer> {
                     control.client(), new SecretPlanRun.Goal(context, StorageApis.MIG_CLUSTERS, registration.name()),
                     out);
         }
-    }
-
-    private static Optional<String> caBundle(Config config) throws IOException {
-        if (config.getCaCertData() != null && !config.getCaCertData().isBlank()) {
-            return Optional.of(new String(Base64.getDecoder().decode(config.getCaCertData().strip()),
-                    StandardCharsets.UTF_8));
-        }
-        if (config.getCaCertFile() != null && Files.isReadable(Path.of(config.getCaCertFile()))) {
-            return Optional.of(Files.readString(Path.of(config.getCaCertFile())));
-        }
-        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.plan.ChangePlanPreview;
+import io.mtcassistant.storage.MigObjectConditions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

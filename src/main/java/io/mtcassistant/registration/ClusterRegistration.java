@@ -1,6 +1,7 @@
 package io.mtcassistant.registration;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
 import io.mtcassistant.install.plan.ChangeAction;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.KubeObjects;
@@ -9,7 +10,12 @@ import io.mtcassistant.install.plan.WaitCondition;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.ManagedObjects;
 import io.mtcassistant.storage.StorageApis;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +42,18 @@ public record ClusterRegistration(String name, String url, Optional<String> caBu
     /** The URL MigCluster names when the remote is reached through {@code crane tunnel-api}. */
     public static String tunnelApiUrl(String tunnelNamespace) {
         return "https://proxied-cluster." + tunnelNamespace + ".svc.cluster.local:8443";
+    }
+
+    /** The CA the workstation's kubeconfig trusts for a cluster (PEM), the MigCluster's caBundle; empty when none. */
+    public static Optional<String> caBundleOf(Config config) throws IOException {
+        if (config.getCaCertData() != null && !config.getCaCertData().isBlank()) {
+            return Optional.of(new String(Base64.getDecoder().decode(config.getCaCertData().strip()),
+                    StandardCharsets.UTF_8));
+        }
+        if (config.getCaCertFile() != null && Files.isReadable(Path.of(config.getCaCertFile()))) {
+            return Optional.of(Files.readString(Path.of(config.getCaCertFile())));
+        }
+        return Optional.empty();
     }
 
     public String tokenSecretName() {

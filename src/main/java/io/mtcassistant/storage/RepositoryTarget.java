@@ -47,6 +47,10 @@ public record RepositoryTarget(URI endpoint, String bucket, String region, Optio
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("endpoint: empty; give the S3 URL, e.g. https://s3-openshift-storage.apps.example.com");
         }
+        // "host:port" parses as a URI with a scheme of "host" (or fails on the dots): say what is missing instead
+        if (!text.strip().matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException("endpoint " + text + ": must start with https:// or http://");
+        }
         try {
             URI uri = new URI(text.strip());
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {

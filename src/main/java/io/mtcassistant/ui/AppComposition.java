@@ -27,6 +27,8 @@ import io.mtcassistant.ui.steps.network.NetworkView;
 import io.mtcassistant.ui.steps.network.NetworkViewModel;
 import io.mtcassistant.ui.steps.operators.OperatorsView;
 import io.mtcassistant.ui.steps.operators.OperatorsViewModel;
+import io.mtcassistant.ui.steps.repository.RepositoryView;
+import io.mtcassistant.ui.steps.repository.RepositoryViewModel;
 import io.mtcassistant.install.MirrorAccess;
 import io.mtcassistant.mirror.session.MirrorSetup;
 import io.mtcassistant.mirror.session.MirroringSession;
@@ -75,6 +77,7 @@ public final class AppComposition implements AutoCloseable {
     private final DialogService dialogs;
     private final OperatorsViewModel operators;
     private final NetworkViewModel network;
+    private final RepositoryViewModel repository;
     // Guarded by this: the simulation starts on a worker while close() may run on the FX thread.
     private DemoClusters demoClusters;
     private Path demoDirectory;
@@ -130,6 +133,13 @@ public final class AppComposition implements AutoCloseable {
                 }, runner, dialogs, activityLog, Platform::runLater);
         wizard.step(WizardModel.OPERATORS).stateProperty().bind(operators.stepStateProperty());
         this.network = new NetworkViewModel(clusters, runner, dialogs, activityLog, Platform::runLater);
+        this.repository = new RepositoryViewModel(clusters, migrationPlan, runner, dialogs, activityLog, Platform::runLater);
+        wizard.step(WizardModel.REPOSITORY).stateProperty().bind(repository.stepStateProperty());
+        if (demo) {
+            repository.demoNote("The demo has no S3 server: its gateway names " + SimulatedDemoClusters.DEMO_S3_ENDPOINT
+                    + ", where nothing answers, so the check stops at the connection step. Enter a real S3 endpoint "
+                    + "(MinIO, s3proxy) and its keys to go on to the MigStorage.");
+        }
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {
                 monitor.arrive();
@@ -144,6 +154,8 @@ public final class AppComposition implements AutoCloseable {
                 operators.arrive();
             } else if (step.id().equals(WizardModel.NETWORK)) {
                 network.arrive();
+            } else if (step.id().equals(WizardModel.REPOSITORY)) {
+                repository.arrive();
             }
         });
     }
@@ -156,7 +168,8 @@ public final class AppComposition implements AutoCloseable {
                 WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
                 WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs, this::openNewPlan),
                 WizardModel.OPERATORS, () -> OperatorsView.create(operators),
-                WizardModel.NETWORK, () -> NetworkView.create(network));
+                WizardModel.NETWORK, () -> NetworkView.create(network),
+                WizardModel.REPOSITORY, () -> RepositoryView.create(repository));
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
@@ -290,6 +303,11 @@ public final class AppComposition implements AutoCloseable {
     /** Step 4: install, verification and uninstall per cluster. */
     public NetworkViewModel network() {
         return network;
+    }
+
+    /** Step 6: the replication repository and the MigClusters. */
+    public RepositoryViewModel repository() {
+        return repository;
     }
 
     public OperatorsViewModel operators() {

@@ -84,6 +84,19 @@ class RepositoryCheckTest {
     }
 
     @Test
+    void aKeyThatMayNotWriteTheBucketIsAccessDeniedAtTheWrite() {
+        RepositoryCheckReport report = check(s3.httpEndpoint().toString(), "migration", null, false,
+                new S3Keys(LocalS3Server.READ_ONLY_ACCESS_KEY, LocalS3Server.READ_ONLY_SECRET_KEY));
+        assertProblem(report, RepositoryProblem.ACCESS_DENIED, "write");
+        assertThat(report.steps()).filteredOn(s -> s.name().equals("credentials") || s.name().equals("bucket"))
+                .allMatch(s -> s.status() == CheckStep.Status.PASSED);
+        assertThat(report.steps().stream().filter(s -> s.name().equals("write")).findFirst().orElseThrow().detail())
+                .contains("AccessDenied");
+        assertThat(RepositoryCheckText.of(report, KEYS)).contains(RepositoryProblem.ACCESS_DENIED.meaning())
+                .contains(RepositoryProblem.ACCESS_DENIED.nextStep());
+    }
+
+    @Test
     void missingBucketFailsAndIsCreatedWhenAsked() {
         assertProblem(check(s3.httpEndpoint().toString(), "no-such-bucket", null, false, KEYS),
                 RepositoryProblem.BUCKET_MISSING, "bucket");

@@ -193,7 +193,7 @@ class DemoFirstRunFlowTest {
         scrollTo(robot, "#mirror-progress");
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue16-failed-run.png"));
 
-        // 960x600: nothing cut on any of the seven pages (5 and 6 say they are not yet available).
+        // 960x600: nothing cut on any of the seven pages.
         robot.interact(() -> {
             stage.setWidth(960);
             stage.setHeight(600);
@@ -211,6 +211,12 @@ class DemoFirstRunFlowTest {
         }
         cut.forEach(text -> System.out.println("cut at 960x600: " + text));
         assertThat(cut).as("text cut at 960x600").isEmpty();
+
+        // 6. The demo's Multicloud Object Gateway on sim-target is found; the page says the demo has no S3 server.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.repository().gateways().isEmpty());
+        assertThat(app.repository().gateways()).singleElement().satisfies(g -> assertThat(g.cluster()).isEqualTo("sim-target"));
+        assertThat(app.repository().endpointProperty().get()).isEqualTo(SimulatedDemoClusters.DEMO_S3_ENDPOINT);
+        assertThat(app.repository().noticeProperty().get()).contains("as step 2 decided").contains("The demo has no S3 server");
 
         // The log of this session: one line per expected failure, no stack trace, no fabric8 "unstable version" noise.
         List<ILoggingEvent> events = List.copyOf(log.list);

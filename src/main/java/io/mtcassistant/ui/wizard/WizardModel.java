@@ -50,7 +50,7 @@ public final class WizardModel {
                 new WizardStep(NETWORK, "Proxy & network",
                         "Set proxy fields, rsync transfer settings and network policies for migration pods.", true),
                 new WizardStep(REPOSITORY, "Repository",
-                        "Set up the replication repository (Multicloud Object Gateway or S3).", false),
+                        "Set up the replication repository (Multicloud Object Gateway or S3).", true),
                 new WizardStep(MONITOR, "Monitor",
                         "Watch migration plans and migrations, and start, cancel or roll back.", true)));
     }

@@ -14,7 +14,7 @@ class WizardModelTest {
                 "Clusters", "Compatibility", "Mirroring", "Operators", "Proxy & network", "Repository", "Monitor");
         assertThat(model.steps()).filteredOn(WizardStep::available).extracting(WizardStep::id)
                 .containsExactly(WizardModel.CLUSTERS, WizardModel.COMPATIBILITY, WizardModel.MIRRORING,
-                        WizardModel.OPERATORS, WizardModel.NETWORK, WizardModel.MONITOR);
+                        WizardModel.OPERATORS, WizardModel.NETWORK, WizardModel.REPOSITORY, WizardModel.MONITOR);
         assertThat(model.steps()).allMatch(step -> step.state() == StepState.NOT_STARTED);
     }
 

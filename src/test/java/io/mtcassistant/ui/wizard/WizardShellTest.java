@@ -3,12 +3,10 @@ package io.mtcassistant.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.ui.AppComposition;
-import io.mtcassistant.ui.steps.notyet.NotYetAvailablePage;
 import io.mtcassistant.ui.task.SyncTaskRunner;
 import io.mtcassistant.ui.testsupport.FakeConnector;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
 import io.mtcassistant.ui.testsupport.FakeKubeconfigLoader;
-import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.settings.Theme;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import java.nio.file.Path;
@@ -26,7 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The wizard shell on screen (Monocle headless): step list with states, Back/Next, the Compatibility page waiting for step 1, and the not-yet-available pages. */
+/** The wizard shell on screen (Monocle headless): step list with states, Back/Next, the Compatibility page waiting for step 1, and every step's page. */
 @ExtendWith(ApplicationExtension.class)
 class WizardShellTest {
 
@@ -65,7 +63,7 @@ class WizardShellTest {
         assertThat(stateText(robot, WizardModel.MIRRORING)).isEqualTo("not started");
         assertThat(stateText(robot, WizardModel.OPERATORS)).isEqualTo("not started");
         assertThat(stateText(robot, WizardModel.NETWORK)).isEqualTo("not started");
-        assertThat(stateText(robot, WizardModel.REPOSITORY)).isEqualTo("not yet available");
+        assertThat(stateText(robot, WizardModel.REPOSITORY)).isEqualTo("not started");
 
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().unbind());
         robot.interact(() -> app.wizard().step(WizardModel.CLUSTERS).stateProperty().set(StepState.NEEDS_ATTENTION));
@@ -75,7 +73,7 @@ class WizardShellTest {
     }
 
     @Test
-    void backAndNextWalkThroughTheStepsAndLaterStepsSayTheyAreNotYetAvailable(FxRobot robot) {
+    void backAndNextWalkThroughEveryStep(FxRobot robot) {
         Button back = robot.lookup("#back-button").queryButton();
         Button next = robot.lookup("#next-button").queryButton();
         assertThat(back.isDisabled()).isTrue();
@@ -93,16 +91,15 @@ class WizardShellTest {
         robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("network-page");
         robot.clickOn(next);
-        assertThat(currentPage(robot).getId()).isEqualTo("page-repository");
-        assertThat(robot.lookup("#not-yet-notice").queryAs(Label.class).getText()).isEqualTo(NotYetAvailablePage.NOTICE);
-        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("not-yet-available.png"));
+        assertThat(currentPage(robot).getId()).isEqualTo("repository-page");
+        assertThat(robot.lookup("#repository-notice").queryAs(Label.class).getText()).contains("step 1");
 
         robot.clickOn(next);
         assertThat(currentPage(robot).getId()).isEqualTo("monitor-page");
         assertThat(next.isDisabled()).isTrue();
 
         robot.clickOn(back);
-        assertThat(currentPage(robot).getId()).isEqualTo("page-repository");
+        assertThat(currentPage(robot).getId()).isEqualTo("repository-page");
         robot.clickOn("#step-clusters");
         assertThat(currentPage(robot).getId()).isEqualTo("clusters-page");
         assertThat(back.isDisabled()).isTrue();

@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
 /** One cluster's card: decision, plan table with the selected action's YAML, install, verification, uninstall. */
-final class ClusterCardView {
+public final class ClusterCardView {
 
     private ClusterCardView() {
     }
@@ -70,16 +70,7 @@ final class ClusterCardView {
         status.progressProperty().bind(Bindings.createDoubleBinding(() -> progress(card), card.stageProperty(),
                 card.elapsedProperty()));
 
-        TableView<ActionRow> table = actionsTable(card.actions(), "operators-actions-" + id);
-        TextArea detail = new TextArea();
-        detail.setId("operators-yaml-" + id);
-        detail.setEditable(false);
-        detail.getStyleClass().add("operators-yaml");
-        detail.setPrefRowCount(12);
-        detail.setPromptText("Select an action to see its reason and the YAML it applies (a patch: the diff against the cluster).");
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.setText(row == null ? ""
-                : "# " + row.title() + "\n# why: " + row.reason() + "\n" + row.detail()));
-        VBox planBox = new VBox(6, table, detail);
+        VBox planBox = planView(card.actions(), "operators-actions-" + id, "operators-yaml-" + id);
         planBox.visibleProperty().bind(noPlan.not());
         planBox.managedProperty().bind(planBox.visibleProperty());
 
@@ -124,6 +115,23 @@ final class ClusterCardView {
         line.setWrapText(true);
         line.getStyleClass().add(check.passed() ? "operators-check-passed" : "operators-check-failed");
         return line;
+    }
+
+    /**
+     * A change plan on screen, shared by the steps that apply one: the actions with their live states, and the selected
+     * action's reason and YAML (a patch: the diff against the cluster).
+     */
+    public static VBox planView(javafx.collections.ObservableList<ActionRow> rows, String tableId, String detailId) {
+        TableView<ActionRow> table = actionsTable(rows, tableId);
+        TextArea detail = new TextArea();
+        detail.setId(detailId);
+        detail.setEditable(false);
+        detail.getStyleClass().add("operators-yaml");
+        detail.setPrefRowCount(12);
+        detail.setPromptText("Select an action to see its reason and the YAML it applies (a patch: the diff against the cluster).");
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.setText(row == null ? ""
+                : "# " + row.title() + "\n# why: " + row.reason() + "\n" + row.detail()));
+        return new VBox(6, table, detail);
     }
 
     private static TableView<ActionRow> actionsTable(javafx.collections.ObservableList<ActionRow> rows, String id) {

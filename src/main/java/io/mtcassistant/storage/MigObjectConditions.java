@@ -1,21 +1,22 @@
-package io.mtcassistant.cli;
+package io.mtcassistant.storage;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.mtcassistant.storage.MigConditions;
-import io.mtcassistant.storage.StorageApis;
 import java.util.List;
 import java.util.Map;
 
-/** The conditions of a MigStorage or MigCluster, each in plain words (the controller's message after it). */
-final class MigObjectConditions {
+/**
+ * The conditions of a MigStorage or MigCluster, each in plain words (the controller's message after it); shared by
+ * the commands and the Repository page.
+ */
+public final class MigObjectConditions {
 
     private MigObjectConditions() {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> of(KubernetesClient client, ResourceDefinitionContext kind, String name) {
+    public static List<String> of(KubernetesClient client, ResourceDefinitionContext kind, String name) {
         GenericKubernetesResource object = client.genericKubernetesResources(kind)
                 .inNamespace(StorageApis.MIGRATION_NAMESPACE).withName(name).get();
         if (object == null || !(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
