@@ -50,7 +50,7 @@ final class ClusterValidation {
             JsonNode spec = node.path("spec");
             JsonNode status = node.path("status");
             if (SeededStatus.isSeeded(node) || spec.path("isHostCluster").asBoolean(false) || !spec.has("url")
-                    || (status.has("conditions") && !status.has("observedDigest"))) {
+                    || (!SeededStatus.wasSeeded(node) && status.has("conditions") && !status.has("observedDigest"))) {
                 continue;
             }
             Secret secret = secret(spec.path("serviceAccountSecretRef"));

@@ -48,7 +48,8 @@ final class StorageValidation {
             Optional<Secret> secret = secret(node.path("spec").path("backupStorageConfig").path("credsSecretRef"));
             String digest = Integer.toHexString((node.path("spec").toString()
                     + secret.map(s -> s.getMetadata().getResourceVersion()).orElse("-")).hashCode());
-            boolean seededByOthers = SeededStatus.isSeeded(node) || status.has("conditions") && !status.has("observedDigest");
+            boolean seededByOthers = SeededStatus.isSeeded(node) || !SeededStatus.wasSeeded(node)
+                    && status.has("conditions") && !status.has("observedDigest");
             boolean nothingToTest = !node.path("spec").has("backupStorageConfig");
             if (seededByOthers || nothingToTest || digest.equals(status.path("observedDigest").asText())) {
                 continue;
