@@ -14,6 +14,7 @@ import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
 import io.mtcassistant.mirror.registry.RegistryAccess;
+import io.mtcassistant.mirror.session.FreeSpace;
 import io.mtcassistant.mirror.session.MirroringSession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class CatalogMirrorRun {
 
     static MirrorReport toArchive(Path imageSet, ImageSetConfig config, Path archiveDir, Path resultsDir, Path workDir,
                                   RegistryAccess access, MirrorOptions options, TransferListener progress, PrintWriter out,
-                                  MirroringSession.FreeSpace freeSpace) {
+                                  FreeSpace freeSpace) {
         CatalogMirror mirror = new CatalogMirror(access, options, progress);
         // Archive entries are named like the source; the destination only shapes the plan's tags.
         CatalogPlan plan = plan(mirror, imageSet, config, "docker://archive", workDir, out);
@@ -63,7 +64,7 @@ final class CatalogMirrorRun {
      * failure that says what it needs and what is free.
      */
     static void checkSpace(CatalogMirror mirror, CatalogPlan plan, Path archiveDir, MirrorOptions options,
-                           MirroringSession.FreeSpace freeSpace, PrintWriter out) {
+                           FreeSpace freeSpace, PrintWriter out) {
         MirroringSession.DiskCheck disk = MirroringSession.archiveDiskCheck(mirror.measure(plan), archiveDir, options, freeSpace);
         if (!disk.enough()) {
             throw new MirrorException(MirrorException.Kind.DISK_FULL, "not enough disk space for the archive: " + disk.needsLine()

@@ -15,7 +15,7 @@ import io.mtcassistant.mirror.outputs.ResultsWriter;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
 import io.mtcassistant.mirror.plan.MirrorItem;
 import io.mtcassistant.mirror.registry.RegistryAccess;
-import io.mtcassistant.mirror.session.MirroringSession;
+import io.mtcassistant.mirror.session.FreeSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,13 +78,13 @@ public class MirrorCommand implements Callable<Integer> {
     Path journal;
 
     /** Where the archive folder's free space is read (a fake one in tests). */
-    private final MirroringSession.FreeSpace freeSpace;
+    private final FreeSpace freeSpace;
 
     public MirrorCommand() {
-        this(MirroringSession.FreeSpace.FILE_STORE);
+        this(FreeSpace.FILE_STORE);
     }
 
-    MirrorCommand(MirroringSession.FreeSpace freeSpace) {
+    MirrorCommand(FreeSpace freeSpace) {
         this.freeSpace = freeSpace;
     }
 

@@ -3,7 +3,7 @@ package io.mtcassistant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtcassistant.mirror.layout.OciLayout;
-import io.mtcassistant.mirror.session.MirroringSession;
+import io.mtcassistant.mirror.session.FreeSpace;
 import io.mtcassistant.mirror.testsupport.LocalRegistry;
 import io.mtcassistant.mirror.testsupport.TestImages;
 import java.io.PrintWriter;
@@ -33,7 +33,7 @@ class MirrorToArchiveSpaceCheckTest {
     record Run(int exit, String out, String err) {
     }
 
-    private static Run mirror(MirroringSession.FreeSpace freeSpace, String... args) {
+    private static Run mirror(FreeSpace freeSpace, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new MirrorCommand(freeSpace));

@@ -313,13 +313,6 @@ public final class MirroringSession implements AutoCloseable {
         return List.copyOf(rows);
     }
 
-    /** Where the free space of a folder comes from (the folder's file store; tests give a fake one). */
-    public interface FreeSpace {
-        FreeSpace FILE_STORE = folder -> Files.getFileStore(folder).getUsableSpace();
-
-        long usableBytes(Path existingFolder) throws IOException;
-    }
-
     /**
      * The free-space check before writing the archive of a {@link CatalogMirror#measure measured} plan into a folder: what
      * the run still needs there ({@link ArchiveSpace}) against what the folder's file store has free.
