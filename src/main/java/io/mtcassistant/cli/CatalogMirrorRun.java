@@ -14,6 +14,8 @@ import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
 import io.mtcassistant.mirror.registry.RegistryAccess;
+import io.mtcassistant.mirror.session.FreeSpace;
+import io.mtcassistant.mirror.session.MirroringSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,10 +38,12 @@ final class CatalogMirrorRun {
     }
 
     static MirrorReport toArchive(Path imageSet, ImageSetConfig config, Path archiveDir, Path resultsDir, Path workDir,
-                                  RegistryAccess access, MirrorOptions options, TransferListener progress, PrintWriter out) {
+                                  RegistryAccess access, MirrorOptions options, TransferListener progress, PrintWriter out,
+                                  FreeSpace freeSpace) {
         CatalogMirror mirror = new CatalogMirror(access, options, progress);
         // Archive entries are named like the source; the destination only shapes the plan's tags.
         CatalogPlan plan = plan(mirror, imageSet, config, "docker://archive", workDir, out);
+        checkSpace(mirror, plan, archiveDir, options, freeSpace, out);
         CatalogMirrorResult result = mirror.runToArchive(plan, archiveDir, resultsDir);
         if (result.catalogDigest() != null) {
             out.println("Catalog (in the archive): " + plan.catalogItem().source().plain() + " (" + result.catalogDigest() + ")");
@@ -52,6 +56,21 @@ final class CatalogMirrorRun {
         CatalogMirrorResult result = new CatalogMirror(access, options, progress).runFromArchive(archiveDir, to, resultsDir, journal);
         print(result, out);
         return result.report();
+    }
+
+    /**
+     * The Mirroring step's free-space check, before anything is written into the archive folder: the plan's images are
+     * measured from their manifests (nothing is downloaded) and a run that cannot fit stops here with a DISK_FULL
+     * failure that says what it needs and what is free.
+     */
+    static void checkSpace(CatalogMirror mirror, CatalogPlan plan, Path archiveDir, MirrorOptions options,
+                           FreeSpace freeSpace, PrintWriter out) {
+        MirroringSession.DiskCheck disk = MirroringSession.archiveDiskCheck(mirror.measure(plan), archiveDir, options, freeSpace);
+        if (!disk.enough()) {
+            throw new MirrorException(MirrorException.Kind.DISK_FULL, "not enough disk space for the archive: " + disk.needsLine()
+                    + "; free some space or choose another --to-archive folder");
+        }
+        out.println("Disk space: " + disk.needsLine() + (disk.known() ? "" : " (the free space could not be read)"));
     }
 
     private static CatalogPlan plan(CatalogMirror mirror, Path imageSet, ImageSetConfig config, String to, Path workDir, PrintWriter out) {

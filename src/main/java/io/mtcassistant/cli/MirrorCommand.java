@@ -7,17 +7,21 @@ import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.MirrorReport;
 import io.mtcassistant.mirror.MirrorService;
 import io.mtcassistant.mirror.catalog.CatalogMirror;
+import io.mtcassistant.mirror.catalog.CatalogPlan;
 import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.outputs.ResultsWriter;
 import io.mtcassistant.mirror.plan.ImageSetConfig;
+import io.mtcassistant.mirror.plan.MirrorItem;
 import io.mtcassistant.mirror.registry.RegistryAccess;
+import io.mtcassistant.mirror.session.FreeSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,6 +77,17 @@ public class MirrorCommand implements Callable<Integer> {
             description = "Resume journal (default under $XDG_STATE_HOME/mtc-assistant/mirror-journals).")
     Path journal;
 
+    /** Where the archive folder's free space is read (a fake one in tests). */
+    private final FreeSpace freeSpace;
+
+    public MirrorCommand() {
+        this(FreeSpace.FILE_STORE);
+    }
+
+    MirrorCommand(FreeSpace freeSpace) {
+        this.freeSpace = freeSpace;
+    }
+
     @Override
     public Integer call() {
         validate();
@@ -105,9 +120,16 @@ public class MirrorCommand implements Callable<Integer> {
                         options = new MirrorOptions(jobs, registry.srcTlsVerify, registry.destTlsVerify, config.archiveSizeGiB() << 30);
                         service = new MirrorService(access, options, progress);
                     }
-                    report = config.operators().isEmpty() ? service.mirrorToArchive(config, toArchive, resultsDir)
-                            : CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, access, options,
-                            progress, out);
+                    if (config.operators().isEmpty()) {
+                        List<MirrorItem> items = config.imagesToMirror().stream()
+                                .map(i -> new MirrorItem(i.name(), i.reference(), i.reference())).toList();
+                        CatalogMirrorRun.checkSpace(new CatalogMirror(access, options, TransferListener.NONE),
+                                CatalogPlan.additionalImages(items), toArchive, options, freeSpace, out);
+                        report = service.mirrorToArchive(config, toArchive, resultsDir);
+                    } else {
+                        report = CatalogMirrorRun.toArchive(imageSet, config, toArchive, resultsDir, workDir, access, options,
+                                progress, out, freeSpace);
+                    }
                 } else if (!config.operators().isEmpty()) {
                     report = CatalogMirrorRun.run(imageSet, config, to, resultsDir, workDir,
                             openJournal("mirror", imageSetIdentity()),

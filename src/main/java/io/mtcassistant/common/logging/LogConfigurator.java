@@ -2,7 +2,6 @@ package io.mtcassistant.common.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -20,7 +19,6 @@ import org.slf4j.Logger;
  */
 public class LogConfigurator extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %maskedMsg%n%maskedEx";
     private static final String FILE_NAME = "mtc-assistant";
 
     @Override
@@ -31,11 +29,8 @@ public class LogConfigurator extends ContextAwareBase implements Configurator {
 
     void configure(LoggerContext context, String folder) {
 
-        PatternLayout layout = new PatternLayout();
+        MaskedLineLayout layout = new MaskedLineLayout();
         layout.setContext(context);
-        layout.getInstanceConverterMap().put("maskedMsg", MaskingMessageConverter::new);
-        layout.getInstanceConverterMap().put("maskedEx", MaskingThrowableConverter::new);
-        layout.setPattern(PATTERN);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);

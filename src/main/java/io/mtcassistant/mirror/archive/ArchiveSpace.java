@@ -1,5 +1,7 @@
 package io.mtcassistant.mirror.archive;
 
+import static io.mtcassistant.common.ByteSizes.words;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,27 @@ public record ArchiveSpace(long toWrite, long staging, long margin, long besideV
     /** The free space the run needs on top of what the folder already holds. */
     public long needed() {
         return toWrite + staging + margin + besideVolumes;
+    }
+
+    /**
+     * How the need is made up, so that a reader sees why it is less than the images' total: " (X still to write into the
+     * archive, ...)" with what an interrupted run keeps and what an earlier archive frees, after it.
+     */
+    public String breakdown() {
+        StringBuilder text = new StringBuilder(" (").append(words(toWrite)).append(" still to write into the archive, ")
+                .append(words(staging)).append(" for blobs waiting in staging, ")
+                .append(words(margin)).append(" margin for ").append(volumes).append(volumes == 1 ? " volume" : " volumes");
+        if (besideVolumes > 0) {
+            text.append(", ").append(words(besideVolumes)).append(" for the catalog and metadata next to it");
+        }
+        text.append(')');
+        if (alreadyWritten > 0) {
+            text.append("; the ").append(words(alreadyWritten)).append(" the interrupted run wrote are kept");
+        }
+        if (freedAtStart > 0) {
+            text.append("; the earlier archive there (").append(words(freedAtStart)).append(") is deleted first");
+        }
+        return text.toString();
     }
 
     /**

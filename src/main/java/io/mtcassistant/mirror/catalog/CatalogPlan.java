@@ -20,6 +20,13 @@ import java.util.Optional;
 public record CatalogPlan(CatalogRequest request, DestinationNamer namer, FilteredCatalog filtered, FilteredCatalogImage catalogImage,
                           MirrorItem catalogItem, List<PlannedImage> images, List<String> notes) {
 
+    /** A plan of additional images only (no catalog), e.g. for measuring them before an archive run. */
+    public static CatalogPlan additionalImages(List<MirrorItem> items) {
+        List<PlannedImage> images = items.stream()
+                .map(i -> new PlannedImage(i, ImagePurpose.ADDITIONAL, ImagePurpose.ADDITIONAL.label(), -1)).toList();
+        return new CatalogPlan(null, null, null, null, null, images, List.of());
+    }
+
     /** The images other than the catalog (what the transfer engine copies unchanged). */
     public List<PlannedImage> contentImages() {
         return images.stream().filter(i -> i.purpose() != ImagePurpose.CATALOG).toList();

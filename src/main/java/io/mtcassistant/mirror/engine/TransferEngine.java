@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransferEngine implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TransferEngine.class);
+    /** The log is set up on the first line written, not when the class loads: a run that goes well writes none. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(TransferEngine.class);
+    }
     private static final int BLOB_ATTEMPTS = 3;
 
     private final TransferListener listener;
@@ -159,7 +162,7 @@ public final class TransferEngine implements AutoCloseable {
             return result;
         } catch (MirrorException e) {
             // The engine words its own failures; a stack trace per image (25 copies of one cause) only buries the log.
-            LOG.warn("copy of {} failed: {}", sourceLabel, e.getMessage());
+            log().warn("copy of {} failed: {}", sourceLabel, e.getMessage());
             ImageResult result = new ImageResult(sourceLabel, destinationLabel, null, null, 0,
                     Duration.between(start, Instant.now()), ImageResult.Status.FAILED, e.getMessage());
             listener.imageState(sourceLabel, TransferListener.ImageState.FAILED, e.getMessage());
@@ -329,7 +332,7 @@ public final class TransferEngine implements AutoCloseable {
                 if (!again) {
                     throw e;
                 }
-                LOG.info("retrying blob {} after: {}", blob.digest(), e.getMessage());
+                log().info("retrying blob {} after: {}", blob.digest(), e.getMessage());
                 sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(250));
             }
         }
@@ -353,7 +356,7 @@ public final class TransferEngine implements AutoCloseable {
                         throw e;
                     }
                     // The kept part was bad (it is deleted by now): fetch the whole blob once more.
-                    LOG.info("partial download of {} was corrupt; downloading it again", blob.digest());
+                    log().info("partial download of {} was corrupt; downloading it again", blob.digest());
                     download(source, layoutStore, blob, 0);
                 }
                 return;

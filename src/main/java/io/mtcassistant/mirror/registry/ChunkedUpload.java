@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ChunkedUpload {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChunkedUpload.class);
+    /** The log is set up on the first line written, not when the class loads: a run that goes well writes none. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ChunkedUpload.class);
+    }
 
     /** The registry does not take chunks (or the first chunk failed in a way that says so): use one PUT. */
     static final class ChunksRefused extends Exception {
@@ -169,10 +172,10 @@ final class ChunkedUpload {
                 offset = have.getAsLong();
                 // What the registry holds from before was not hashed here; its digest check on the PUT covers it.
                 hasher = offset == 0 ? Digests.newSha256() : null;
-                LOG.info("continuing the upload of {} at byte {} of {}", what, offset, blob.size());
+                log().info("continuing the upload of {} at byte {} of {}", what, offset, blob.size());
                 return;
             }
-            LOG.info("registry {} no longer has the partial upload of {}; starting it again", client.registry(), blob.digest());
+            log().info("registry {} no longer has the partial upload of {}; starting it again", client.registry(), blob.digest());
             sessions.forget(key);
         }
         start();
@@ -238,7 +241,7 @@ final class ChunkedUpload {
         long confirmed = rangeEnd(resp.headers().firstValue("Range").orElse(null));
         if (confirmed >= 0 && confirmed != offset) {
             // The registry counts differently from us: believe it and continue from where it is.
-            LOG.info("registry {} confirmed {} bytes of {} where {} were sent; continuing from its count", client.registry(),
+            log().info("registry {} confirmed {} bytes of {} where {} were sent; continuing from its count", client.registry(),
                     confirmed, blob.digest(), offset);
             offset = confirmed;
             hasher = null;
@@ -257,14 +260,14 @@ final class ChunkedUpload {
         OptionalLong have = status();
         if (have.isPresent()) {
             if (have.getAsLong() != offset) {
-                LOG.info("registry {} holds {} bytes of {}; continuing from there", client.registry(), have.getAsLong(), blob.digest());
+                log().info("registry {} holds {} bytes of {}; continuing from there", client.registry(), have.getAsLong(), blob.digest());
                 offset = have.getAsLong();
                 hasher = null;
             }
             return;
         }
         // distribution drops an upload whose stored size disagrees with its signed state (a chunk cut part-way).
-        LOG.info("registry {} dropped the partial upload of {} after a cut chunk; starting it again", client.registry(), blob.digest());
+        log().info("registry {} dropped the partial upload of {} after a cut chunk; starting it again", client.registry(), blob.digest());
         sessions.forget(key);
         start();
     }
@@ -314,7 +317,7 @@ final class ChunkedUpload {
             MirrorException e = RegistryErrors.translate(client.registry(), cause == null ? new IOException("failed") : cause, doing);
             throw new MirrorException(e.kind(), "upload of " + what + " failed after " + n + " attempts: " + e.getMessage(), cause);
         }
-        LOG.info("{} failed ({}); retrying from byte {}", doing, cause == null ? "?" : cause.getMessage(), offset);
+        log().info("{} failed ({}); retrying from byte {}", doing, cause == null ? "?" : cause.getMessage(), offset);
         client.pause(n);
         return n;
     }

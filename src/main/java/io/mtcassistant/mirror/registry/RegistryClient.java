@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
+    /** The log is set up on the first line written, not when the class loads: a run that goes well writes none. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RegistryClient.class);
+    }
     private static final int IN_MEMORY_LIMIT = 1 << 20;
 
     private final String registry;
@@ -238,7 +241,7 @@ public final class RegistryClient {
                 new ChunkedUpload(this, repository, blob, source, sessions, progress).run();
                 return;
             } catch (ChunkedUpload.ChunksRefused e) {
-                LOG.info("{}; uploading {} in one request", e.getMessage(), blob.digest());
+                log().info("{}; uploading {} in one request", e.getMessage(), blob.digest());
             }
         }
         InputStream in;
@@ -250,7 +253,7 @@ public final class RegistryClient {
         try (InputStream verified = new DigestingInputStream(in, blob.digest(), blob.size(), "blob " + blob.digest(), progress)) {
             uploadBlob(repository, blob, verified);
         } catch (IOException e) {
-            LOG.debug("closing the source of {}: {}", blob.digest(), e.getMessage());
+            log().debug("closing the source of {}: {}", blob.digest(), e.getMessage());
         }
     }
 
@@ -327,7 +330,7 @@ public final class RegistryClient {
             URI uri = base().resolve(location);
             send(() -> request(uri).DELETE(), HttpResponse.BodyHandlers.discarding(), repository, List.of(RegistryAuth.push(repository)), true);
         } catch (RuntimeException e) {
-            LOG.debug("could not cancel upload session on {}: {}", registry, e.getMessage());
+            log().debug("could not cancel upload session on {}: {}", registry, e.getMessage());
         }
     }
 
@@ -447,7 +450,7 @@ public final class RegistryClient {
                 if (last.kind() == Kind.TLS || last.kind() == Kind.AUTH || attempt >= attempts) {
                     throw last;
                 }
-                LOG.info("{}; retrying ({} of {})", last.getMessage(), attempt + 1, attempts);
+                log().info("{}; retrying ({} of {})", last.getMessage(), attempt + 1, attempts);
                 pause(attempt);
                 continue;
             } catch (InterruptedException e) {
@@ -474,7 +477,7 @@ public final class RegistryClient {
             if (RETRY_STATUSES.contains(status) && attempt < attempts) {
                 discard(resp);
                 Duration retryAfter = resp.headers().firstValue("Retry-After").map(RegistryClient::retryAfter).orElse(null);
-                LOG.info("registry {} answered HTTP {} to {} {}; retrying ({} of {}){}", registry, status, request.method(),
+                log().info("registry {} answered HTTP {} to {} {}; retrying ({} of {}){}", registry, status, request.method(),
                         request.uri().getPath(), attempt + 1, attempts, retryAfter == null ? "" : " after " + retryAfter.toMillis() + " ms");
                 if (retryAfter != null) {
                     sleep(min(retryAfter, settings.maxDelay()));

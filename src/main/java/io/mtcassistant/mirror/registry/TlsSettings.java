@@ -30,26 +30,19 @@ public final class TlsSettings {
 
     public static SSLContext context(List<Path> caFiles, boolean insecure) {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
             if (insecure) {
-                context.init(null, new TrustManager[] {new TrustAll()}, null);
-                return context;
+                return Insecure.CONTEXT;
             }
             if (caFiles.isEmpty()) {
                 return SSLContext.getDefault();
             }
+            SSLContext context = SSLContext.getInstance("TLS");
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             // Keep the system CAs: a blob redirect may go to public object storage.
-            TrustManagerFactory systemFactory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            systemFactory.init((KeyStore) null);
             int n = 0;
-            for (TrustManager tm : systemFactory.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x509) {
-                    for (X509Certificate cert : x509.getAcceptedIssuers()) {
-                        store.setCertificateEntry("system-" + n++, cert);
-                    }
-                }
+            for (X509Certificate cert : SystemTrust.ISSUERS) {
+                store.setCertificateEntry("system-" + n++, cert);
             }
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (Path caFile : caFiles) {
@@ -67,6 +60,42 @@ public final class TlsSettings {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** One context without verification for every registry the user turned it off for (it holds no per-registry state). */
+    private static final class Insecure {
+        static final SSLContext CONTEXT = create();
+
+        private static SSLContext create() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {new TrustAll()}, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The system's CA certificates, read once: each registry with its own CA file used to parse the whole cacerts again. */
+    private static final class SystemTrust {
+        static final List<X509Certificate> ISSUERS = read();
+
+        private static List<X509Certificate> read() {
+            try {
+                TrustManagerFactory systemFactory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                systemFactory.init((KeyStore) null);
+                List<X509Certificate> issuers = new ArrayList<>();
+                for (TrustManager tm : systemFactory.getTrustManagers()) {
+                    if (tm instanceof X509TrustManager x509) {
+                        issuers.addAll(List.of(x509.getAcceptedIssuers()));
+                    }
+                }
+                return List.copyOf(issuers);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read the system CA certificates: " + e.getMessage(), e);
+            }
         }
     }
 

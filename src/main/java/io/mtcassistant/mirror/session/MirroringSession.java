@@ -1,5 +1,6 @@
 package io.mtcassistant.mirror.session;
 
+import io.mtcassistant.common.ByteSizes;
 import io.mtcassistant.mirror.MirrorException;
 import io.mtcassistant.mirror.MirrorOptions;
 import io.mtcassistant.mirror.archive.ArchiveMetadata;
@@ -59,6 +60,12 @@ public final class MirroringSession implements AutoCloseable {
 
         public boolean known() {
             return freeBytes >= 0;
+        }
+
+        /** "needs X, Y free in DIR (how the need is made up)", the command line's words for the check. */
+        public String needsLine() {
+            return "needs " + ByteSizes.words(neededBytes) + ", " + ByteSizes.words(freeBytes) + " free in " + folder
+                    + (space == null ? "" : space.breakdown());
         }
     }
 
@@ -136,8 +143,8 @@ public final class MirroringSession implements AutoCloseable {
             rows.add(new ImageRow(image.item().source().plain(), image.purpose().label(), image.detail(), image.sizeBytes(),
                     ImageRow.State.WAITING, ""));
         }
-        DiskCheck disk = setup.mode().writesArchive() ? diskCheck(setup.archiveDir(), archiveSpace(plan, setup.archiveDir(),
-                options(setup)), FreeSpace.FILE_STORE) : null;
+        DiskCheck disk = setup.mode().writesArchive() ? archiveDiskCheck(plan, setup.archiveDir(), options(setup), FreeSpace.FILE_STORE)
+                : null;
         return new Planned(setup, plan, List.copyOf(rows), disk, registryProblem(setup));
     }
 
@@ -306,11 +313,12 @@ public final class MirroringSession implements AutoCloseable {
         return List.copyOf(rows);
     }
 
-    /** Where the free space of a folder comes from (the folder's file store; tests give a fake one). */
-    interface FreeSpace {
-        FreeSpace FILE_STORE = folder -> Files.getFileStore(folder).getUsableSpace();
-
-        long usableBytes(Path existingFolder) throws IOException;
+    /**
+     * The free-space check before writing the archive of a {@link CatalogMirror#measure measured} plan into a folder: what
+     * the run still needs there ({@link ArchiveSpace}) against what the folder's file store has free.
+     */
+    public static DiskCheck archiveDiskCheck(CatalogPlan measured, Path archiveDir, MirrorOptions options, FreeSpace freeSpace) {
+        return diskCheck(archiveDir, archiveSpace(measured, archiveDir, options), freeSpace);
     }
 
     /**

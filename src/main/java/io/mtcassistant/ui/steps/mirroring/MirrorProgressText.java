@@ -1,6 +1,5 @@
 package io.mtcassistant.ui.steps.mirroring;
 
-import io.mtcassistant.mirror.archive.ArchiveSpace;
 import io.mtcassistant.mirror.session.ImageRow;
 import io.mtcassistant.mirror.session.MirroringSession;
 import io.mtcassistant.mirror.session.ProgressSnapshot;
@@ -22,29 +21,8 @@ final class MirrorProgressText {
                     + " are needed.";
         }
         return (disk.enough() ? "Enough disk space: " : "Not enough disk space: ") + Sizes.bytes(disk.neededBytes())
-                + " needed, " + Sizes.bytes(disk.freeBytes()) + " free in " + disk.folder() + parts(disk.space()) + ".";
-    }
-
-    /** How the need is made up, so the admin sees why it is less than the images' total. */
-    private static String parts(ArchiveSpace space) {
-        if (space == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(" (").append(Sizes.bytes(space.toWrite())).append(" still to write into the archive, ")
-                .append(Sizes.bytes(space.staging())).append(" for blobs waiting in staging, ")
-                .append(Sizes.bytes(space.margin())).append(" margin for ").append(space.volumes())
-                .append(space.volumes() == 1 ? " volume" : " volumes");
-        if (space.besideVolumes() > 0) {
-            text.append(", ").append(Sizes.bytes(space.besideVolumes())).append(" for the catalog and metadata next to it");
-        }
-        text.append(')');
-        if (space.alreadyWritten() > 0) {
-            text.append("; the ").append(Sizes.bytes(space.alreadyWritten())).append(" the interrupted run wrote are kept");
-        }
-        if (space.freedAtStart() > 0) {
-            text.append("; the earlier archive there (").append(Sizes.bytes(space.freedAtStart())).append(") is deleted first");
-        }
-        return text.toString();
+                + " needed, " + Sizes.bytes(disk.freeBytes()) + " free in " + disk.folder()
+                + (disk.space() == null ? "" : disk.space().breakdown()) + ".";
     }
 
     /** A run as it goes; {@code moving} adds the rate and the time left. */

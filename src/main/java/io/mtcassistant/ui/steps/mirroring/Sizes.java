@@ -1,7 +1,7 @@
 package io.mtcassistant.ui.steps.mirroring;
 
+import io.mtcassistant.common.ByteSizes;
 import java.time.Duration;
-import java.util.Locale;
 
 /** Bytes, rates and durations in words people read. */
 final class Sizes {
@@ -10,20 +10,7 @@ final class Sizes {
     }
 
     static String bytes(long n) {
-        if (n < 0) {
-            return "unknown";
-        }
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+        return ByteSizes.words(n);
     }
 
     static String rate(double bytesPerSecond) {
