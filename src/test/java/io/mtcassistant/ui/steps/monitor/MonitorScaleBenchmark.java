@@ -64,6 +64,8 @@ public final class MonitorScaleBenchmark {
     private final List<Long> runLaterNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> pulseGapNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> screenDelayNanos = Collections.synchronizedList(new ArrayList<>());
+    /** How long the server took to answer a probe's write: the part of the server-to-screen delay before the watch. */
+    private final List<Long> probeWriteNanos = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Long> probeSent = new ConcurrentHashMap<>();
     private final AtomicInteger lastSeenProbe = new AtomicInteger(-1);
     private final AtomicLong snapshotsShown = new AtomicLong();
@@ -166,6 +168,7 @@ public final class MonitorScaleBenchmark {
         report("FX runLater latency", runLaterNanos);
         report("FX pulse gap", pulseGapNanos);
         report("server -> screen delay", screenDelayNanos);
+        report("  of which the probe's write until the server answered", probeWriteNanos);
         System.out.printf(Locale.ROOT, "probes: %d written, %d seen on screen%n", probeNumber.get(),
                 screenDelayNanos.size());
         System.out.printf(Locale.ROOT, "heap (app JVM): peak used %d MB, live after GC %d MB (max %d MB)%n",
@@ -344,12 +347,16 @@ public final class MonitorScaleBenchmark {
         status.putArray("errors").add("probe " + number);
         String patch = JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
                 .put("op", "add").put("path", "/status").set("value", status)).toString();
+        long sent = System.nanoTime();
         if (measuring) {
-            probeSent.put(number, System.nanoTime());
+            probeSent.put(number, sent);
         }
         try {
             admin.genericKubernetesResources(MigResources.MIG_MIGRATION).inNamespace(MigResources.NAMESPACE)
                     .resource(PROBE_REFERENCE).subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
+            if (measuring) {
+                probeWriteNanos.add(System.nanoTime() - sent);
+            }
         } catch (RuntimeException e) {
             probeSent.remove(number);
         }
