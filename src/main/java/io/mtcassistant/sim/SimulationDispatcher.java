@@ -53,7 +53,7 @@ final class SimulationDispatcher extends Dispatcher implements Resetable, Custom
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses;
     private final MockDispatcher expectations;
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final KubernetesCrudDispatcher crud = new IndexedCrudDispatcher();
     private final List<CustomResourceDefinitionContext> builtInResources = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedUser> usersByToken = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulatedPlatform platform;

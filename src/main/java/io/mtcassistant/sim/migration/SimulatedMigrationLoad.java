@@ -39,6 +39,11 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
     /** Updates in flight at once while driving: the mock server answers each in tens of ms on a busy machine. */
     private static final int DRIVE_WRITERS = 16;
     private static final long PACE_MILLIS = 10;
+    /**
+     * Simulated seconds one update moves a migration on: small, so that at a thousand updates a second the running
+     * migrations do not all finish within a minute (a finished one gets no more updates).
+     */
+    private static final double DRIVE_STEP_SECONDS = 0.2;
 
     private final KubernetesClient client;
     private final List<MigrationRun> runs = new ArrayList<>();
@@ -56,7 +61,8 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
     private Instant driveEnded;
 
     private SimulatedMigrationLoad(SimulatedCluster cluster) {
-        this.client = cluster.client();
+        // plain HTTP straight to the store, like the simulated controllers: TLS for the load is not what is measured
+        this.client = cluster.controllerClient();
     }
 
     /**
@@ -149,7 +155,11 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
             long due = (long) (Duration.between(driveStarted, now).toNanos() / 1e9 * updatesPerSecond) - issued.get();
             for (long i = 0; i < due; i++) {
                 issued.incrementAndGet();
-                MigrationRun run = runs.get(Math.floorMod(next.getAndIncrement(), runs.size()));
+                MigrationRun run = nextRunning();
+                if (run == null) {
+                    stopDriving(now); // every migration has finished: nothing is left to update
+                    return;
+                }
                 try {
                     writers.execute(() -> update(run));
                 } catch (RejectedExecutionException e) {
@@ -159,12 +169,25 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
         }, 0, PACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The next migration still on its way, round robin; null when all have finished. */
+    private MigrationRun nextRunning() {
+        for (int tried = 0; tried < runs.size(); tried++) {
+            MigrationRun run = runs.get(Math.floorMod(next.getAndIncrement(), runs.size()));
+            synchronized (run) {
+                if (!run.done()) {
+                    return run;
+                }
+            }
+        }
+        return null;
+    }
+
     private void update(MigrationRun run) {
         synchronized (run) {
             if (run.done()) {
                 return;
             }
-            run.advance(Instant.now(), 1.0, MigrationFaults.none());
+            run.advance(Instant.now(), DRIVE_STEP_SECONDS, MigrationFaults.none());
             writeStatus(run);
         }
     }
@@ -173,13 +196,20 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
         ArrayNode patch = JsonNodeFactory.instance.arrayNode();
         patch.addObject().put("op", "add").put("path", "/status").set("value", run.status());
         try {
+            // patching a named resource makes fabric8 GET it first; patching the given object sends the patch only
             client.genericKubernetesResources(MigrationKinds.MIG_MIGRATION.context())
-                    .inNamespace(MigrationKinds.NAMESPACE).withName(run.name()).subresource("status")
+                    .inNamespace(MigrationKinds.NAMESPACE).resource(reference(run.name())).subresource("status")
                     .patch(PatchContext.of(PatchType.JSON), patch.toString());
             sent.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
         }
+    }
+
+    private static GenericKubernetesResource reference(String migration) {
+        return new GenericKubernetesResourceBuilder().withApiVersion(MigrationKinds.API_VERSION)
+                .withKind("MigMigration").withNewMetadata().withName(migration)
+                .withNamespace(MigrationKinds.NAMESPACE).endMetadata().build();
     }
 
     private synchronized void stopDriving(Instant now) {

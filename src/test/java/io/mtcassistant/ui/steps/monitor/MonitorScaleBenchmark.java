@@ -3,18 +3,23 @@ package io.mtcassistant.ui.steps.monitor;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.monitor.MonitorSnapshot;
 import io.mtcassistant.settings.Theme;
-import io.mtcassistant.sim.SimulatedCluster;
-import io.mtcassistant.sim.migration.SimulatedMigrationLoad;
 import io.mtcassistant.ui.common.ThemeStyles;
 import io.mtcassistant.ui.testsupport.FakeDialogs;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,10 +47,12 @@ import javafx.stage.Stage;
 
 /**
  * The Monitor step's scale benchmark (run by scripts/bench-monitor.sh, never by the tests): a simulated control
- * cluster holding PLANS plans and MIGRATIONS migrations, {@link SimulatedMigrationLoad} writing RATE status updates
- * per second for SECONDS, and the Monitor page open under Monocle watching it. A probe migration in its own plan
- * (selected on screen) gets a numbered error every 250 ms; the time from before its write until the number is in the
- * details pane's label is the server-to-screen delay. Prints FX latencies, that delay, heap and process CPU.
+ * cluster holding PLANS plans and MIGRATIONS migrations, with {@code SimulatedMigrationLoad} writing RATE status
+ * updates per second for SECONDS, runs in a child JVM ({@link MonitorBenchLoadProcess}); this JVM holds only the
+ * Monitor page, open under Monocle and watching that cluster through a kubeconfig as the app does. A probe migration
+ * in its own plan (selected on screen) gets a numbered error every 250 ms; the time from before its write until the
+ * number is in the details pane's label is the server-to-screen delay. Prints the update rate reached next to the
+ * goal, FX latencies, that delay, heap, the CPU of both JVMs and the machine's load average.
  *
  * <p>Arguments: SECONDS PLANS MIGRATIONS RATE (defaults 60 200 1000 1000).
  */
@@ -55,10 +64,14 @@ public final class MonitorScaleBenchmark {
     private final List<Long> runLaterNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> pulseGapNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> screenDelayNanos = Collections.synchronizedList(new ArrayList<>());
+    /** How long the server took to answer a probe's write: the part of the server-to-screen delay before the watch. */
+    private final List<Long> probeWriteNanos = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Long> probeSent = new ConcurrentHashMap<>();
     private final AtomicInteger lastSeenProbe = new AtomicInteger(-1);
     private final AtomicLong snapshotsShown = new AtomicLong();
     private final AtomicLong peakHeap = new AtomicLong();
+    private final List<Double> loadAverages = Collections.synchronizedList(new ArrayList<>());
+    private final BlockingQueue<String> loadLines = new LinkedBlockingQueue<>();
     private volatile boolean measuring;
 
     public static void main(String[] args) throws Exception {
@@ -91,58 +104,132 @@ public final class MonitorScaleBenchmark {
     private void run(int seconds, int plans, int migrations, int rate) throws Exception {
         System.out.printf(Locale.ROOT, "bench-monitor: %d plans, %d migrations, %d updates/s for %d s%n", plans,
                 migrations, rate, seconds);
-        try (SimulatedCluster cluster = SimulatedCluster.builder().name("sim-bench").start();
-                KubernetesClient admin = cluster.client()) {
-            long seedStart = System.nanoTime();
-            SimulatedMigrationLoad load = SimulatedMigrationLoad.seeded(cluster, plans, migrations);
-            createProbe(admin);
-            System.out.printf(Locale.ROOT, "seeded in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
-
-            openPage(admin, plans + 1);
-            ScheduledExecutorService probes = Executors.newScheduledThreadPool(2, r -> {
-                Thread thread = new Thread(r, "bench-probe");
-                thread.setDaemon(true);
-                return thread;
-            });
-            AtomicInteger probeNumber = new AtomicInteger();
-            probes.scheduleAtFixedRate(() -> writeProbe(admin, probeNumber.getAndIncrement()), 0, 250,
-                    TimeUnit.MILLISECONDS);
-            probes.scheduleAtFixedRate(this::sampleFx, 0, 20, TimeUnit.MILLISECONDS);
-            probes.scheduleAtFixedRate(this::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
-
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpuStart = os.getProcessCpuTime();
-            long wallStart = System.nanoTime();
-            long sentBefore = load.updatesSent();
-            measuring = true;
-            load.drive(rate, Duration.ofSeconds(seconds));
-            if (!load.awaitFinished(Duration.ofSeconds(seconds + 120L))) {
-                System.out.println("the load did not stop in time");
+        Path work = Files.createTempDirectory("bench-monitor");
+        Path kubeconfig = work.resolve("kubeconfig");
+        Process loadProcess = startLoadProcess(kubeconfig, plans, migrations, rate, seconds);
+        try {
+            String ready = awaitLoadLine("ready", Duration.ofSeconds(600));
+            System.out.println("simulated cluster (own JVM, pid " + loadProcess.pid() + ") " + ready);
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+            config.setHttp2Disable(true);
+            try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(config).build()) {
+                createProbe(admin);
+                openPage(admin, plans + 1);
+                measure(admin, loadProcess, seconds, rate);
             }
-            measuring = false;
-            double wall = (System.nanoTime() - wallStart) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            probes.shutdownNow();
-            System.gc();
-            long liveAfterGc = usedHeap();
-
-            System.out.printf(Locale.ROOT, "load: %d updates sent in %.1f s (%.0f/s), %d skipped (server behind), %d failed%n",
-                    load.updatesSent() - sentBefore, wall, (load.updatesSent() - sentBefore) / wall,
-                    load.updatesSkipped(), load.updatesFailed());
-            System.out.printf(Locale.ROOT, "screen: %d snapshots applied (%.1f/s)%n", snapshotsShown.get(),
-                    snapshotsShown.get() / wall);
-            report("FX runLater latency", runLaterNanos);
-            report("FX pulse gap", pulseGapNanos);
-            report("server -> screen delay", screenDelayNanos);
-            System.out.printf(Locale.ROOT, "probes: %d written, %d seen on screen%n", probeNumber.get(),
-                    screenDelayNanos.size());
-            System.out.printf(Locale.ROOT, "heap: peak used %d MB, live after GC %d MB (max %d MB)%n",
-                    peakHeap.get() >> 20, liveAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf(Locale.ROOT, "process CPU: %.1f s in %.1f s = %.2f of %d cores (the simulated API server and"
-                    + " the load run in this process too); machine load average %.1f%n", cpu, wall, cpu / wall,
-                    os.getAvailableProcessors(), os.getSystemLoadAverage());
-            load.close();
+        } finally {
+            loadProcess.getOutputStream().close();
+            if (!loadProcess.waitFor(30, TimeUnit.SECONDS)) {
+                loadProcess.destroy();
+            }
+            Files.deleteIfExists(kubeconfig);
+            Files.deleteIfExists(work);
         }
+    }
+
+    private void measure(KubernetesClient admin, Process loadProcess, int seconds, int rate) throws Exception {
+        ScheduledExecutorService probes = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "bench-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger probeNumber = new AtomicInteger();
+        probes.scheduleAtFixedRate(() -> writeProbe(admin, probeNumber.getAndIncrement()), 0, 250,
+                TimeUnit.MILLISECONDS);
+        probes.scheduleAtFixedRate(this::sampleFx, 0, 20, TimeUnit.MILLISECONDS);
+        probes.scheduleAtFixedRate(this::sampleMachine, 0, 500, TimeUnit.MILLISECONDS);
+
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long wallStart = System.nanoTime();
+        measuring = true;
+        Writer commands = new OutputStreamWriter(loadProcess.getOutputStream(), StandardCharsets.UTF_8);
+        commands.write("drive\n");
+        commands.flush();
+        Map<String, String> result = fields(awaitLoadLine("result", Duration.ofSeconds(seconds + 300L)));
+        measuring = false;
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        probes.shutdownNow();
+        System.gc();
+        long liveAfterGc = usedHeap();
+
+        long sent = Long.parseLong(result.get("sent"));
+        double loadWall = Double.parseDouble(result.get("wall"));
+        double achieved = sent / loadWall;
+        boolean reached = achieved >= rate * 0.98;
+        System.out.printf(Locale.ROOT, "load: %d status updates in %.1f s = %.0f/s; goal %d/s %s%n", sent, loadWall,
+                achieved, rate, reached ? "REACHED" : String.format(Locale.ROOT, "NOT REACHED (%.0f%% of it)",
+                        100 * achieved / rate));
+        System.out.printf(Locale.ROOT, "      %s skipped (the server was behind), %s failed%s%n", result.get("skipped"),
+                result.get("failed"), Boolean.parseBoolean(result.get("stopped")) ? "" : "; the load did not stop in time");
+        System.out.printf(Locale.ROOT, "screen: %d snapshots applied (%.1f/s)%n", snapshotsShown.get(),
+                snapshotsShown.get() / wall);
+        report("FX runLater latency", runLaterNanos);
+        report("FX pulse gap", pulseGapNanos);
+        report("server -> screen delay", screenDelayNanos);
+        report("  of which the probe's write until the server answered", probeWriteNanos);
+        System.out.printf(Locale.ROOT, "probes: %d written, %d seen on screen%n", probeNumber.get(),
+                screenDelayNanos.size());
+        System.out.printf(Locale.ROOT, "heap (app JVM): peak used %d MB, live after GC %d MB (max %d MB)%n",
+                peakHeap.get() >> 20, liveAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "CPU: app JVM (watchers + UI) %.1f s in %.1f s = %.2f cores; simulated cluster"
+                + " JVM %.1f s = %.2f cores; %d cores%n", cpu, wall, cpu / wall, Double.parseDouble(result.get("cpu")),
+                Double.parseDouble(result.get("cpu")) / loadWall, os.getAvailableProcessors());
+        System.out.printf(Locale.ROOT, "machine load average while measuring: mean %.1f, max %.1f%n",
+                loadAverages.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                loadAverages.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    }
+
+    private Process startLoadProcess(Path kubeconfig, int plans, int migrations, int rate, int seconds)
+            throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                MonitorBenchLoadProcess.class.getName(), kubeconfig.toString(), String.valueOf(plans),
+                String.valueOf(migrations), String.valueOf(rate), String.valueOf(seconds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Thread reader = new Thread(() -> readLoadLines(process), "bench-load-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private void readLoadLines(Process process) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(MonitorBenchLoadProcess.PREFIX)) {
+                    loadLines.add(line.substring(MonitorBenchLoadProcess.PREFIX.length()));
+                } else {
+                    System.err.println("[simulated cluster] " + line);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the process ended
+        }
+        loadLines.add("ended");
+    }
+
+    /** The next line from the load process, which must start with {@code word}; the rest of it is returned. */
+    private String awaitLoadLine(String word, Duration limit) throws InterruptedException {
+        String line = loadLines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (line == null || !line.startsWith(word)) {
+            throw new IllegalStateException("the simulated cluster process said " + (line == null
+                    ? "nothing in " + limit.toSeconds() + " s" : "\"" + line + "\"") + " instead of " + word);
+        }
+        return line.substring(word.length()).trim();
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String field : line.split(" ")) {
+            int at = field.indexOf('=');
+            if (at > 0) {
+                fields.put(field.substring(0, at), field.substring(at + 1));
+            }
+        }
+        return fields;
     }
 
     private void openPage(KubernetesClient admin, int expectedPlans) throws Exception {
@@ -220,14 +307,22 @@ public final class MonitorScaleBenchmark {
         Platform.runLater(() -> runLaterNanos.add(System.nanoTime() - submitted));
     }
 
-    private void sampleHeap() {
+    private void sampleMachine() {
         peakHeap.accumulateAndGet(usedHeap(), Math::max);
+        if (measuring) {
+            loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static long usedHeap() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
     }
+
+    private static final GenericKubernetesResource PROBE_REFERENCE = Serialization.unmarshal("""
+            {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigMigration",
+             "metadata": {"name": "%s", "namespace": "openshift-migration"}}""".formatted(PROBE_MIGRATION),
+            GenericKubernetesResource.class);
 
     private static void createProbe(KubernetesClient admin) {
         GenericKubernetesResource plan = Serialization.unmarshal("""
@@ -252,12 +347,16 @@ public final class MonitorScaleBenchmark {
         status.putArray("errors").add("probe " + number);
         String patch = JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
                 .put("op", "add").put("path", "/status").set("value", status)).toString();
+        long sent = System.nanoTime();
         if (measuring) {
-            probeSent.put(number, System.nanoTime());
+            probeSent.put(number, sent);
         }
         try {
             admin.genericKubernetesResources(MigResources.MIG_MIGRATION).inNamespace(MigResources.NAMESPACE)
-                    .withName(PROBE_MIGRATION).subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
+                    .resource(PROBE_REFERENCE).subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
+            if (measuring) {
+                probeWriteNanos.add(System.nanoTime() - sent);
+            }
         } catch (RuntimeException e) {
             probeSent.remove(number);
         }
