@@ -50,7 +50,8 @@ final class ShellCommands {
             #          [BASELINE_JSONPATH BASELINE]]
             # With a baseline (the value before this script changed anything), once a step changed the cluster an ok
             # passes only after BASELINE_JSONPATH moved on or JSONPATH was seen not ok: a pool shows its old
-            # Updated=True until its rollout starts.
+            # Updated=True until its rollout starts, a MigrationController its old Successful until the operator has
+            # run again (a new completion time).
             wait_for() {
               ns=""; [ "$2" = "-" ] || ns="-n $2"
               waited=0; v=""; unmet=0
@@ -63,7 +64,7 @@ final class ShellCommands {
                     || [ "$(value "$1" "$2" "$8")" != "${9:-}" ]; then
                     echo "$1: $v"; return 0
                   fi
-                  echo "$1: $3 is the $v from before the change; waiting for the rollout to start"
+                  echo "$1: $3 is the $v from before the change; waiting for the change to take effect"
                 elif [ -n "$v" ]; then
                   unmet=1
                 fi
@@ -100,15 +101,27 @@ final class ShellCommands {
     private ShellCommands() {
     }
 
-    /** The line that reads a rollout wait's baseline before the first step; empty for other actions. */
+    /** The line that reads a wait's baseline before the first step; empty for other actions. */
     static String baseline(ChangeAction action, int number) {
-        if (action.kind() != ActionKind.WAIT_FOR || action.condition().baselinePath() == null) {
+        String path = action.kind() == ActionKind.WAIT_FOR ? baselinePath(action.condition()) : null;
+        if (path == null) {
             return "";
         }
         ObjectRef ref = action.target();
         return baselineVariable(number) + "=$(value " + type(ref) + "/" + ref.name() + " "
                 + (ref.namespace() == null ? "-" : ref.namespace()) + " "
-                + ChangePlanExporter.quote(jsonPath(action.condition().baselinePath())) + ")";
+                + ChangePlanExporter.quote(jsonPath(path)) + ")";
+    }
+
+    /**
+     * What the script compares against: a rollout's baseline, else the first value a reconciliation renews (the
+     * script checks the success side only; an old failure still ends it, where the app would wait).
+     */
+    private static String baselinePath(WaitCondition condition) {
+        if (condition.baselinePath() != null) {
+            return condition.baselinePath();
+        }
+        return condition.changedPaths().isEmpty() ? null : condition.changedPaths().get(0);
     }
 
     private static String baselineVariable(int number) {
@@ -131,11 +144,11 @@ final class ShellCommands {
                     + ChangePlanExporter.quote(String.join("|", action.condition().success())) + " "
                     + ChangePlanExporter.quote(String.join("|", action.condition().failure())) + " "
                     + action.condition().timeout().toSeconds()
-                    + (action.condition().failurePath() == null && action.condition().baselinePath() == null ? ""
+                    + (action.condition().failurePath() == null && baselinePath(action.condition()) == null ? ""
                             : " " + ChangePlanExporter.quote(action.condition().failurePath() == null ? ""
                                     : jsonPath(action.condition().failurePath())))
-                    + (action.condition().baselinePath() == null ? ""
-                            : " " + ChangePlanExporter.quote(jsonPath(action.condition().baselinePath())) + " \"$"
+                    + (baselinePath(action.condition()) == null ? ""
+                            : " " + ChangePlanExporter.quote(jsonPath(baselinePath(action.condition()))) + " \"$"
                                     + baselineVariable(number) + "\"");
         };
     }
