@@ -13,6 +13,7 @@ import io.mtcassistant.install.plan.ChangeAction;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.install.plan.ChangePlanExporter;
+import io.mtcassistant.install.testsupport.ExportedScripts;
 import io.mtcassistant.install.plan.KubeObjects;
 import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
 import io.mtcassistant.sim.SimulatedCluster;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MachineConfigPoolRolloutTest {
 
-    private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
     private static final List<String> POOLS = List.of("master", "worker");
 
     @TempDir
@@ -146,7 +146,7 @@ class MachineConfigPoolRolloutTest {
 
     @Test
     void theExportedScriptWaitsForTheRolloutToo() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(KUBECTL), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
+        Assumptions.assumeTrue(ExportedScripts.kubectlInstalled(), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
         // a whole second per step: the render then outlasts the few kubectl calls of a script that would not wait
         try (SimulatedCluster scripted = slowCluster("mcp-script", Duration.ofSeconds(1)); KubernetesClient client = scripted.client()) {
             Path kubeconfig = new SimulatedKubeconfig().add("mcp-script", scripted).currentContext("mcp-script")
@@ -157,12 +157,7 @@ class MachineConfigPoolRolloutTest {
                     .contains("baseline_02=$(value machineconfigpools.machineconfiguration.openshift.io/master -"
                             + " '{.status.configuration.name}')");
 
-            ProcessBuilder script = new ProcessBuilder("sh", export.resolve(ChangePlanExporter.SCRIPT).toString())
-                    .redirectErrorStream(true);
-            script.environment().put("KUBECTL", KUBECTL.toString());
-            script.environment().put("KUBECONFIG", kubeconfig.toString());
-            script.environment().put("KUBECTL_VALIDATE", "false");
-            Process process = script.start();
+            Process process = ExportedScripts.start(export, kubeconfig);
             String output = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();

@@ -12,6 +12,7 @@ import io.mtcassistant.install.MigrationControllers;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.plan.KubeObjects;
+import io.mtcassistant.install.testsupport.ExportedScripts;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
 import java.io.BufferedReader;
@@ -36,11 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkScriptWaitTest {
 
-    private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
-
     @Test
     void theScriptWaitsForTheReconcileAfterItsPatch(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(KUBECTL), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
+        Assumptions.assumeTrue(ExportedScripts.kubectlInstalled(), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
         try (SimulatedCluster cluster = SimulatedCluster.builder().name("net-script").openShift4("4.12.45").admin(true)
                 .start(); KubernetesClient client = cluster.client()) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(MigrationControllers.NAMESPACE)
@@ -64,12 +63,7 @@ class NetworkScriptWaitTest {
 
             Path kubeconfig = new SimulatedKubeconfig().add("net-script", cluster).currentContext("net-script")
                     .write(dir.resolve("script.kubeconfig"));
-            ProcessBuilder script = new ProcessBuilder("sh", export.resolve(ChangePlanExporter.SCRIPT).toString())
-                    .redirectErrorStream(true);
-            script.environment().put("KUBECTL", KUBECTL.toString());
-            script.environment().put("KUBECONFIG", kubeconfig.toString());
-            script.environment().put("KUBECTL_VALIDATE", "false");
-            Process process = script.start();
+            Process process = ExportedScripts.start(export, kubeconfig);
             StringBuilder output = new StringBuilder();
             boolean reconciled = false;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
