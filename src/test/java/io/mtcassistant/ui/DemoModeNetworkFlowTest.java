@@ -2,7 +2,13 @@ package io.mtcassistant.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.mtcassistant.install.MigrationControllers;
+import io.mtcassistant.install.plan.KubeObjects;
 import io.mtcassistant.common.XdgDirs;
 import io.mtcassistant.install.plan.ActionState;
 import io.mtcassistant.network.RsyncNetworkFixes;
@@ -21,6 +27,7 @@ import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -158,5 +165,48 @@ class DemoModeNetworkFlowTest {
         assertThat(source.findings()).noneMatch(f -> f.startsWith("BLOCKED"));
         show(robot, "#sim-target-upgrade-result");
         Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/network-upgrade.png"));
+
+        // A proxy for MTC on sim-target: patched, waited for the operator's next run, and what it made of it shown.
+        // The demo runs no MTC operator before an install: the test writes that run's status in its place.
+        try (KubernetesClient client = demo.environment.target().client()) {
+            var controllers = client.genericKubernetesResources(MigrationControllers.API_VERSION, MigrationControllers.KIND)
+                    .inNamespace(MigrationControllers.NAMESPACE);
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName(MigrationControllers.NAMESPACE).endMetadata().build()).createOr(c -> c.update());
+            GenericKubernetesResource controller = controllers.resource(KubeObjects.generic(Map.of(
+                    "apiVersion", MigrationControllers.API_VERSION, "kind", MigrationControllers.KIND,
+                    "metadata", Map.of("name", MigrationControllers.NAME, "namespace", MigrationControllers.NAMESPACE),
+                    "spec", Map.of("cluster_name", "host", "migration_velero", true)))).create();
+            operatorRun(controllers, controller, "2026-01-01T00:00:00.000001Z");
+            robot.interact(() -> {
+                target.httpsProxyProperty().set("http://proxy.corp:3128");
+                target.stunnelTcpProxyProperty().set("http://dvm:Sup3rSecret@10.0.0.5:3128");
+            });
+            show(robot, "#network-check");
+            robot.clickOn("#network-check");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> target.actions().size() == 2
+                    && target.statusProperty().get().contains("actions"));
+            show(robot, "#sim-target-apply");
+            robot.clickOn("#sim-target-apply");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> target.actions().get(1).messageProperty().get()
+                    .contains("from before the change"));
+            operatorRun(controllers, controllers.withName(MigrationControllers.NAME).get(), java.time.Instant.now().toString());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> target.statusProperty().get().startsWith("Applied"));
+            WaitForAsyncUtils.waitForFxEvents();
+            String reconciled = robot.lookup("#sim-target-reconciled").queryAs(Label.class).getText();
+            assertThat(reconciled).startsWith("What the operator made of it:").contains("Successful=True")
+                    .contains("https_proxy").doesNotContain("Sup3rSecret");
+            show(robot, "#sim-target-reconciled");
+            Snapshots.writeOnFx(robot, scene, Path.of("target/snapshots/network-reconciled.png"));
+        }
+    }
+
+    private static void operatorRun(NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> controllers, GenericKubernetesResource controller, String completion) {
+        controller.getAdditionalProperties().put("status", Map.of("conditions", List.of(
+                Map.of("type", "Running", "status", "True", "reason", "Successful",
+                        "ansibleResult", Map.of("completion", completion)),
+                Map.of("type", "Successful", "status", "True", "message", "Last reconciliation succeeded"))));
+        controllers.resource(controller).updateStatus();
     }
 }

@@ -37,6 +37,7 @@ public final class NetworkCard {
     private final ReadOnlyStringWrapper proxyInEffect = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper upgrade = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reconciled = new ReadOnlyStringWrapper("");
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> actions = FXCollections.observableArrayList();
     ChangePlan shownPlan;
@@ -133,6 +134,15 @@ public final class NetworkCard {
 
     void status(String text) {
         status.set(text);
+    }
+
+    /** After an apply that patched the MigrationController: what the operator made of it (no secret values). */
+    public ReadOnlyStringProperty reconciledProperty() {
+        return reconciled.getReadOnlyProperty();
+    }
+
+    void reconciled(String text) {
+        reconciled.set(text);
     }
 
     public ReadOnlyStringProperty upgradeProperty() {

@@ -150,12 +150,16 @@ public final class NetworkView {
         status.setId(id + "-status");
         Label upgradeResult = wrapped(card.upgradeProperty());
         upgradeResult.setId(id + "-upgrade-result");
+        Label reconciled = wrapped(card.reconciledProperty());
+        reconciled.setId(id + "-reconciled");
+        reconciled.visibleProperty().bind(card.reconciledProperty().isNotEmpty());
+        reconciled.managedProperty().bind(reconciled.visibleProperty());
 
         Label findingsTitle = heading("Findings", Bindings.isNotEmpty(card.findings()));
         Label planTitle = heading("Change plan (click an action for its YAML or diff)", Bindings.isNotEmpty(card.actions()));
         VBox content = new VBox(8, proxy, fields, problems, new HBox(8, new Label("no_proxy tester"), tester), answer,
                 findingsTitle, findings, planTitle, actions, new HBox(8, export, apply, upgrade),
-                status, upgradeResult);
+                status, reconciled, upgradeResult);
         TitledPane pane = new TitledPane(card.context() + " (" + card.role().name().toLowerCase() + ")", content);
         pane.setId(id + "-network-card");
         pane.setCollapsible(false);

@@ -3,6 +3,8 @@ package io.mtcassistant.ui.steps.network;
 import io.mtcassistant.cluster.ClusterRole;
 import io.mtcassistant.common.ActivityListener;
 import io.mtcassistant.common.SecretMasker;
+import io.mtcassistant.install.MigrationControllers;
+import io.mtcassistant.install.plan.ActionKind;
 import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanApplier;
@@ -15,6 +17,7 @@ import io.mtcassistant.network.NetworkFinding;
 import io.mtcassistant.network.NetworkPlanner;
 import io.mtcassistant.network.NetworkScan;
 import io.mtcassistant.network.NoProxySuggestions;
+import io.mtcassistant.network.ReconcileReport;
 import io.mtcassistant.network.RsyncEndpointType;
 import io.mtcassistant.network.SecretHandling;
 import io.mtcassistant.network.UpgradeCheck;
@@ -197,11 +200,21 @@ public final class NetworkViewModel {
             return;
         }
         card.status("Applying…");
+        card.reconciled("");
         activity.info(SOURCE, card.context() + ": " + plan.title() + " started");
-        runner.run(BackgroundTask.of("Apply the network plan on " + card.context(), progress ->
-                        new ChangePlanApplier(card.session().client()).apply(plan, outcome -> fx.execute(() ->
-                                card.actions().get(outcome.index()).update(outcome))))
-                .onSuccess(result -> {
+        boolean patchesController = plan.actions().stream().anyMatch(a -> a.kind() == ActionKind.MERGE_PATCH
+                && MigrationControllers.KIND.equals(a.target().kind()));
+        runner.run(BackgroundTask.of("Apply the network plan on " + card.context(), progress -> {
+                    var client = card.session().client();
+                    ApplyResult applied = new ChangePlanApplier(client).apply(plan, outcome -> fx.execute(() ->
+                            card.actions().get(outcome.index()).update(outcome)));
+                    List<String> report = applied.succeeded() && patchesController ? ReconcileReport.read(client) : List.of();
+                    return new Applied(applied, report);
+                })
+                .onSuccess(applied -> {
+                    ApplyResult result = applied.result();
+                    card.reconciled(applied.report().isEmpty() ? ""
+                            : "What the operator made of it:\n" + String.join("\n", applied.report()));
                     result.outcomes().forEach(o -> card.actions().get(o.index()).update(o));
                     String text = result.succeeded() ? "Applied in " + seconds(result) + "."
                             : result.failure().map(f -> "Step " + (f.index() + 1) + " failed: " + SecretMasker.mask(f.message())
@@ -214,6 +227,9 @@ public final class NetworkViewModel {
                     }
                 })
                 .onFailure(error -> card.status(TaskFailures.describe(error))));
+    }
+
+    private record Applied(ApplyResult result, List<String> report) {
     }
 
     private static String seconds(ApplyResult result) {
