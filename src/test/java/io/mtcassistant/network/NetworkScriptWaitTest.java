@@ -3,15 +3,13 @@ package io.mtcassistant.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.mtcassistant.install.MigrationControllers;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.plan.KubeObjects;
+import io.mtcassistant.network.testsupport.OperatorRuns;
 import io.mtcassistant.install.testsupport.ExportedScripts;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
@@ -50,7 +48,7 @@ class NetworkScriptWaitTest {
                     "apiVersion", MigrationControllers.API_VERSION, "kind", MigrationControllers.KIND,
                     "metadata", Map.of("name", MigrationControllers.NAME, "namespace", MigrationControllers.NAMESPACE),
                     "spec", new LinkedHashMap<>(Map.of("cluster_name", "host", "migration_velero", true))))).create();
-            writeStatus(controllers, created, "2026-01-01T00:00:00.000001Z");
+            OperatorRuns.succeeded(controllers, created, "2026-01-01T00:00:00.000001Z");
 
             ControllerSettings settings = new ControllerSettings(null, "http://proxy.corp:3128", ".corp", null, null,
                     null, null);
@@ -72,7 +70,7 @@ class NetworkScriptWaitTest {
                     output.append(line).append('\n');
                     if (!reconciled && line.contains("from before the change")) {
                         // the operator's next run, as ansible-operator writes it: a new completion time
-                        writeStatus(controllers, controllers.withName(MigrationControllers.NAME).get(),
+                        OperatorRuns.succeeded(controllers, controllers.withName(MigrationControllers.NAME).get(),
                                 Instant.now().toString());
                         reconciled = true;
                     }
@@ -84,14 +82,5 @@ class NetworkScriptWaitTest {
             assertThat(KubeObjects.valueAt(controllers.withName(MigrationControllers.NAME).get(), "spec.https_proxy"))
                     .contains("http://proxy.corp:3128");
         }
-    }
-
-    private static void writeStatus(NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> controllers, GenericKubernetesResource controller, String completion) {
-        controller.getAdditionalProperties().put("status", Map.of("conditions", List.of(
-                Map.of("type", "Running", "status", "True", "reason", "Successful",
-                        "ansibleResult", Map.of("completion", completion)),
-                Map.of("type", "Successful", "status", "True", "message", "Last reconciliation succeeded"))));
-        controllers.resource(controller).updateStatus();
     }
 }
