@@ -92,6 +92,10 @@ final class FailureClassifier {
                     "Check the server URL in the kubeconfig and this machine's DNS (or add the name to /etc/hosts).",
                     detail);
         }
+        ConnectionFailure tunnel = refusedTunnel(error, url, detail);
+        if (tunnel != null) {
+            return tunnel;
+        }
         if (has(error, ConnectException.class) || has(error, NoRouteToHostException.class)
                 || mentions(error, "Connection refused")) {
             return new ConnectionFailure(FailureKind.UNREACHABLE,
@@ -108,6 +112,33 @@ final class FailureClassifier {
         return new ConnectionFailure(FailureKind.UNEXPECTED,
                 "Connecting to " + url + " failed" + (code > 0 ? " with HTTP " + code : "") + ".",
                 "Read the detail below; the full report is in the log file.", detail);
+    }
+
+    private static final java.util.regex.Pattern TUNNEL_FAILED = java.util.regex.Pattern.compile("Tunnel failed, got: (\\d{3})");
+
+    /** The JDK client's answer when the kubeconfig's proxy-url did not open the CONNECT tunnel; null otherwise. */
+    private static ConnectionFailure refusedTunnel(Throwable error, String url, String detail) {
+        for (Throwable t : chain(error)) {
+            java.util.regex.Matcher m = t.getMessage() == null ? null : TUNNEL_FAILED.matcher(t.getMessage());
+            if (m == null || !m.find()) {
+                continue;
+            }
+            int status = Integer.parseInt(m.group(1));
+            // the proxy's own address is not named: proxy-url may carry a password
+            if (status == 401 || status == 407) {
+                return new ConnectionFailure(FailureKind.PROXY_REFUSED,
+                        "The proxy in the kubeconfig's proxy-url did not accept its user name and password (HTTP "
+                                + status + " to CONNECT " + hostPort(url) + ").",
+                        "Check the user and password in proxy-url (special characters percent-encoded, for example"
+                                + " @ as %40), or ask the proxy's administrator for an account.", detail);
+            }
+            return new ConnectionFailure(FailureKind.PROXY_REFUSED,
+                    "The proxy in the kubeconfig's proxy-url refused to open a tunnel to " + hostPort(url) + " (HTTP "
+                            + status + ").",
+                    "Ask the proxy's administrator to allow CONNECT to " + hostPort(url)
+                            + ", or reach the cluster without that proxy.", detail);
+        }
+        return null;
     }
 
     static ConnectionFailure unauthorized(ConnectionTarget target, String url, String detail) {

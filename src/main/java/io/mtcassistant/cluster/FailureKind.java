@@ -10,6 +10,7 @@ public enum FailureKind {
     TLS_UNTRUSTED("TLS not trusted", "Server certificate not trusted"),
     UNAUTHORIZED("unauthorized", "Credentials rejected"),
     FORBIDDEN("forbidden", "Access denied"),
+    PROXY_REFUSED("proxy refused", "The proxy refused the connection"),
     EXEC_PLUGIN_FAILED("exec plugin failed", "Credential plugin failed"),
     MALFORMED_KUBECONFIG("malformed kubeconfig", "Kubeconfig problem"),
     UNEXPECTED("unexpected error", "Unexpected error");

@@ -79,7 +79,9 @@ class TinyproxyIntegrationTest {
             Path wrong = kubeconfigThrough(proxy.url("mtc", "wr0ng-pass"), "wrong.kubeconfig");
             Run refused = run("check-upgrade", "--kubeconfig", wrong.toString(), "--context", "sim");
             assertThat(refused.exit()).isNotZero();
-            assertThat(refused.out() + refused.err()).contains("sim: cannot connect").doesNotContain("wr0ng-pass")
+            assertThat(refused.out() + refused.err()).contains("sim: cannot connect")
+                    .contains("The proxy in the kubeconfig's proxy-url did not accept its user name and password")
+                    .contains("Check the user and password in proxy-url").doesNotContain("wr0ng-pass")
                     .doesNotContain(PASSWORD);
             for (Run r : new Run[] {upgrade, network}) {
                 assertThat(r.out() + r.err()).doesNotContain(PASSWORD);
