@@ -93,6 +93,11 @@ class LegacyInstallCommandSimulationTest {
         InstallCommandSimulationTest.Run other = install("legacy", "1.7.17", "--plan");
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("already runs MTC 1.7.18, not 1.7.17").contains("uninstall");
+        // no OLM here: the upgrade is refused in plain words, without pointing at OLM's channel
+        InstallCommandSimulationTest.Run upgrade = install("legacy", "1.7.19", "--upgrade", "--plan");
+        assertThat(upgrade.exit()).isEqualTo(1);
+        assertThat(upgrade.err()).contains("already runs MTC 1.7.18, not 1.7.19").contains("legacy operator")
+                .contains("uninstall").doesNotContain("OLM").doesNotContain("channel");
     }
 
     @Test
