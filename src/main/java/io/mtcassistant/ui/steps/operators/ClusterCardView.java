@@ -61,6 +61,7 @@ public final class ClusterCardView {
         // offered only when the plan was refused for an older MTC that OLM can upgrade
         Button upgrade = new Button();
         upgrade.setId("operators-upgrade-" + id);
+        upgrade.getStyleClass().add("accent");
         upgrade.textProperty().bind(card.upgradeOfferProperty());
         upgrade.visibleProperty().bind(card.upgradeOfferProperty().isNotEmpty());
         upgrade.managedProperty().bind(upgrade.visibleProperty());

@@ -10,6 +10,7 @@ import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.MirrorAccess;
 import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
+import io.mtcassistant.install.OlmUpgradePlanner;
 import io.mtcassistant.install.UninstallPlanner;
 import io.mtcassistant.install.plan.ActionPreview;
 import io.mtcassistant.install.plan.ApplyResult;
@@ -297,9 +298,11 @@ public final class OperatorsViewModel {
                     card.checks().setAll(verification.checks());
                     card.consoleUrl(verification.consoleUrl());
                     if (verification.passed()) {
+                        String done = OlmUpgradePlanner.isUpgrade(plan) ? "upgraded" : "installed";
                         card.stage(ClusterCard.Stage.VERIFIED);
-                        card.status("Installed and verified (the apply took " + seconds(result.elapsed().toNanos()) + ").");
-                        activity.success(SOURCE, card.context() + ": MTC " + version + " installed and verified");
+                        card.status(Character.toUpperCase(done.charAt(0)) + done.substring(1) + " and verified (the apply took "
+                                + seconds(result.elapsed().toNanos()) + ").");
+                        activity.success(SOURCE, card.context() + ": MTC " + version + " " + done + " and verified");
                     } else {
                         card.stage(ClusterCard.Stage.FAILED);
                         card.status("");
