@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.mtcassistant.install.plan.KubeObjects;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code install --upgrade} on a simulated OpenShift 4 cluster that runs MTC 1.7.18: refused without --upgrade, then
  * the plan (Subscription channel release-v1.7 -> release-v1.8, only 1.8.8's InstallPlan approved), its export, and
- * the apply, which ends with the 1.8.8 CSV Succeeded, the old CSV gone and the verification passing.
+ * the apply (resuming past a Subscription already patched), which ends with the 1.8.8 CSV Succeeded, the old CSV gone and the verification passing.
  */
 class InstallUpgradeCommandSimulationTest {
 
@@ -87,9 +89,16 @@ class InstallUpgradeCommandSimulationTest {
         assertThat(exported.exit()).as(exported.err()).isZero();
         assertThat(Files.readString(export.resolve("apply.sh"))).contains("approve openshift-migration 'mtc-operator.v1.8.8'");
 
+        // as if an earlier apply had stopped after the Subscription's patch: the apply re-checks and moves past it
+        try (KubernetesClient client = cluster.client()) {
+            client.genericKubernetesResources("operators.coreos.com/v1alpha1", "Subscription").inNamespace("openshift-migration")
+                    .withName("mtc-operator").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"channel\":"
+                            + "\"release-v1.8\",\"startingCSV\":\"mtc-operator.v1.8.8\"}}");
+        }
         InstallCommandSimulationTest.Run apply = install("1.8.8", "--upgrade", "--apply");
         assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
-        assertThat(apply.out()).contains("upgrading: applied").contains("approved InstallPlan")
+        assertThat(apply.out()).containsPattern("already present +merge-patch Subscription openshift-migration/mtc-operator")
+                .contains("upgrading: applied").contains("approved InstallPlan")
                 .contains("MTC web console: https://").doesNotContain("FAIL");
         try (KubernetesClient client = cluster.client()) {
             var csvs = client.genericKubernetesResources("operators.coreos.com/v1alpha1", "ClusterServiceVersion")
