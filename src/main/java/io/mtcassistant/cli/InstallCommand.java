@@ -93,7 +93,7 @@ public class InstallCommand implements Callable<Integer> {
     boolean legacyControl;
 
     @Option(names = "--upgrade",
-            description = "OpenShift 4.6+: upgrade an older MTC on the cluster to --mtc-version through OLM (channel, then only its InstallPlan approved).")
+            description = "Upgrade an older MTC on the cluster to --mtc-version: OLM (channel, then only its InstallPlan approved), or the new operator.yml on legacy clusters.")
     boolean upgrade;
 
     @Option(names = "--disable-default-sources",
@@ -183,8 +183,11 @@ public class InstallCommand implements Callable<Integer> {
                         disableDefaultSources, MachineConfigPoolNames.of(client), timeout), mirror);
             }
             LegacyOperatorFiles files = legacyFiles(mirror, access);
-            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context,
-                    mtcVersion, files.operatorYml(), files.controllerYml(), installRole == InstallRole.CONTROL, timeout), mirror);
+            LegacyInstallPlanner.Request request = new LegacyInstallPlanner.Request(context, mtcVersion, files.operatorYml(),
+                    files.controllerYml(), installRole == InstallRole.CONTROL, timeout);
+            LegacyInstallPlanner.Planned planned = decision.kind() == ExistingInstall.Kind.UPGRADE
+                    ? LegacyInstallPlanner.upgrade(request, decision.installed(), mirror, ref -> ref.live(client) != null)
+                    : LegacyInstallPlanner.plan(request, mirror);
             new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
             return planned.plan();
         } catch (IllegalArgumentException e) {

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * An MTC already on the cluster, and the one decision the command line and the Operators page both take about it:
  * nothing there is a fresh install; the same version is reused (an empty plan that says so; Install only verifies
- * it); an older version is upgraded when the admin asks for it on an OLM cluster (change the Subscription's channel
- * and approve the new InstallPlan), else refused with the ways on; a newer version is refused (no downgrade in
- * place).
+ * it); an older version is upgraded when the admin asks for it (OLM: change the Subscription's channel and approve
+ * the new InstallPlan; legacy: apply the new operator.yml over the old), else refused with the ways on; a newer
+ * version is refused (no downgrade in place).
  */
 public final class ExistingInstall {
 
@@ -52,6 +52,8 @@ public final class ExistingInstall {
         }
     }
 
+    private static final String UPGRADE_TITLE = "Upgrade MTC ";
+
     private ExistingInstall() {
     }
 
@@ -59,7 +61,7 @@ public final class ExistingInstall {
      * @param cluster   the kubeconfig context, for the messages
      * @param installed what the cluster runs now ({@link #installedVersion}); empty for nothing
      * @param wanted    the exact version the plan installs
-     * @param olm       OpenShift 4.6+ (OLM); false for the legacy operator (3.11, 4.0-4.5)
+     * @param olm       OpenShift 4.6+ (OLM); false for the legacy operator (3.11, 4.0-4.5), for the wording
      * @param upgrade   the admin asked to upgrade an older install
      */
     public static Decision decide(String cluster, Optional<String> installed, String wanted, boolean olm, boolean upgrade) {
@@ -77,16 +79,23 @@ public final class ExistingInstall {
             return new Decision(Kind.REFUSE, have, prefix + "MTC is not downgraded in place; choose " + have
                     + " for every cluster, or " + uninstall, false);
         }
-        if (!olm) {
-            return new Decision(Kind.REFUSE, have, prefix + "upgrading the legacy operator (OpenShift 3.11 and 4.0-4.5)"
-                    + " in place is not built in yet; " + uninstall, false);
-        }
         if (!upgrade) {
             return new Decision(Kind.REFUSE, have, prefix + "upgrade it to " + wanted + " (mtc-assistant install"
                     + " --upgrade, or Upgrade to " + wanted + " on the Operators page) or " + uninstall, true);
         }
-        return new Decision(Kind.UPGRADE, have, "MTC " + have + " on " + cluster + " is upgraded to " + wanted
-                + " through OLM (the Subscription's channel, then only the InstallPlan for " + wanted + ")", false);
+        return new Decision(Kind.UPGRADE, have, "MTC " + have + " on " + cluster + " is upgraded to " + wanted + (olm
+                ? " through OLM (the Subscription's channel, then only the InstallPlan for " + wanted + ")"
+                : " by applying the new operator.yml over the old one (the legacy operator)"), false);
+    }
+
+    /** "Upgrade MTC 1.7.17 to 1.7.18 (how)": the title of every upgrade plan. */
+    public static String upgradeTitle(String installed, String wanted, String how) {
+        return UPGRADE_TITLE + installed + " to " + wanted + " (" + how + ")";
+    }
+
+    /** Whether the plan is an upgrade (the screens word its outcome "upgraded"). */
+    public static boolean isUpgrade(ChangePlan plan) {
+        return plan.title().startsWith(UPGRADE_TITLE);
     }
 
     private static boolean older(String have, String wanted) {

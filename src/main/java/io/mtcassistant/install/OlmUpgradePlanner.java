@@ -19,14 +19,7 @@ import java.util.Optional;
  */
 public final class OlmUpgradePlanner {
 
-    private static final String TITLE = "Upgrade MTC ";
-
     private OlmUpgradePlanner() {
-    }
-
-    /** Whether the plan is one of these upgrades (the screens word its outcome "upgraded"). */
-    public static boolean isUpgrade(ChangePlan plan) {
-        return plan.title().startsWith(TITLE);
     }
 
     /** Reads the live Subscription and CatalogSource, then plans; IllegalArgumentException when OLM has no Subscription. */
@@ -55,8 +48,8 @@ public final class OlmUpgradePlanner {
      */
     static ChangePlan plan(OlmInstallRequest request, String installed, MirrorResults mirror,
             GenericKubernetesResource subscription, GenericKubernetesResource liveCatalog) {
-        ChangePlan.Builder plan = ChangePlan.builder(request.cluster(), TITLE + installed + " to "
-                + request.mtcVersion() + " (OLM, " + request.channel() + ")");
+        ChangePlan.Builder plan = ChangePlan.builder(request.cluster(), ExistingInstall.upgradeTitle(installed,
+                request.mtcVersion(), "OLM, " + request.channel()));
         GenericKubernetesResource catalog = OlmInstallPlanner.catalog(mirror);
         String image = KubeObjects.valueAt(catalog, "spec.image").orElse("");
         if (liveCatalog == null) {

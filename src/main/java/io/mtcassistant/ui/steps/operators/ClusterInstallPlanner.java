@@ -43,7 +43,7 @@ final class ClusterInstallPlanner {
      *
      * @param legacyArchive a mirror archive to read the legacy operator's operator.yml and controller.yml from instead
      *                      of the mirror registry; null for the registry
-     * @param upgrade       the admin chose to upgrade an older MTC on the cluster (OLM only)
+     * @param upgrade       the admin chose to upgrade an older MTC on the cluster
      * @throws ExistingInstall.Refused when the MTC on the cluster blocks it; its decision says whether an upgrade
      *                      would be taken
      */
@@ -66,16 +66,19 @@ final class ClusterInstallPlanner {
         if (decision.kind() == ExistingInstall.Kind.REUSE) {
             return ExistingInstall.reuse(cluster.context(), exactVersion);
         }
-        if (decision.kind() == ExistingInstall.Kind.UPGRADE) {
+        if (olm && decision.kind() == ExistingInstall.Kind.UPGRADE) {
             new MirrorCompleteness(mirror, access).olm(exactVersion).requireComplete();
             return OlmUpgradePlanner.plan(new OlmInstallRequest(cluster.context(), cluster.openshiftVersion().minor(),
                     role(cluster), exactVersion, cluster.install().channel(), false, List.of(), STEP_TIMEOUT),
                     decision.installed(), mirror, client);
         }
-        if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
+        if (!olm) {
             LegacyOperatorFiles files = LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
-            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(cluster.context(),
-                    exactVersion, files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT), mirror);
+            LegacyInstallPlanner.Request request = new LegacyInstallPlanner.Request(cluster.context(), exactVersion,
+                    files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT);
+            LegacyInstallPlanner.Planned planned = decision.kind() == ExistingInstall.Kind.UPGRADE
+                    ? LegacyInstallPlanner.upgrade(request, decision.installed(), mirror, ref -> ref.live(client) != null)
+                    : LegacyInstallPlanner.plan(request, mirror);
             new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
             return planned.plan();
         }

@@ -10,7 +10,6 @@ import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.MirrorAccess;
 import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
-import io.mtcassistant.install.OlmUpgradePlanner;
 import io.mtcassistant.install.UninstallPlanner;
 import io.mtcassistant.install.plan.ActionPreview;
 import io.mtcassistant.install.plan.ApplyResult;
@@ -298,7 +297,7 @@ public final class OperatorsViewModel {
                     card.checks().setAll(verification.checks());
                     card.consoleUrl(verification.consoleUrl());
                     if (verification.passed()) {
-                        String done = OlmUpgradePlanner.isUpgrade(plan) ? "upgraded" : "installed";
+                        String done = ExistingInstall.isUpgrade(plan) ? "upgraded" : "installed";
                         card.stage(ClusterCard.Stage.VERIFIED);
                         card.status(Character.toUpperCase(done.charAt(0)) + done.substring(1) + " and verified (the apply took "
                                 + seconds(result.elapsed().toNanos()) + ").");
