@@ -21,6 +21,7 @@ import io.mtcassistant.install.MigrationControllers;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
 import io.mtcassistant.install.OlmInstallRequest;
+import io.mtcassistant.install.OlmUpgradePlanner;
 import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanApplier;
@@ -33,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -92,6 +92,10 @@ public class InstallCommand implements Callable<Integer> {
     @Option(names = "--legacy-control-cluster", description = "Legacy clusters: step 2's edge-case decision, this legacy cluster runs the controller and web console.")
     boolean legacyControl;
 
+    @Option(names = "--upgrade",
+            description = "Upgrade an older MTC on the cluster to --mtc-version: OLM (channel, then only its InstallPlan approved), or the new operator.yml on legacy clusters.")
+    boolean upgrade;
+
     @Option(names = "--disable-default-sources",
             description = "Set OperatorHub spec.disableAllDefaultSources: true (the default sources cannot be reached in a restricted network).")
     boolean disableDefaultSources;
@@ -138,9 +142,16 @@ public class InstallCommand implements Callable<Integer> {
             OpenShiftVersion version = OpenShiftVersion.parse(session.facts().openshiftVersion()).orElseThrow(() ->
                     new BadInputException(context + ": not an OpenShift cluster (MTC installs on OpenShift 3.11 and 4.x)"));
             boolean olm = version.major() == 4 && version.minor() >= 6;
-            InstallRole installRole = role(olm);
-            ChangePlan plan = refuseOtherVersion(client).isPresent() ? ExistingInstall.reuse(context, mtcVersion)
-                    : build(olm, version, installRole, mirror, client);
+            ExistingInstall.Decision decision = ExistingInstall.decide(context, ExistingInstall.installedVersion(client),
+                    mtcVersion, olm, upgrade);
+            if (decision.kind() == ExistingInstall.Kind.REFUSE) {
+                throw new ClusterCommandSupport.WorkFailedException(decision.reason());
+            }
+            // an upgrade keeps the role the cluster runs unless --role says otherwise
+            InstallRole installRole = role == null && decision.kind() == ExistingInstall.Kind.UPGRADE
+                    ? ExistingInstall.installedRole(client).orElse(role(olm)) : role(olm);
+            ChangePlan plan = decision.kind() == ExistingInstall.Kind.REUSE ? ExistingInstall.reuse(context, mtcVersion)
+                    : build(olm, version, installRole, mirror, client, decision);
             return run(plan, client, installRole);
         }
     }
@@ -156,30 +167,27 @@ public class InstallCommand implements Callable<Integer> {
         };
     }
 
-    /** An existing MTC of another version is refused until the admin upgrades (OLM: channel + approve) or uninstalls. */
-    private Optional<String> refuseOtherVersion(KubernetesClient client) {
-        Optional<String> installed = ExistingInstall.installedVersion(client);
-        if (installed.isPresent() && !installed.get().equals(mtcVersion)) {
-            throw new ClusterCommandSupport.WorkFailedException(ExistingInstall.otherVersionRefusal(context, installed.get(),
-                    mtcVersion));
-        }
-        return installed;
-    }
-
     private ChangePlan build(boolean olm, OpenShiftVersion version, InstallRole installRole, MirrorResults mirror,
-            KubernetesClient client) {
+            KubernetesClient client, ExistingInstall.Decision decision) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         MirrorAccess access = new MirrorAccess(registry.access(), registry.destTlsVerify);
         try {
             if (olm) {
                 new MirrorCompleteness(mirror, access).olm(mtcVersion).requireComplete();
                 String ch = channel != null ? channel : "release-v" + mtcVersion.substring(0, mtcVersion.lastIndexOf('.'));
+                if (decision.kind() == ExistingInstall.Kind.UPGRADE) {
+                    return OlmUpgradePlanner.plan(new OlmInstallRequest(context, version.minor(), installRole, mtcVersion, ch,
+                            false, List.of(), timeout), decision.installed(), mirror, client);
+                }
                 return OlmInstallPlanner.plan(new OlmInstallRequest(context, version.minor(), installRole, mtcVersion, ch,
                         disableDefaultSources, MachineConfigPoolNames.of(client), timeout), mirror);
             }
             LegacyOperatorFiles files = legacyFiles(mirror, access);
-            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(context,
-                    mtcVersion, files.operatorYml(), files.controllerYml(), installRole == InstallRole.CONTROL, timeout), mirror);
+            LegacyInstallPlanner.Request request = new LegacyInstallPlanner.Request(context, mtcVersion, files.operatorYml(),
+                    files.controllerYml(), installRole == InstallRole.CONTROL, timeout);
+            LegacyInstallPlanner.Planned planned = decision.kind() == ExistingInstall.Kind.UPGRADE
+                    ? LegacyInstallPlanner.upgrade(request, decision.installed(), mirror, ref -> ref.live(client) != null)
+                    : LegacyInstallPlanner.plan(request, mirror);
             new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
             return planned.plan();
         } catch (IllegalArgumentException e) {

@@ -53,21 +53,11 @@ public final class OlmInstallPlanner {
             plan.add(ChangeAction.mergePatch(KubeObjects.generic(hub), "the default catalog sources cannot be reached in a"
                     + " restricted network; disabling them stops OLM trying (and failing) to pull them"));
         }
-        if (mirror.catalogSources().isEmpty()) {
-            throw new IllegalArgumentException(mirror.dir() + ": no CatalogSource in the mirror results (catalogSource-*.yaml);"
-                    + " mirror the MTC catalog first");
-        }
-        GenericKubernetesResource catalog = clean(mirror.catalogSources().get(0));
-        if (catalog.getMetadata().getNamespace() == null) {
-            catalog.getMetadata().setNamespace(MARKETPLACE);
-        }
+        GenericKubernetesResource catalog = catalog(mirror);
         String source = catalog.getMetadata().getName();
         String sourceNamespace = catalog.getMetadata().getNamespace();
         plan.add(ChangeAction.createIfAbsent(catalog, "the mirrored catalog OLM installs MTC from"));
-        plan.add(ChangeAction.waitFor(ObjectRef.of(catalog),
-                new WaitCondition("status.connectionState.lastObservedState", List.of("READY"), List.of(), "status.message",
-                        request.timeout()),
-                "OLM must reach the catalog image in the mirror before it can resolve the Subscription"));
+        plan.add(catalogReady(catalog, request.timeout()));
         plan.add(ChangeAction.createIfAbsent(KubeObjects.generic(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
                 .endMetadata().build()), "MTC lives in openshift-migration"));
         plan.add(ChangeAction.createIfAbsent(KubeObjects.generic(new OperatorGroupBuilder().withNewMetadata()
@@ -80,13 +70,38 @@ public final class OlmInstallPlanner {
                 .withSourceNamespace(sourceNamespace).withInstallPlanApproval("Manual").withStartingCSV(request.csvName())
                 .endSpec().build()), "channel " + request.channel() + " from the mirrored catalog, Manual approval and"
                 + " startingCSV " + request.csvName() + " so every cluster runs the same version"));
+        addApprovalAndCsv(plan, request);
+        addMigrationController(plan, MigrationControllers.olm(request.role()), request.timeout());
+        return plan.build();
+    }
+
+    /** The CatalogSource of the mirror results, in openshift-marketplace unless it names its namespace. */
+    static GenericKubernetesResource catalog(MirrorResults mirror) {
+        if (mirror.catalogSources().isEmpty()) {
+            throw new IllegalArgumentException(mirror.dir() + ": no CatalogSource in the mirror results (catalogSource-*.yaml);"
+                    + " mirror the MTC catalog first");
+        }
+        GenericKubernetesResource catalog = clean(mirror.catalogSources().get(0));
+        if (catalog.getMetadata().getNamespace() == null) {
+            catalog.getMetadata().setNamespace(MARKETPLACE);
+        }
+        return catalog;
+    }
+
+    static ChangeAction catalogReady(GenericKubernetesResource catalog, java.time.Duration timeout) {
+        return ChangeAction.waitFor(ObjectRef.of(catalog),
+                new WaitCondition("status.connectionState.lastObservedState", List.of("READY"), List.of(), "status.message",
+                        timeout),
+                "OLM must reach the catalog image in the mirror before it can resolve the Subscription");
+    }
+
+    /** Approve only the InstallPlan of the chosen CSV, then wait for that CSV to succeed. */
+    static void addApprovalAndCsv(ChangePlan.Builder plan, OlmInstallRequest request) {
         plan.add(ChangeAction.approve(NAMESPACE, request.csvName(), request.timeout(), "approve only the InstallPlan that"
                 + " installs " + request.csvName() + "; any other version stays unapproved"));
         plan.add(ChangeAction.waitFor(new ObjectRef("operators.coreos.com/v1alpha1", "ClusterServiceVersion", NAMESPACE,
                 request.csvName()), new WaitCondition("status.phase", List.of("Succeeded"), List.of("Failed"),
                 "status.message", request.timeout()), "the operator is installed when its CSV reaches Succeeded"));
-        addMigrationController(plan, MigrationControllers.olm(request.role()), request.timeout());
-        return plan.build();
     }
 
     static void addMigrationController(ChangePlan.Builder plan, GenericKubernetesResource controller, java.time.Duration timeout) {

@@ -20,7 +20,9 @@
  * <p>Simulated controllers ({@link io.mtcassistant.sim.olm.OlmSimulation}, one thread per cluster, woken by every
  * write and by due steps; pace set by {@link io.mtcassistant.sim.olm.SimulationSpeed}): OLM on OpenShift 4
  * (CatalogSource READY / TRANSIENT_FAILURE by pulling its image from a trusted registry and reading its file-based
- * catalog, PackageManifests, Subscription -> InstallPlan -> CSV phases, upgrade plans), the MTC operator for
+ * catalog, PackageManifests, Subscription -> InstallPlan -> CSV phases, upgrade plans: a newer CSV in the channel, also after
+ * the Subscription's channel changed, gets an InstallPlan whose CSV {@code spec.replaces} the installed one; approved, it
+ * takes over the operator Deployment and the old CSV goes Replacing, then is deleted), the MTC operator for
  * MigrationController on every OpenShift, the kubelet for openshift-migration (pods of Deployments / DaemonSets,
  * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, OperatorHub's default sources. Seeded on
  * OpenShift 4: namespaces openshift-marketplace, openshift-operator-lifecycle-manager, OperatorHub "cluster", the four
@@ -32,7 +34,8 @@
  *
  * <p>What the simulated controllers do not do: no catalog pods, gRPC or registry polling by
  * {@code updateStrategy}; OLM dependencies are not resolved (no OADP Subscription or CSV, no
- * DataProtectionApplication: the MTC operator deploys velero and restic / node-agent itself); only grpc
+ * DataProtectionApplication: the MTC operator deploys velero and restic / node-agent itself); an upgrade always goes to the channel's
+ * head (no replaces / skips / skipRange graph is walked, and any installed CSV may be replaced); only grpc
  * CatalogSources with an image and file-based catalogs; OperatorGroup install modes are not checked (only that one
  * exists); InstallPlans hold one CSV and the CRD is the only other step; no RBAC objects, Services or webhooks from
  * CSVs; no garbage collection except pods of deleted workloads (deleting a CSV leaves its Deployment, as uninstall

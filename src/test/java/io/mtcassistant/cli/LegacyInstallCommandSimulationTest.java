@@ -93,6 +93,11 @@ class LegacyInstallCommandSimulationTest {
         InstallCommandSimulationTest.Run other = install("legacy", "1.7.17", "--plan");
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("already runs MTC 1.7.18, not 1.7.17").contains("uninstall");
+        // no downgrade with --upgrade either, said without OLM's words on a cluster without OLM
+        InstallCommandSimulationTest.Run downgrade = install("legacy", "1.7.17", "--upgrade", "--plan");
+        assertThat(downgrade.exit()).isEqualTo(1);
+        assertThat(downgrade.err()).contains("already runs MTC 1.7.18, not 1.7.17").contains("not downgraded")
+                .contains("uninstall").doesNotContain("OLM").doesNotContain("channel");
     }
 
     @Test

@@ -39,9 +39,7 @@ public final class ChangePlanPreview {
         ObjectRef ref = action.target();
         GenericKubernetesResource current;
         try {
-            var operation = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
-            current = ref.namespace() == null ? operation.withName(ref.name()).get()
-                    : operation.inNamespace(ref.namespace()).withName(ref.name()).get();
+            current = ref.live(client);
         } catch (KubernetesClientException e) {
             return "(could not read the live object: " + ServerErrors.describe(e) + ")";
         }

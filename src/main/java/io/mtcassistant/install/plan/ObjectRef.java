@@ -10,6 +10,12 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
                 object.getMetadata().getName());
     }
 
+    /** The object as the cluster has it now; null when it is not there. */
+    public io.fabric8.kubernetes.api.model.GenericKubernetesResource live(io.fabric8.kubernetes.client.KubernetesClient client) {
+        var operation = client.genericKubernetesResources(apiVersion, kind);
+        return namespace == null ? operation.withName(name).get() : operation.inNamespace(namespace).withName(name).get();
+    }
+
     /** The API group, empty for the core group. */
     public String group() {
         int slash = apiVersion.indexOf('/');

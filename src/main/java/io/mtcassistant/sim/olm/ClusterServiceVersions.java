@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * OLM's CSV lifecycle: Pending -> InstallReady -> Installing (creates the Deployments of the install strategy) ->
- * Succeeded once they are available. Failed with NoOperatorGroup when the namespace has no OperatorGroup, with
+ * Succeeded once they are available. A CSV that {@code spec.replaces} another takes over its Deployments (new spec
+ * and owner) when it installs, the old one goes Replacing, and is deleted once the new one has Succeeded. Failed with NoOperatorGroup when the namespace has no OperatorGroup, with
  * InstallCheckFailed "install timeout" when the Deployments never become available, or with a planted failure.
  */
 final class ClusterServiceVersions implements Reconciler {
@@ -69,6 +70,7 @@ final class ClusterServiceVersions implements Reconciler {
         if (waitingFor == null) {
             if (pass.elapsed("csv/" + key, 1)) {
                 move(pass, csv, "Succeeded", "InstallSucceeded", "install strategy completed with no errors");
+                replaced(pass, csv).ifPresent(old -> pass.api.delete(Api.CSV, old));
             }
             return;
         }
@@ -84,6 +86,7 @@ final class ClusterServiceVersions implements Reconciler {
     }
 
     private static void createDeployments(Pass pass, ObjectNode csv) {
+        Optional<ObjectNode> replaced = replaced(pass, csv);
         for (JsonNode strategy : csv.path("spec").path("install").path("spec").path("deployments")) {
             ObjectNode deployment = Api.named(strategy.path("name").asText(), Api.namespace(csv));
             ObjectNode metadata = deployment.with("metadata");
@@ -91,6 +94,17 @@ final class ClusterServiceVersions implements Reconciler {
                     .put("olm.owner.namespace", Api.namespace(csv));
             metadata.putArray("ownerReferences").add(Api.ownerReference(Api.CSV, csv).put("controller", false));
             deployment.set("spec", strategy.path("spec").deepCopy());
+            ObjectNode existing = pass.api.get(Api.DEPLOYMENT, Api.namespace(csv), Api.name(deployment));
+            if (existing != null && replaced.isPresent() && Api.name(replaced.get()).equals(
+                    existing.path("metadata").path("labels").path("olm.owner").asText())) {
+                // the upgrade: the old CSV's Deployment gets the new spec and owner (its pods roll)
+                existing.set("metadata", existing.path("metadata").deepCopy());
+                ((ObjectNode) existing.path("metadata")).set("labels", metadata.path("labels"));
+                ((ObjectNode) existing.path("metadata")).set("ownerReferences", metadata.path("ownerReferences"));
+                existing.set("spec", deployment.path("spec"));
+                pass.api.update(Api.DEPLOYMENT, existing);
+                continue;
+            }
             try {
                 pass.api.create(Api.DEPLOYMENT, deployment);
             } catch (KubernetesClientException e) {
@@ -99,6 +113,15 @@ final class ClusterServiceVersions implements Reconciler {
                 }
             }
         }
+        replaced.filter(old -> !"Replacing".equals(old.path("status").path("phase").asText()))
+                .ifPresent(old -> move(pass, old, "Replacing", "BeingReplaced", "being replaced by csv: "
+                        + Api.namespace(csv) + "/" + Api.name(csv)));
+    }
+
+    /** The CSV this one replaces ({@code spec.replaces}), while it is still there. */
+    private static Optional<ObjectNode> replaced(Pass pass, ObjectNode csv) {
+        String name = csv.path("spec").path("replaces").asText("");
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(pass.api.get(Api.CSV, Api.namespace(csv), name));
     }
 
     private static void move(Pass pass, ObjectNode csv, String phase, String reason, String message) {

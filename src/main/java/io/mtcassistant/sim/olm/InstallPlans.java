@@ -9,16 +9,17 @@ import java.util.Locale;
 
 /**
  * OLM's InstallPlan executor: RequiresApproval until {@code spec.approved}, then Installing for one step, which
- * creates the bundle's CRD (MigrationController for mtc-operator) and its ClusterServiceVersion, then Complete.
+ * creates the bundle's CRD (MigrationController for mtc-operator) and its ClusterServiceVersion (with
+ * {@code spec.replaces} the installed CSV on an upgrade), then Complete.
  */
 final class InstallPlans implements Reconciler {
 
     static final String MTC_PACKAGE = "mtc-operator";
     static final String OPERATOR_DEPLOYMENT = "migration-operator";
 
-    /** A new InstallPlan of a subscription for one bundle. */
+    /** A new InstallPlan of a subscription for one bundle; {@code replaces}: the installed CSV it upgrades, or null. */
     static ObjectNode create(Pass pass, ObjectNode subscription, CatalogContent catalog, String sourceNamespace,
-            String sourceName, CatalogContent.Bundle bundle) {
+            String sourceName, CatalogContent.Bundle bundle, String replaces) {
         String namespace = Api.namespace(subscription);
         boolean automatic = !"Manual".equals(subscription.path("spec").path("installPlanApproval").asText("Automatic"));
         ObjectNode plan = Api.named("install-" + Api.suffix(), namespace);
@@ -35,7 +36,7 @@ final class InstallPlans implements Reconciler {
         status.putArray("catalogSources").add(sourceName);
         ArrayNode lookups = status.putArray("bundleLookups");
         lookups.addObject().put("identifier", bundle.csvName()).put("path", bundle.image())
-                .put("replaces", "").putObject("catalogSourceRef").put("name", sourceName)
+                .put("replaces", replaces == null ? "" : replaces).putObject("catalogSourceRef").put("name", sourceName)
                 .put("namespace", sourceNamespace);
         status.set("plan", steps(bundle, subscription.path("spec").path("name").asText(), "Unknown"));
         return pass.api.create(Api.INSTALL_PLAN, plan);
@@ -97,7 +98,8 @@ final class InstallPlans implements Reconciler {
         if (MTC_PACKAGE.equals(packageName)) {
             createIfAbsent(pass, Api.CRD, migrationControllerCrd());
         }
-        createIfAbsent(pass, Api.CSV, csv(pass, bundle, packageName, namespace));
+        createIfAbsent(pass, Api.CSV, csv(pass, bundle, packageName, namespace,
+                plan.path("status").path("bundleLookups").path(0).path("replaces").asText("")));
         ObjectNode status = Api.status(plan);
         status.put("phase", "Complete");
         status.set("plan", steps(bundle, packageName, "Created"));
@@ -115,7 +117,8 @@ final class InstallPlans implements Reconciler {
         }
     }
 
-    private static ObjectNode csv(Pass pass, CatalogContent.Bundle bundle, String packageName, String namespace) {
+    private static ObjectNode csv(Pass pass, CatalogContent.Bundle bundle, String packageName, String namespace,
+            String replaces) {
         ObjectNode csv = Api.named(bundle.csvName(), namespace);
         ObjectNode metadata = csv.with("metadata");
         metadata.putObject("labels").put("operators.coreos.com/" + packageName + "." + namespace, "");
@@ -128,6 +131,9 @@ final class InstallPlans implements Reconciler {
         spec.put("displayName", MTC_PACKAGE.equals(packageName) ? "Migration Toolkit for Containers Operator"
                 : packageName);
         spec.put("version", bundle.version());
+        if (!replaces.isEmpty()) {
+            spec.put("replaces", replaces);
+        }
         ArrayNode related = spec.putArray("relatedImages");
         bundle.relatedImages().forEach(r -> related.addObject().put("name", r.name()).put("image", r.image()));
         ArrayNode modes = spec.putArray("installModes");

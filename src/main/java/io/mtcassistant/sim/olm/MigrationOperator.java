@@ -78,6 +78,9 @@ final class MigrationOperator implements Reconciler {
                 "openshift-migration-velero-rhel8"));
         (velero ? wanted : unwanted).add(new Operand(nodeAgent ? "node-agent" : "restic", "DaemonSet", "VELERO",
                 "velero", "openshift-migration-velero-rhel8"));
+        // 1.8 renamed restic to node-agent: an upgrade from 1.7 removes the old DaemonSet
+        unwanted.add(new Operand(nodeAgent ? "restic" : "node-agent", "DaemonSet", "VELERO", "velero",
+                "openshift-migration-velero-rhel8"));
         MigrationProxy proxy = new MigrationProxy(spec, env);
         for (Operand operand : wanted) {
             apply(pass, controller, operand, image(operand, env, version, container), proxy);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * OLM's resolver for Subscriptions: from the named catalog (READY only) it picks the CSV to install (the
  * {@code startingCSV} on a first install, else the channel's head) and creates an InstallPlan for it (approved at
  * once when {@code installPlanApproval} is Automatic); after the plan completes it records the installed CSV and,
- * when the channel has a newer one, opens the next InstallPlan (state UpgradePending). Unknown package, channel or
+ * when the channel has a newer one (also after the channel is changed to a newer line), opens the next InstallPlan
+ * for its head, which replaces the installed CSV (state UpgradePending). Unknown package, channel or
  * starting CSV: a ResolutionFailed condition and no InstallPlan; a missing or unhealthy catalog:
  * CatalogSourcesUnhealthy.
  */
@@ -83,7 +84,7 @@ final class Subscriptions implements Reconciler {
         } else {
             if (plan == null) {
                 plan = InstallPlans.create(pass, subscription, catalog, sourceNamespace, sourceName,
-                        channel.bundle(target).orElseThrow());
+                        channel.bundle(target).orElseThrow(), installed);
             }
             status.put("state", "UpgradePending");
             String phase = plan.path("status").path("phase").asText("");

@@ -28,6 +28,31 @@ final class DemoMirror implements AutoCloseable {
         return registry.endpoint() + "/" + DemoCatalog.INDEX_REPOSITORY + ":" + DemoCatalog.INDEX_TAG;
     }
 
+    /** The demo catalog as a CatalogSource in openshift-marketplace, and the ICSP that sends pulls to this mirror. */
+    String catalogSourceAndIcspYaml(String catalogName) {
+        return """
+                apiVersion: operators.coreos.com/v1alpha1
+                kind: CatalogSource
+                metadata: {name: %s, namespace: openshift-marketplace}
+                spec: {sourceType: grpc, image: "%s"}
+                ---
+                apiVersion: operator.openshift.io/v1alpha1
+                kind: ImageContentSourcePolicy
+                metadata: {name: mtc-mirror}
+                spec:
+                  repositoryDigestMirrors:
+                  - {source: registry.redhat.io/rhmtc, mirrors: ["%s/rhmtc"]}
+                  - {source: registry.redhat.io/oadp, mirrors: ["%s/oadp"]}
+                """.formatted(catalogName, index(), registry.endpoint(), registry.endpoint());
+    }
+
+    /** Creates every object of a YAML stream, as {@code oc create -f} would. */
+    static void createAll(io.fabric8.kubernetes.client.KubernetesClient client, String yaml) {
+        for (var object : io.mtcassistant.install.plan.KubeObjects.parseAll(yaml, "the test's YAML")) {
+            client.genericKubernetesResources(object.getApiVersion(), object.getKind()).resource(object).create();
+        }
+    }
+
     @Override
     public void close() {
         registry.close();

@@ -112,16 +112,7 @@ class OlmSimulationTest {
 
     static synchronized void mirroredCatalogAndIcsp() {
         if (get(Api.CATALOG_SOURCE, "openshift-marketplace", "demo-mirror") == null) {
-            catalogSource("demo-mirror", mirror.index());
-            create(Api.ICSP, """
-                    apiVersion: operator.openshift.io/v1alpha1
-                    kind: ImageContentSourcePolicy
-                    metadata: {name: mtc-mirror}
-                    spec:
-                      repositoryDigestMirrors:
-                      - {source: registry.redhat.io/rhmtc, mirrors: ["%s/rhmtc"]}
-                      - {source: registry.redhat.io/oadp, mirrors: ["%s/oadp"]}
-                    """.formatted(mirror.registry.endpoint(), mirror.registry.endpoint()));
+            DemoMirror.createAll(client, mirror.catalogSourceAndIcspYaml("demo-mirror"));
         }
         Eventually.get("the mirrored catalog READY", () -> "READY".equals(catalogState("demo-mirror")));
     }

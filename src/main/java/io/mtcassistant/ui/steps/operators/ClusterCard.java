@@ -35,7 +35,10 @@ public final class ClusterCard {
     private final ReadOnlyStringWrapper uninstallStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper uninstalling = new ReadOnlyBooleanWrapper();
     private final StringProperty confirmation = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper upgradeOffer = new ReadOnlyStringWrapper("");
     ChangePlan plan;
+    /** The admin chose the card's Upgrade: plans upgrade an older MTC on the cluster instead of refusing it. */
+    boolean upgrade;
     ChangePlan uninstallPlan;
     long startedNanos;
 
@@ -148,6 +151,15 @@ public final class ClusterCard {
 
     void uninstalling(boolean value) {
         uninstalling.set(value);
+    }
+
+    /** "Upgrade to 1.8.8" when the cluster runs an older MTC that OLM can upgrade; empty otherwise. */
+    public ReadOnlyStringProperty upgradeOfferProperty() {
+        return upgradeOffer.getReadOnlyProperty();
+    }
+
+    void upgradeOffer(String value) {
+        upgradeOffer.set(value);
     }
 
     /** What the admin typed to confirm the uninstall; must equal the context's name. */

@@ -58,9 +58,18 @@ public final class ClusterCardView {
         export.disableProperty().bind(noPlan.or(busy));
         // a reused install has no actions, yet Install still verifies it
         install.disableProperty().bind(card.stageProperty().isEqualTo(Stage.NO_PLAN).or(busy));
+        // offered only when the plan was refused for an older MTC that OLM can upgrade
+        Button upgrade = new Button();
+        upgrade.setId("operators-upgrade-" + id);
+        upgrade.getStyleClass().add("accent");
+        upgrade.textProperty().bind(card.upgradeOfferProperty());
+        upgrade.visibleProperty().bind(card.upgradeOfferProperty().isNotEmpty());
+        upgrade.managedProperty().bind(upgrade.visibleProperty());
+        upgrade.disableProperty().bind(busy);
+        upgrade.setOnAction(e -> viewModel.upgrade(card));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, export, install, spacer);
+        HBox buttons = new HBox(8, export, install, upgrade, spacer);
 
         StatusBar status = new StatusBar();
         status.setId("operators-status-" + id);

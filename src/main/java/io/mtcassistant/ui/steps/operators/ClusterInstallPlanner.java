@@ -14,6 +14,7 @@ import io.mtcassistant.install.MirrorCompleteness;
 import io.mtcassistant.install.MirrorResults;
 import io.mtcassistant.install.OlmInstallPlanner;
 import io.mtcassistant.install.OlmInstallRequest;
+import io.mtcassistant.install.OlmUpgradePlanner;
 import io.mtcassistant.install.plan.ChangePlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +43,12 @@ final class ClusterInstallPlanner {
      *
      * @param legacyArchive a mirror archive to read the legacy operator's operator.yml and controller.yml from instead
      *                      of the mirror registry; null for the registry
+     * @param upgrade       the admin chose to upgrade an older MTC on the cluster
+     * @throws ExistingInstall.Refused when the MTC on the cluster blocks it; its decision says whether an upgrade
+     *                      would be taken
      */
     static ChangePlan plan(ClusterPlan cluster, String exactVersion, boolean disableDefaultSources, MirrorResults mirror,
-            MirrorAccess access, Path legacyArchive, KubernetesClient client) {
+            MirrorAccess access, Path legacyArchive, KubernetesClient client, boolean upgrade) {
         if (cluster.install() == null || cluster.openshiftVersion() == null) {
             throw new IllegalArgumentException(cluster.context() + ": step 2 decided no install method for this cluster");
         }
@@ -53,20 +57,28 @@ final class ClusterInstallPlanner {
         }
         // step 2's finding, checked again on the cluster as it is now
         Optional<String> installed = client == null ? Optional.empty() : ExistingInstall.installedVersion(client);
-        if (installed.isPresent() && !installed.get().equals(exactVersion)) {
-            throw new IllegalArgumentException(ExistingInstall.otherVersionRefusal(cluster.context(), installed.get(), exactVersion));
-        }
         if (installed.isEmpty() && (cluster.existing() == ExistingMtcAction.UPGRADE || cluster.existing() == ExistingMtcAction.CONFLICT)) {
-            throw new IllegalArgumentException(cluster.context() + " already runs another MTC version (step 2): upgrade it first"
-                    + " (OLM: change the Subscription's channel and approve the new InstallPlan) or uninstall it below, then plan again");
+            ExistingInstall.unreadVersion(cluster.context()).requireAccepted();
         }
-        if (installed.isPresent()) {
+        boolean olm = cluster.install().method() != InstallMethod.LEGACY_OPERATOR;
+        ExistingInstall.Decision decision = ExistingInstall.decide(cluster.context(), installed, exactVersion, olm, upgrade)
+                .requireAccepted();
+        if (decision.kind() == ExistingInstall.Kind.REUSE) {
             return ExistingInstall.reuse(cluster.context(), exactVersion);
         }
-        if (cluster.install().method() == InstallMethod.LEGACY_OPERATOR) {
+        if (olm && decision.kind() == ExistingInstall.Kind.UPGRADE) {
+            new MirrorCompleteness(mirror, access).olm(exactVersion).requireComplete();
+            return OlmUpgradePlanner.plan(new OlmInstallRequest(cluster.context(), cluster.openshiftVersion().minor(),
+                    role(cluster), exactVersion, cluster.install().channel(), false, List.of(), STEP_TIMEOUT),
+                    decision.installed(), mirror, client);
+        }
+        if (!olm) {
             LegacyOperatorFiles files = LegacyOperatorFiles.fromArchiveOrMirror(legacyArchive, mirror, access);
-            LegacyInstallPlanner.Planned planned = LegacyInstallPlanner.plan(new LegacyInstallPlanner.Request(cluster.context(),
-                    exactVersion, files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT), mirror);
+            LegacyInstallPlanner.Request request = new LegacyInstallPlanner.Request(cluster.context(), exactVersion,
+                    files.operatorYml(), files.controllerYml(), cluster.controlCluster(), STEP_TIMEOUT);
+            LegacyInstallPlanner.Planned planned = decision.kind() == ExistingInstall.Kind.UPGRADE
+                    ? LegacyInstallPlanner.upgrade(request, decision.installed(), mirror, ref -> ref.live(client) != null)
+                    : LegacyInstallPlanner.plan(request, mirror);
             new MirrorCompleteness(mirror, access).legacy(planned.rewrite()).requireComplete();
             return planned.plan();
         }

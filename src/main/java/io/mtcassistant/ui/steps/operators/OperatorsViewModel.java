@@ -4,6 +4,7 @@ import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.common.ActivityListener;
 import io.mtcassistant.compat.ClusterPlan;
 import io.mtcassistant.compat.MigrationPlan;
+import io.mtcassistant.install.ExistingInstall;
 import io.mtcassistant.install.InstallVerification;
 import io.mtcassistant.install.InstallVerifier;
 import io.mtcassistant.install.MirrorAccess;
@@ -187,13 +188,15 @@ public final class OperatorsViewModel {
         boolean disable = disableDefaultSources.get();
         MirrorAccess access = mirrorAccess.get();
         Path archive = legacyArchive.get().isBlank() ? null : Path.of(legacyArchive.get().trim());
+        boolean upgrade = card.upgrade;
         card.stage(ClusterCard.Stage.PLANNING);
         card.problem("");
+        card.upgradeOffer("");
         card.status("Building the plan…");
         card.actions().clear();
         runner.run(BackgroundTask.of("Plan the install on " + card.context(), progress -> {
                     ChangePlan plan = ClusterInstallPlanner.plan(card.decision(), version, disable, results, access, archive,
-                            card.session().client());
+                            card.session().client(), upgrade);
                     return new Planned(plan, ChangePlanPreview.of(plan, card.session().client()));
                 })
                 .onSuccess(planned -> {
@@ -207,7 +210,16 @@ public final class OperatorsViewModel {
                     card.status("");
                     // the missing images are the point of that message: all of its lines, not only the first
                     card.problem(error instanceof MirrorCompleteness.Incomplete ? error.getMessage() : TaskFailures.describe(error));
+                    if (error instanceof ExistingInstall.Refused refused && refused.decision().upgradeOffered()) {
+                        card.upgradeOffer("Upgrade to " + version);
+                    }
                 }));
+    }
+
+    /** The card's "Upgrade to X": plans the OLM upgrade of the older MTC on the cluster (Install then applies it). */
+    public void upgrade(ClusterCard card) {
+        card.upgrade = true;
+        plan(card);
     }
 
     private record Planned(ChangePlan plan, List<ActionPreview> previews) {
@@ -285,9 +297,11 @@ public final class OperatorsViewModel {
                     card.checks().setAll(verification.checks());
                     card.consoleUrl(verification.consoleUrl());
                     if (verification.passed()) {
+                        String done = ExistingInstall.isUpgrade(plan) ? "upgraded" : "installed";
                         card.stage(ClusterCard.Stage.VERIFIED);
-                        card.status("Installed and verified (the apply took " + seconds(result.elapsed().toNanos()) + ").");
-                        activity.success(SOURCE, card.context() + ": MTC " + version + " installed and verified");
+                        card.status(Character.toUpperCase(done.charAt(0)) + done.substring(1) + " and verified (the apply took "
+                                + seconds(result.elapsed().toNanos()) + ").");
+                        activity.success(SOURCE, card.context() + ": MTC " + version + " " + done + " and verified");
                     } else {
                         card.stage(ClusterCard.Stage.FAILED);
                         card.status("");

@@ -39,7 +39,7 @@ class ClusterInstallPlannerTest {
     @Test
     void aLegacyClusterNeedsTheLegacyOperatorImageInTheMirror() throws Exception {
         Files.writeString(dir.resolve("mapping.txt"), "registry.redhat.io/rhmtc/x:v1.7=mirror:5000/rhmtc/x:v1.7\n");
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy(), "1.7.18", true, MirrorResults.read(dir), null, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy(), "1.7.18", true, MirrorResults.read(dir), null, null, null, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no legacy operator image")
                 .hasMessageContaining("mirror it");
     }
@@ -51,15 +51,15 @@ class ClusterInstallPlannerTest {
 
         // the mirror has no legacy operator image, so only the archive can have been asked
         assertThatThrownBy(() -> ClusterInstallPlanner.plan(legacy(), "1.7.18", true, MirrorResults.read(dir), null,
-                notAnArchive, null)).hasMessageContaining(notAnArchive.toString())
+                notAnArchive, null, false)).hasMessageContaining(notAnArchive.toString())
                 .hasMessageNotContaining("names no legacy operator image");
     }
 
     @Test
     void anInexactVersionOrAnotherInstalledVersionIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.INSTALL), "1.7", true, null, null, null, null, false))
                 .hasMessageContaining("\"1.7\"").hasMessageContaining("exact version");
-        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null, null, null))
+        assertThatThrownBy(() -> ClusterInstallPlanner.plan(olm(ExistingMtcAction.CONFLICT), "1.7.18", true, null, null, null, null, false))
                 .hasMessageContaining("already runs another MTC version").hasMessageContaining("uninstall");
     }
 
