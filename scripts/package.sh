@@ -28,7 +28,14 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-jdk=${JPACKAGE_JDK:-${JLINK_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}}
+runtime_from=$(runtime_jdk)
+# jpackage itself from Debian's JDK 17 when present: its .deb template is what packaging/linux/control follows
+# (JDK 25's jpackage fills other placeholders); the launcher it makes starts any runtime image.
+if [ -z "${JPACKAGE_JDK:-}" ] && [ -x "$DEBIAN_JDK_17/bin/jpackage" ]; then JPACKAGE_JDK=$DEBIAN_JDK_17; fi
+jdk=${JPACKAGE_JDK:-$runtime_from}
+# Java 25+: the ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles) made by a training
+# run below; Java 17: an AppCDS archive dumped at install time (packaging/app-image/cds-archive.sh).
+if [ "$(jdk_feature "$runtime_from")" -ge 25 ]; then aot=yes; else aot=no; fi
 target=$root/target
 work=$target/package
 dist=$target/dist
@@ -71,6 +78,15 @@ done
 #  - UTF-8 file contents whatever the locale (Java 17 would take the POSIX locale's ASCII);
 #  - class data sharing from lib/app/mtc-assistant.jsa (see packaging/app-image/cds-archive.sh);
 #  - JVM warnings to stderr, never stdout, so '--output json' and --version stay clean for scripts.
+#  - Java 25: the AOT cache lib/app/mtc-assistant.aot; JavaFX 21 may load its natives and use sun.misc.Unsafe
+#    without the JVM's warnings on every start (JEP 472, JEP 471).
+if [ "$aot" = yes ]; then
+    cache_options=(--java-options '-XX:AOTCache=$APPDIR/mtc-assistant.aot'
+        --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED'
+        --java-options '--sun-misc-unsafe-memory-access=allow')
+else
+    cache_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa')
+fi
 "$jdk/bin/jpackage" --type app-image --dest "$work/app-image" \
     --runtime-image "$target/runtime" --input "$input" \
     --main-jar "$name.jar" --main-class "$main_class" \
@@ -78,7 +94,7 @@ done
     --description "$description" --vendor "$vendor" \
     --icon "$root/icons/$name-256.png" \
     --java-options '-Dfile.encoding=UTF-8' \
-    --java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa' \
+    "${cache_options[@]}" \
     --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr'
 app=$work/app-image/$name
 
@@ -102,45 +118,89 @@ wm_class_from_classes() {
 }
 wm_class=$(wm_class_from_classes)
 
-step "training run: class list for class data sharing"
-# The class list records what a start of the desktop app and of the command line loads; the archive itself
-# is dumped where the app ends up (see cds-archive.sh). Needs a display: Xvfb here.
-ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
-training_home=$work/training-home
-mkdir -p "$training_home"
-classlist=$app/lib/app/$name.classlist
-if start_xvfb; then
-    trap 'stop_app; stop_xvfb' EXIT
-    if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
-            XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
-            JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.desktop" \
-            launch_until_window "$work/training.log" 120 "$app/bin/$name"; then
-        sleep 2      # let the first screen finish its layout and background loading
-        window=$(viewable_app_window || true)
-        if [ -n "$window" ]; then
-            seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
-            [ -n "$seen" ] && wm_class=$seen
+if [ "$aot" = yes ]; then
+    step "training run: AOT cache (desktop app on the demo clusters)"
+    training_home=$work/training-home
+    mkdir -p "$training_home"
+    cache=$app/lib/app/$name.aot
+    rm -f "$cache"
+    # The JVM refuses -XX:AOTCache together with -XX:AOTCacheOutput: the training run's launcher goes without it.
+    cfg=$app/lib/app/$name.cfg
+    cp "$cfg" "$work/launcher.cfg"
+    grep -v -- '-XX:AOTCache=' "$work/launcher.cfg" > "$cfg"
+    if start_xvfb; then
+        trap 'stop_app; stop_xvfb' EXIT
+        # One training run: the window, the simulated clusters and the fabric8 client (what the commands use too).
+        # The JVM writes the cache when it exits; SIGTERM is a normal exit for it.
+        if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
+                XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
+                JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" \
+                launch_until_window "$work/training.log" 120 "$app/bin/$name" --demo; then
+            step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
+            for _ in $(seq 1 150); do
+                grep -q 'Simulated clusters started' "$training_home/.state/$name/$name.log" 2>/dev/null && break
+                sleep 0.2
+            done
+            sleep 2      # let the clusters page take the demo kubeconfig
+            window=$(viewable_app_window || true)
+            if [ -n "$window" ]; then
+                seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
+                [ -n "$seen" ] && wm_class=$seen
+            fi
         fi
-        stop_app
-        step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
-    else
-        stop_app
-        echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
+        kill "$APP_PID" 2>/dev/null || true
+        wait_for_exit "$APP_PID" 300
+        stop_xvfb
+        trap - EXIT
     fi
-    stop_xvfb
-    trap - EXIT
+    if [ ! -s "$cache" ]; then
+        # No display (or no window): train the command line alone, so the package still has a cache.
+        echo "package: WARNING: no window in the training run; the AOT cache covers the command line only" >&2
+        HOME=$training_home JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" "$app/bin/$name" --help >/dev/null 2>&1 || true
+    fi
+    cp "$work/launcher.cfg" "$cfg"
+    [ -s "$cache" ] || { echo "package: the training run wrote no AOT cache ($cache); log: $work/training.log" >&2; exit 1; }
+    step "AOT cache: $(du -m "$cache" | cut -f1) MB"
 else
-    echo "package: WARNING: no Xvfb; the class list covers the command line only" >&2
+    step "training run: class list for class data sharing"
+    # The class list records what a start of the desktop app and of the command line loads; the archive itself
+    # is dumped where the app ends up (see cds-archive.sh). Needs a display: Xvfb here.
+    ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
+    training_home=$work/training-home
+    mkdir -p "$training_home"
+    classlist=$app/lib/app/$name.classlist
+    if start_xvfb; then
+        trap 'stop_app; stop_xvfb' EXIT
+        if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
+                XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
+                JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.desktop" \
+                launch_until_window "$work/training.log" 120 "$app/bin/$name"; then
+            sleep 2      # let the first screen finish its layout and background loading
+            window=$(viewable_app_window || true)
+            if [ -n "$window" ]; then
+                seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
+                [ -n "$seen" ] && wm_class=$seen
+            fi
+            stop_app
+            step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
+        else
+            stop_app
+            echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
+        fi
+        stop_xvfb
+        trap - EXIT
+    else
+        echo "package: WARNING: no Xvfb; the class list covers the command line only" >&2
+    fi
+    for args in "--version" "--help"; do
+        # shellcheck disable=SC2086
+        HOME=$training_home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.cli" \
+            "$app/bin/$name" $args >/dev/null 2>&1 || true
+        cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
+    done
+    cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null | awk 'NF && !seen[$0]++' > "$classlist"
+    step "class list: $(wc -l < "$classlist") classes"
 fi
-for args in "--version" "--help"; do
-    # shellcheck disable=SC2086
-    HOME=$training_home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.cli" \
-        "$app/bin/$name" $args >/dev/null 2>&1 || true
-    cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
-done
-cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null | awk 'NF && !seen[$0]++' > "$classlist"
-step "class list: $(wc -l < "$classlist") classes"
-
 [ -n "$wm_class" ] || wm_class=$main_class
 sed "s|@STARTUP_WM_CLASS@|$wm_class|" "$root/packaging/app-image/$name.desktop" \
     > "$app/lib/desktop/$name.desktop"
@@ -157,7 +217,14 @@ fi
 # The packages create the archive (or the link) at install time, so it is not part of their file list.
 rm -f "$app/lib/app/$name.jsa"
 
-prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties"; }
+# The oldest glibc the packages can run on: the newest GLIBC_ symbol version among the runtime's natives.
+glibc=$(find "$target/runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec objdump -T {} + 2>/dev/null \
+    | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1 || true)
+if [ -z "$glibc" ]; then
+    glibc=2.34; echo "package: WARNING: no objdump (Debian package binutils): assuming glibc $glibc" >&2
+fi
+step "the runtime's natives need glibc $glibc or newer"
+prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties" | sed "s/@GLIBC@/$glibc/g"; }
 
 if [[ " $types " == *" deb "* || " $types " == *" kit "* ]]; then
     step "deb"
@@ -206,6 +273,7 @@ fi
     done
     echo "runtime modules: $(paste -sd' ' "$work/runtime-modules.txt")"
     echo "StartupWMClass: $wm_class"
+    echo "runtime: $("$target/runtime/bin/java" -version 2>&1 | sed -n 2p); needs glibc $glibc or newer"
 } > "$work/sizes.txt"
 cat "$work/sizes.txt"
 step "done"

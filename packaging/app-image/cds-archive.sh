@@ -19,6 +19,9 @@ link_jdk_archive() {
 }
 
 create() {
+    if [ -f "$app_dir/lib/app/mtc-assistant.aot" ]; then
+        return 0    # a Java 25 runtime: the AOT cache made at package time does this job, wherever the app is
+    fi
     if [ ! -f "$classlist" ]; then
         link_jdk_archive
         return 0
