@@ -59,6 +59,10 @@ done
 # The compressed-oops-off CDS archive is only used with heaps over 32 GB; the symbol tables of the natives
 # are not needed to run (about 5 MB, mostly libjvm.so).
 rm -f "$runtime/lib/server/classes_nocoops.jsa"
+if [ "$(jdk_feature "$runtime")" -ge 25 ]; then
+    "$runtime/bin/java" -Xshare:dump -XX:SharedArchiveFile="$runtime/lib/server/classes.jsa" "${JAVA25_OPTIONS[@]}" \
+        > "$work/runtime-cds.log" 2>&1 || { echo "build-runtime: CDS dump failed, see $work/runtime-cds.log" >&2; exit 1; }
+fi
 chmod -R u+w "$runtime"
 find "$runtime" -name '*.so' -exec strip --strip-unneeded {} +
 

@@ -33,9 +33,18 @@ runtime_from=$(runtime_jdk)
 # (JDK 25's jpackage fills other placeholders); the launcher it makes starts any runtime image.
 if [ -z "${JPACKAGE_JDK:-}" ] && [ -x "$DEBIAN_JDK_17/bin/jpackage" ]; then JPACKAGE_JDK=$DEBIAN_JDK_17; fi
 jdk=${JPACKAGE_JDK:-$runtime_from}
-# Java 25+: the ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles) made by a training
-# run below; Java 17: an AppCDS archive dumped at install time (packaging/app-image/cds-archive.sh).
-if [ "$(jdk_feature "$runtime_from")" -ge 25 ]; then aot=yes; else aot=no; fi
+# The start-up cache (MTC_STARTUP_CACHE): "cds" (default) an AppCDS archive dumped at install time from a class list
+# recorded here (packaging/app-image/cds-archive.sh); "aot" (Java 25+ only) the ahead-of-time cache of JEP 483/514/515
+# made by a training run here. The AOT cache loads every class it holds at each start, so a cache trained on the
+# desktop app makes '--version' slower; scripts/measure-cli.sh and measure-startup.sh compare the two.
+feature=$(jdk_feature "$runtime_from")
+case "${MTC_STARTUP_CACHE:-cds}" in
+    cds) aot=no ;;
+    aot) if [ "$feature" -ge 25 ]; then aot=yes; else
+             echo "package: MTC_STARTUP_CACHE=aot needs a Java 25+ runtime ($runtime_from is $feature): AppCDS instead" >&2
+             aot=no; fi ;;
+    *) echo "package: MTC_STARTUP_CACHE must be cds or aot, not '$MTC_STARTUP_CACHE'" >&2; exit 2 ;;
+esac
 target=$root/target
 work=$target/package
 dist=$target/dist
@@ -81,11 +90,12 @@ done
 #  - Java 25: the AOT cache lib/app/mtc-assistant.aot; JavaFX 21 may load its natives and use sun.misc.Unsafe
 #    without the JVM's warnings on every start (JEP 472, JEP 471).
 if [ "$aot" = yes ]; then
-    cache_options=(--java-options '-XX:AOTCache=$APPDIR/mtc-assistant.aot'
-        --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED'
-        --java-options '--sun-misc-unsafe-memory-access=allow')
+    cache_options=(--java-options '-XX:AOTCache=$APPDIR/mtc-assistant.aot')
 else
     cache_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa')
+fi
+if [ "$feature" -ge 25 ]; then
+    for option in "${JAVA25_OPTIONS[@]}"; do cache_options+=(--java-options "$option"); done
 fi
 "$jdk/bin/jpackage" --type app-image --dest "$work/app-image" \
     --runtime-image "$target/runtime" --input "$input" \
@@ -97,6 +107,22 @@ fi
     "${cache_options[@]}" \
     --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr'
 app=$work/app-image/$name
+
+# bin/mtc-assistant is our launcher script (packaging/app-image/launcher.sh) instead of jpackage's native one; it
+# reads the JVM options and the class path of jpackage's lib/app/mtc-assistant.cfg from lib/app/launcher.conf.
+cfg=$app/lib/app/$name.cfg
+launcher_conf() {   # launcher_conf CFG: the launcher.conf of a jpackage .cfg, $APPDIR made the launcher's $app
+    echo "# Written by scripts/package.sh from $name.cfg; sourced by bin/$name and lib/scripts/cds-archive.sh."
+    echo "jvm_options=("
+    sed -n 's/^java-options=//p' "$1" | sed 's/\$APPDIR/$app/g' | while IFS= read -r option; do
+        printf '    "%s"\n' "$option"
+    done
+    echo ")"
+    printf 'class_path="%s"\n' "$(sed -n 's/^app.classpath=//p' "$1" | sed 's/\$APPDIR/$app/g' | paste -sd:)"
+    printf 'main_class=%s\n' "$(sed -n 's/^app.mainclass=//p' "$1")"
+}
+launcher_conf "$cfg" > "$app/lib/app/launcher.conf"
+install -m 755 "$root/packaging/app-image/launcher.sh" "$app/bin/$name"
 
 # Files jpackage has no option for: the maintainer helpers, the menu entry and the icons. They go below lib/:
 # jpackage's .deb replaces the app-image's share/ with its own.
@@ -124,10 +150,15 @@ if [ "$aot" = yes ]; then
     mkdir -p "$training_home"
     cache=$app/lib/app/$name.aot
     rm -f "$cache"
+    # The JVM accepts the cache only while every jar on the class path has the modification time it had in the
+    # training run, and jpackage's .deb and .rpm copy the jars anew: they are pinned to one time here, and
+    # cds-archive.sh create (run at install) sets them back to it.
+    jar_mtime=$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 1700000000)
+    find "$app/lib/app" -name '*.jar' -exec touch -m -d "@$jar_mtime" {} +
+    echo "$jar_mtime" > "$app/lib/app/$name.aot-jar-mtime"
     # The JVM refuses -XX:AOTCache together with -XX:AOTCacheOutput: the training run's launcher goes without it.
-    cfg=$app/lib/app/$name.cfg
-    cp "$cfg" "$work/launcher.cfg"
-    grep -v -- '-XX:AOTCache=' "$work/launcher.cfg" > "$cfg"
+    grep -v -- '-XX:AOTCache=' "$cfg" > "$work/training.cfg"
+    launcher_conf "$work/training.cfg" > "$app/lib/app/launcher.conf"
     if start_xvfb; then
         trap 'stop_app; stop_xvfb' EXIT
         # One training run: the window, the simulated clusters and the fabric8 client (what the commands use too).
@@ -158,7 +189,7 @@ if [ "$aot" = yes ]; then
         echo "package: WARNING: no window in the training run; the AOT cache covers the command line only" >&2
         HOME=$training_home JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" "$app/bin/$name" --help >/dev/null 2>&1 || true
     fi
-    cp "$work/launcher.cfg" "$cfg"
+    launcher_conf "$cfg" > "$app/lib/app/launcher.conf"
     [ -s "$cache" ] || { echo "package: the training run wrote no AOT cache ($cache); log: $work/training.log" >&2; exit 1; }
     step "AOT cache: $(du -m "$cache" | cut -f1) MB"
 else
@@ -198,7 +229,10 @@ else
             "$app/bin/$name" $args >/dev/null 2>&1 || true
         cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
     done
-    cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null | awk 'NF && !seen[$0]++' > "$classlist"
+    # Each run numbers its classes ("id: N", used only by classes of custom loaders, which these lists have none
+    # of); merged lists would repeat numbers, which Java 25's -Xshare:dump refuses, so the numbers go.
+    cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null \
+        | awk '{ sub(/ id: [0-9]+$/, "") } NF && !seen[$0]++' > "$classlist"
     step "class list: $(wc -l < "$classlist") classes"
 fi
 [ -n "$wm_class" ] || wm_class=$main_class

@@ -6,8 +6,9 @@
 #      command), and the desktop app opens under Xvfb: screenshot target/packaging-check/screenshot.png;
 #   4. dpkg -r / --purge removes it and leaves no file behind;
 #   5. on a system without a writable menu folder the install and the removal still succeed.
-#   With a Java 25 runtime: the installed app starts with its AOT cache, and the check FAILS when the JVM
-#   rejects the cache (-XX:AOTMode=on makes the JVM refuse to start without it).
+#   The installed app starts with its start-up cache, and the check FAILS when the JVM rejects it: the class data
+#   sharing archive (-Xshare:on) or, packaged with MTC_STARTUP_CACHE=aot, the AOT cache (-XX:AOTMode=on); both
+#   make the JVM refuse to start without the cache.
 # Also reports the start time (median of 3) of the packaged app and of java -jar. No timing is asserted.
 # Needs: root, dpkg, fakeroot, Xvfb, ImageMagick 'import', libgtk-3-0; x11-utils (xprop, xwininfo) optional.
 #
@@ -97,7 +98,7 @@ tar -xzf "$tarball" -C "$tmp/portable"
 image=$(ls -d "$tmp"/portable/$name-*)
 # env -i: no JAVA_HOME, no PATH entry with a java; the launcher must use its own runtime.
 if env -i HOME="$tmp/home" PATH=/nonexistent "$image/bin/$name" --version > "$out/portable-version.txt" 2>&1 \
-        && check_version_output "$out/portable-version.txt"; then
+        && check_version_output "$out/portable-version.txt" && ! grep -q '\[error' "$out/portable-version.txt"; then
     pass "app-image --version: $(paste -sd'|' "$out/portable-version.txt")"
 else
     fail "app-image --version (output in $out/portable-version.txt)"; cat "$out/portable-version.txt"
@@ -147,6 +148,15 @@ if [ -f "/opt/$name/lib/app/$name.aot" ]; then
 else
     aot=no
     expect "class data sharing archive made at install" test -f "/opt/$name/lib/app/$name.jsa" -a ! -L "/opt/$name/lib/app/$name.jsa"
+    # -Xshare:on: the JVM refuses to start when it cannot map the archive (and logs why on stderr).
+    for args in --version --help; do
+        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="-Xshare:on" /usr/bin/$name $args) \
+                > "$out/cds$args.txt" 2>&1 && ! grep -q '\[error' "$out/cds$args.txt"; then
+            pass "the installed app $args uses its class data sharing archive (-Xshare:on)"
+        else
+            fail "the JVM rejected the class data sharing archive for $args:"; cat "$out/cds$args.txt"
+        fi
+    done
 fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
     expect "desktop-file-validate" desktop-file-validate "/usr/share/applications/$name.desktop"

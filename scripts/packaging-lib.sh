@@ -112,6 +112,11 @@ runtime_jdk() {
     fi
 }
 
+# JVM options every start of the app on Java 25+ needs: JavaFX 21 loads its natives and uses sun.misc.Unsafe, and
+# the JVM would warn about each on every start (JEP 472, JEP 471). The runtime's own class data sharing archive is
+# dumped with them too (jlink/build-runtime.sh): the JVM ignores an archive dumped with other module options.
+JAVA25_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+
 # The feature version of a JDK (17, 25, ...).
 jdk_feature() {
     sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
