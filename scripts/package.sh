@@ -144,10 +144,41 @@ wm_class_from_classes() {
 }
 wm_class=$(wm_class_from_classes)
 
+# One training run of the desktop app on the demo: the window, the simulated clusters and the fabric8 client (what
+# the commands use too), so the cache covers 'clusters' and 'check' as well. Sets wm_class from the window.
+# train_desktop JAVA_TOOL_OPTIONS: 1 when no window was shown (no Xvfb, or the app failed).
+training_home=$work/training-home
+mkdir -p "$training_home"
+train_desktop() {
+    start_xvfb || { echo "package: WARNING: no Xvfb for the training run" >&2; return 1; }
+    trap 'stop_app; stop_xvfb' EXIT
+    local shown=1 window seen
+    if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
+            XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
+            JAVA_TOOL_OPTIONS="$1" launch_until_window "$work/training.log" 120 "$app/bin/$name" --demo; then
+        shown=0
+        step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
+        for _ in $(seq 1 150); do
+            grep -q 'Simulated clusters started' "$training_home/.state/$name/$name.log" 2>/dev/null && break
+            sleep 0.2
+        done
+        sleep 2      # let the clusters page take the demo kubeconfig and connect
+        window=$(viewable_app_window || true)
+        if [ -n "$window" ]; then
+            seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
+            [ -n "$seen" ] && wm_class=$seen
+        fi
+    fi
+    # SIGTERM is a normal exit for the JVM: it writes an AOT cache then, which takes a while.
+    kill "$APP_PID" 2>/dev/null || true
+    wait_for_exit "$APP_PID" 300
+    stop_xvfb
+    trap - EXIT
+    return $shown
+}
+
 if [ "$aot" = yes ]; then
     step "training run: AOT cache (desktop app on the demo clusters)"
-    training_home=$work/training-home
-    mkdir -p "$training_home"
     cache=$app/lib/app/$name.aot
     rm -f "$cache"
     # The JVM accepts the cache only while every jar on the class path has the modification time it had in the
@@ -159,32 +190,7 @@ if [ "$aot" = yes ]; then
     # The JVM refuses -XX:AOTCache together with -XX:AOTCacheOutput: the training run's launcher goes without it.
     grep -v -- '-XX:AOTCache=' "$cfg" > "$work/training.cfg"
     launcher_conf "$work/training.cfg" > "$app/lib/app/launcher.conf"
-    if start_xvfb; then
-        trap 'stop_app; stop_xvfb' EXIT
-        # One training run: the window, the simulated clusters and the fabric8 client (what the commands use too).
-        # The JVM writes the cache when it exits; SIGTERM is a normal exit for it.
-        if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
-                XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
-                JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" \
-                launch_until_window "$work/training.log" 120 "$app/bin/$name" --demo; then
-            step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
-            for _ in $(seq 1 150); do
-                grep -q 'Simulated clusters started' "$training_home/.state/$name/$name.log" 2>/dev/null && break
-                sleep 0.2
-            done
-            sleep 2      # let the clusters page take the demo kubeconfig
-            window=$(viewable_app_window || true)
-            if [ -n "$window" ]; then
-                seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
-                [ -n "$seen" ] && wm_class=$seen
-            fi
-        fi
-        kill "$APP_PID" 2>/dev/null || true
-        wait_for_exit "$APP_PID" 300
-        stop_xvfb
-        trap - EXIT
-    fi
-    if [ ! -s "$cache" ]; then
+    if ! train_desktop "-XX:AOTCacheOutput=$cache" || [ ! -s "$cache" ]; then
         # No display (or no window): train the command line alone, so the package still has a cache.
         echo "package: WARNING: no window in the training run; the AOT cache covers the command line only" >&2
         HOME=$training_home JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" "$app/bin/$name" --help >/dev/null 2>&1 || true
@@ -194,34 +200,13 @@ if [ "$aot" = yes ]; then
     step "AOT cache: $(du -m "$cache" | cut -f1) MB"
 else
     step "training run: class list for class data sharing"
-    # The class list records what a start of the desktop app and of the command line loads; the archive itself
-    # is dumped where the app ends up (see cds-archive.sh). Needs a display: Xvfb here.
+    # The class list records what the desktop app on the demo and the command line load; the archive itself is
+    # dumped where the app ends up (see cds-archive.sh). The JVM maps the archive's classes as they are asked for,
+    # so a long list costs a command nothing.
     ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
-    training_home=$work/training-home
-    mkdir -p "$training_home"
     classlist=$app/lib/app/$name.classlist
-    if start_xvfb; then
-        trap 'stop_app; stop_xvfb' EXIT
-        if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
-                XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
-                JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.desktop" \
-                launch_until_window "$work/training.log" 120 "$app/bin/$name"; then
-            sleep 2      # let the first screen finish its layout and background loading
-            window=$(viewable_app_window || true)
-            if [ -n "$window" ]; then
-                seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
-                [ -n "$seen" ] && wm_class=$seen
-            fi
-            stop_app
-            step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
-        else
-            stop_app
-            echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
-        fi
-        stop_xvfb
-        trap - EXIT
-    else
-        echo "package: WARNING: no Xvfb; the class list covers the command line only" >&2
+    if ! train_desktop "-XX:DumpLoadedClassList=$work/classlist.desktop"; then
+        echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
     fi
     for args in "--version" "--help"; do
         # shellcheck disable=SC2086
