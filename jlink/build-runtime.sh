@@ -4,13 +4,16 @@
 # the Maven "-linux" jars. The app itself stays on the class path (fabric8 jars are not modules).
 #
 # usage: jlink/build-runtime.sh [TARGET_DIR]     (default: target; needs TARGET_DIR/mtc-assistant.jar and lib/)
-# env:   JLINK_JDK  the JDK whose jmods are linked (default /usr/lib/jvm/java-17-openjdk-amd64)
+# env:   JLINK_JDK  the JDK that is linked (default: Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64 when present,
+#                   for its ahead-of-time cache and its older glibc; else /usr/lib/jvm/java-17-openjdk-amd64)
 # out:   TARGET_DIR/runtime, TARGET_DIR/package/runtime-modules.txt
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 target=$(cd "${1:-$here/../target}" && pwd)
-jdk=${JLINK_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}
+# shellcheck source=../scripts/packaging-lib.sh
+. "$here/../scripts/packaging-lib.sh"
+jdk=$(runtime_jdk)
 app_jar=$target/mtc-assistant.jar
 work=$target/package
 runtime=$target/runtime
@@ -56,6 +59,10 @@ done
 # The compressed-oops-off CDS archive is only used with heaps over 32 GB; the symbol tables of the natives
 # are not needed to run (about 5 MB, mostly libjvm.so).
 rm -f "$runtime/lib/server/classes_nocoops.jsa"
+if [ "$(jdk_feature "$runtime")" -ge 25 ]; then
+    "$runtime/bin/java" -Xshare:dump -XX:SharedArchiveFile="$runtime/lib/server/classes.jsa" "${JAVA25_OPTIONS[@]}" \
+        > "$work/runtime-cds.log" 2>&1 || { echo "build-runtime: CDS dump failed, see $work/runtime-cds.log" >&2; exit 1; }
+fi
 chmod -R u+w "$runtime"
 find "$runtime" -name '*.so' -exec strip --strip-unneeded {} +
 

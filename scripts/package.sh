@@ -28,7 +28,23 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-jdk=${JPACKAGE_JDK:-${JLINK_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}}
+runtime_from=$(runtime_jdk)
+# jpackage itself from Debian's JDK 17 when present: its .deb template is what packaging/linux/control follows
+# (JDK 25's jpackage fills other placeholders); the launcher it makes starts any runtime image.
+if [ -z "${JPACKAGE_JDK:-}" ] && [ -x "$DEBIAN_JDK_17/bin/jpackage" ]; then JPACKAGE_JDK=$DEBIAN_JDK_17; fi
+jdk=${JPACKAGE_JDK:-$runtime_from}
+# The start-up cache (MTC_STARTUP_CACHE): "cds" (default) an AppCDS archive dumped at install time from a class list
+# recorded here (packaging/app-image/cds-archive.sh); "aot" (Java 25+ only) the ahead-of-time cache of JEP 483/514/515
+# made by a training run here. The AOT cache loads every class it holds at each start, so a cache trained on the
+# desktop app makes '--version' slower; scripts/measure-cli.sh and measure-startup.sh compare the two.
+feature=$(jdk_feature "$runtime_from")
+case "${MTC_STARTUP_CACHE:-cds}" in
+    cds) aot=no ;;
+    aot) if [ "$feature" -ge 25 ]; then aot=yes; else
+             echo "package: MTC_STARTUP_CACHE=aot needs a Java 25+ runtime ($runtime_from is $feature): AppCDS instead" >&2
+             aot=no; fi ;;
+    *) echo "package: MTC_STARTUP_CACHE must be cds or aot, not '$MTC_STARTUP_CACHE'" >&2; exit 2 ;;
+esac
 target=$root/target
 work=$target/package
 dist=$target/dist
@@ -71,6 +87,16 @@ done
 #  - UTF-8 file contents whatever the locale (Java 17 would take the POSIX locale's ASCII);
 #  - class data sharing from lib/app/mtc-assistant.jsa (see packaging/app-image/cds-archive.sh);
 #  - JVM warnings to stderr, never stdout, so '--output json' and --version stay clean for scripts.
+#  - Java 25: the AOT cache lib/app/mtc-assistant.aot; JavaFX 21 may load its natives and use sun.misc.Unsafe
+#    without the JVM's warnings on every start (JEP 472, JEP 471).
+if [ "$aot" = yes ]; then
+    cache_options=(--java-options '-XX:AOTCache=$APPDIR/mtc-assistant.aot')
+else
+    cache_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa')
+fi
+if [ "$feature" -ge 25 ]; then
+    for option in "${JAVA25_OPTIONS[@]}"; do cache_options+=(--java-options "$option"); done
+fi
 "$jdk/bin/jpackage" --type app-image --dest "$work/app-image" \
     --runtime-image "$target/runtime" --input "$input" \
     --main-jar "$name.jar" --main-class "$main_class" \
@@ -78,9 +104,25 @@ done
     --description "$description" --vendor "$vendor" \
     --icon "$root/icons/$name-256.png" \
     --java-options '-Dfile.encoding=UTF-8' \
-    --java-options '-XX:SharedArchiveFile=$APPDIR/mtc-assistant.jsa' \
+    "${cache_options[@]}" \
     --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr'
 app=$work/app-image/$name
+
+# bin/mtc-assistant is our launcher script (packaging/app-image/launcher.sh) instead of jpackage's native one; it
+# reads the JVM options and the class path of jpackage's lib/app/mtc-assistant.cfg from lib/app/launcher.conf.
+cfg=$app/lib/app/$name.cfg
+launcher_conf() {   # launcher_conf CFG: the launcher.conf of a jpackage .cfg, $APPDIR made the launcher's $app
+    echo "# Written by scripts/package.sh from $name.cfg; sourced by bin/$name and lib/scripts/cds-archive.sh."
+    echo "jvm_options=("
+    sed -n 's/^java-options=//p' "$1" | sed 's/\$APPDIR/$app/g' | while IFS= read -r option; do
+        printf '    "%s"\n' "$option"
+    done
+    echo ")"
+    printf 'class_path="%s"\n' "$(sed -n 's/^app.classpath=//p' "$1" | sed 's/\$APPDIR/$app/g' | paste -sd:)"
+    printf 'main_class=%s\n' "$(sed -n 's/^app.mainclass=//p' "$1")"
+}
+launcher_conf "$cfg" > "$app/lib/app/launcher.conf"
+install -m 755 "$root/packaging/app-image/launcher.sh" "$app/bin/$name"
 
 # Files jpackage has no option for: the maintainer helpers, the menu entry and the icons. They go below lib/:
 # jpackage's .deb replaces the app-image's share/ with its own.
@@ -102,45 +144,82 @@ wm_class_from_classes() {
 }
 wm_class=$(wm_class_from_classes)
 
-step "training run: class list for class data sharing"
-# The class list records what a start of the desktop app and of the command line loads; the archive itself
-# is dumped where the app ends up (see cds-archive.sh). Needs a display: Xvfb here.
-ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
+# One training run of the desktop app on the demo: the window, the simulated clusters and the fabric8 client (what
+# the commands use too), so the cache covers 'clusters' and 'check' as well. Sets wm_class from the window.
+# train_desktop JAVA_TOOL_OPTIONS: 1 when no window was shown (no Xvfb, or the app failed).
 training_home=$work/training-home
 mkdir -p "$training_home"
-classlist=$app/lib/app/$name.classlist
-if start_xvfb; then
+train_desktop() {
+    start_xvfb || { echo "package: WARNING: no Xvfb for the training run" >&2; return 1; }
     trap 'stop_app; stop_xvfb' EXIT
+    local shown=1 window seen
     if HOME=$training_home XDG_CONFIG_HOME=$training_home/.config XDG_STATE_HOME=$training_home/.state \
             XDG_CACHE_HOME=$training_home/.cache XDG_DATA_HOME=$training_home/.local/share \
-            JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.desktop" \
-            launch_until_window "$work/training.log" 120 "$app/bin/$name"; then
-        sleep 2      # let the first screen finish its layout and background loading
+            JAVA_TOOL_OPTIONS="$1" launch_until_window "$work/training.log" 120 "$app/bin/$name" --demo; then
+        shown=0
+        step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
+        for _ in $(seq 1 150); do
+            grep -q 'Simulated clusters started' "$training_home/.state/$name/$name.log" 2>/dev/null && break
+            sleep 0.2
+        done
+        sleep 2      # let the clusters page take the demo kubeconfig and connect
         window=$(viewable_app_window || true)
         if [ -n "$window" ]; then
             seen=$(xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = "\([^"]*\)".*/\1/p')
             [ -n "$seen" ] && wm_class=$seen
         fi
-        stop_app
-        step "desktop app shown after ${SHOWN_MS} ms (by $SHOWN_BY) in the training run"
-    else
-        stop_app
-        echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
     fi
+    # SIGTERM is a normal exit for the JVM: it writes an AOT cache then, which takes a while.
+    kill "$APP_PID" 2>/dev/null || true
+    wait_for_exit "$APP_PID" 300
     stop_xvfb
     trap - EXIT
-else
-    echo "package: WARNING: no Xvfb; the class list covers the command line only" >&2
-fi
-for args in "--version" "--help"; do
-    # shellcheck disable=SC2086
-    HOME=$training_home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.cli" \
-        "$app/bin/$name" $args >/dev/null 2>&1 || true
-    cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
-done
-cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null | awk 'NF && !seen[$0]++' > "$classlist"
-step "class list: $(wc -l < "$classlist") classes"
+    return $shown
+}
 
+if [ "$aot" = yes ]; then
+    step "training run: AOT cache (desktop app on the demo clusters)"
+    cache=$app/lib/app/$name.aot
+    rm -f "$cache"
+    # The JVM accepts the cache only while every jar on the class path has the modification time it had in the
+    # training run, and jpackage's .deb and .rpm copy the jars anew: they are pinned to one time here, and
+    # cds-archive.sh create (run at install) sets them back to it.
+    jar_mtime=$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 1700000000)
+    find "$app/lib/app" -name '*.jar' -exec touch -m -d "@$jar_mtime" {} +
+    echo "$jar_mtime" > "$app/lib/app/$name.aot-jar-mtime"
+    # The JVM refuses -XX:AOTCache together with -XX:AOTCacheOutput: the training run's launcher goes without it.
+    grep -v -- '-XX:AOTCache=' "$cfg" > "$work/training.cfg"
+    launcher_conf "$work/training.cfg" > "$app/lib/app/launcher.conf"
+    if ! train_desktop "-XX:AOTCacheOutput=$cache" || [ ! -s "$cache" ]; then
+        # No display (or no window): train the command line alone, so the package still has a cache.
+        echo "package: WARNING: no window in the training run; the AOT cache covers the command line only" >&2
+        HOME=$training_home JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache" "$app/bin/$name" --help >/dev/null 2>&1 || true
+    fi
+    launcher_conf "$cfg" > "$app/lib/app/launcher.conf"
+    [ -s "$cache" ] || { echo "package: the training run wrote no AOT cache ($cache); log: $work/training.log" >&2; exit 1; }
+    step "AOT cache: $(du -m "$cache" | cut -f1) MB"
+else
+    step "training run: class list for class data sharing"
+    # The class list records what the desktop app on the demo and the command line load; the archive itself is
+    # dumped where the app ends up (see cds-archive.sh). The JVM maps the archive's classes as they are asked for,
+    # so a long list costs a command nothing.
+    ln -sfn ../runtime/lib/server/classes.jsa "$app/lib/app/$name.jsa"
+    classlist=$app/lib/app/$name.classlist
+    if ! train_desktop "-XX:DumpLoadedClassList=$work/classlist.desktop"; then
+        echo "package: WARNING: the training run did not show a window; the class list covers the command line only" >&2
+    fi
+    for args in "--version" "--help"; do
+        # shellcheck disable=SC2086
+        HOME=$training_home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist.cli" \
+            "$app/bin/$name" $args >/dev/null 2>&1 || true
+        cat "$work/classlist.cli" >> "$work/classlist.all" 2>/dev/null || true
+    done
+    # Each run numbers its classes ("id: N", used only by classes of custom loaders, which these lists have none
+    # of); merged lists would repeat numbers, which Java 25's -Xshare:dump refuses, so the numbers go.
+    cat "$work/classlist.desktop" "$work/classlist.all" 2>/dev/null \
+        | awk '{ sub(/ id: [0-9]+$/, "") } NF && !seen[$0]++' > "$classlist"
+    step "class list: $(wc -l < "$classlist") classes"
+fi
 [ -n "$wm_class" ] || wm_class=$main_class
 sed "s|@STARTUP_WM_CLASS@|$wm_class|" "$root/packaging/app-image/$name.desktop" \
     > "$app/lib/desktop/$name.desktop"
@@ -157,7 +236,14 @@ fi
 # The packages create the archive (or the link) at install time, so it is not part of their file list.
 rm -f "$app/lib/app/$name.jsa"
 
-prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties"; }
+# The oldest glibc the packages can run on: the newest GLIBC_ symbol version among the runtime's natives.
+glibc=$(find "$target/runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec objdump -T {} + 2>/dev/null \
+    | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1 || true)
+if [ -z "$glibc" ]; then
+    glibc=2.34; echo "package: WARNING: no objdump (Debian package binutils): assuming glibc $glibc" >&2
+fi
+step "the runtime's natives need glibc $glibc or newer"
+prop() { sed -n "s/^$1=//p" "$root/packaging/dependencies.properties" | sed "s/@GLIBC@/$glibc/g"; }
 
 if [[ " $types " == *" deb "* || " $types " == *" kit "* ]]; then
     step "deb"
@@ -206,6 +292,7 @@ fi
     done
     echo "runtime modules: $(paste -sd' ' "$work/runtime-modules.txt")"
     echo "StartupWMClass: $wm_class"
+    echo "runtime: $("$target/runtime/bin/java" -version 2>&1 | sed -n 2p); needs glibc $glibc or newer"
 } > "$work/sizes.txt"
 cat "$work/sizes.txt"
 step "done"

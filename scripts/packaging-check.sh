@@ -6,7 +6,10 @@
 #      command), and the desktop app opens under Xvfb: screenshot target/packaging-check/screenshot.png;
 #   4. dpkg -r / --purge removes it and leaves no file behind;
 #   5. on a system without a writable menu folder the install and the removal still succeed.
-# Also reports the start time (median of 5) of the packaged app and of java -jar. No timing is asserted.
+#   The installed app starts with its start-up cache, and the check FAILS when the JVM rejects it: the class data
+#   sharing archive (-Xshare:on) or, packaged with MTC_STARTUP_CACHE=aot, the AOT cache (-XX:AOTMode=on); both
+#   make the JVM refuse to start without the cache.
+# Also reports the start time (median of 3) of the packaged app and of java -jar. No timing is asserted.
 # Needs: root, dpkg, fakeroot, Xvfb, ImageMagick 'import', libgtk-3-0; x11-utils (xprop, xwininfo) optional.
 #
 # usage: scripts/packaging-check.sh [--no-build] [--no-package] [--runs N]
@@ -20,7 +23,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 build=yes
 package=yes
-runs=5
+runs=3    # CI time is precious: 3 starts each are enough for a median that is printed, never asserted
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) build=no ;;
@@ -86,7 +89,7 @@ tarball=$(ls "$target"/dist/$name-*-linux-x64.tar.gz 2>/dev/null | head -1)
 version=$(dpkg-deb -f "$deb" Version); version=${version%-*}
 
 check_version_output() {   # check_version_output FILE: app, Java runtime and JavaFX versions
-    grep -q "^$name $version\$" "$1" && grep -q '^Java 17' "$1" && grep -q '^JavaFX 21' "$1"
+    grep -q "^$name $version\$" "$1" && grep -Eq '^Java (17|25)' "$1" && grep -q '^JavaFX 21' "$1"
 }
 
 step "1. portable app-image: --version with no java on the PATH"
@@ -95,20 +98,30 @@ tar -xzf "$tarball" -C "$tmp/portable"
 image=$(ls -d "$tmp"/portable/$name-*)
 # env -i: no JAVA_HOME, no PATH entry with a java; the launcher must use its own runtime.
 if env -i HOME="$tmp/home" PATH=/nonexistent "$image/bin/$name" --version > "$out/portable-version.txt" 2>&1 \
-        && check_version_output "$out/portable-version.txt"; then
+        && check_version_output "$out/portable-version.txt" && ! grep -q '\[error' "$out/portable-version.txt"; then
     pass "app-image --version: $(paste -sd'|' "$out/portable-version.txt")"
 else
     fail "app-image --version (output in $out/portable-version.txt)"; cat "$out/portable-version.txt"
 fi
 expect "app-image runtime has no dependency on a system java (lib/runtime/bin/java is its own)" \
     test -x "$image/lib/runtime/bin/java"
-if "$image/lib/scripts/cds-archive.sh" create > "$out/portable-cds.txt" 2>&1 && [ -f "$image/lib/app/$name.jsa" ] \
-        && [ ! -L "$image/lib/app/$name.jsa" ]; then
-    pass "app-image: cds-archive.sh create made an archive where it was unpacked"
+if [ -f "$image/lib/app/$name.aot" ]; then
+    # Made at package time in another folder: the JVM must still accept it where the image was unpacked.
+    if env -i PATH=/nonexistent JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$image/bin/$name" --version \
+            > "$out/portable-aot.txt" 2>&1; then
+        pass "app-image --version with its AOT cache where it was unpacked (-XX:AOTMode=on)"
+    else
+        fail "app-image: the JVM rejected the AOT cache where the image was unpacked:"; cat "$out/portable-aot.txt"
+    fi
 else
-    fail "app-image: cds-archive.sh create ($(cat "$out/portable-cds.txt"))"
+    if "$image/lib/scripts/cds-archive.sh" create > "$out/portable-cds.txt" 2>&1 && [ -f "$image/lib/app/$name.jsa" ] \
+            && [ ! -L "$image/lib/app/$name.jsa" ]; then
+        pass "app-image: cds-archive.sh create made an archive where it was unpacked"
+    else
+        fail "app-image: cds-archive.sh create ($(cat "$out/portable-cds.txt"))"
+    fi
+    expect "app-image --version with its archive" env -i PATH=/nonexistent "$image/bin/$name" --version
 fi
-expect "app-image --version with its archive" env -i PATH=/nonexistent "$image/bin/$name" --version
 
 snapshot() { find /opt /usr/bin /usr/share/applications /usr/share/icons/hicolor 2>/dev/null | sort; }
 snapshot > "$out/files-before.txt"
@@ -120,7 +133,31 @@ expect "menu entry /usr/share/applications/$name.desktop" test -f "/usr/share/ap
 expect "menu entry: Categories=System;" grep -qx 'Categories=System;' "/usr/share/applications/$name.desktop"
 expect "icons in hicolor (48, 256, scalable)" test -f /usr/share/icons/hicolor/48x48/apps/$name.png \
     -a -f /usr/share/icons/hicolor/256x256/apps/$name.png -a -f /usr/share/icons/hicolor/scalable/apps/$name.svg
-expect "class data sharing archive made at install" test -f "/opt/$name/lib/app/$name.jsa" -a ! -L "/opt/$name/lib/app/$name.jsa"
+if [ -f "/opt/$name/lib/app/$name.aot" ]; then
+    aot=yes
+    pass "AOT cache installed: /opt/$name/lib/app/$name.aot ($(du -m "/opt/$name/lib/app/$name.aot" | cut -f1) MB)"
+    # -XX:AOTMode=on: the JVM exits with an error when it cannot use the cache (it logs why on stderr).
+    for args in --version --help; do
+        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=on" /usr/bin/$name $args) \
+                > "$out/aot$args.txt" 2>&1 && ! grep -qiE 'aot cache.*(disabled|mismatch|fail|not)|unable to use' "$out/aot$args.txt"; then
+            pass "the installed app $args uses its AOT cache (-XX:AOTMode=on)"
+        else
+            fail "the JVM rejected the AOT cache for $args:"; cat "$out/aot$args.txt"
+        fi
+    done
+else
+    aot=no
+    expect "class data sharing archive made at install" test -f "/opt/$name/lib/app/$name.jsa" -a ! -L "/opt/$name/lib/app/$name.jsa"
+    # -Xshare:on: the JVM refuses to start when it cannot map the archive (and logs why on stderr).
+    for args in --version --help; do
+        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="-Xshare:on" /usr/bin/$name $args) \
+                > "$out/cds$args.txt" 2>&1 && ! grep -q '\[error' "$out/cds$args.txt"; then
+            pass "the installed app $args uses its class data sharing archive (-Xshare:on)"
+        else
+            fail "the JVM rejected the class data sharing archive for $args:"; cat "$out/cds$args.txt"
+        fi
+    done
+fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
     expect "desktop-file-validate" desktop-file-validate "/usr/share/applications/$name.desktop"
 fi
@@ -146,10 +183,12 @@ start_xvfb || { fail "Xvfb did not start"; exit 1; }
 mkdir -p "$tmp/home"
 if HOME="$tmp/home" launch_until_window "$out/desktop-app.log" 90 /usr/bin/$name; then
     pass "desktop app window shown after ${SHOWN_MS} ms (by $SHOWN_BY)"
-    if grep -q "/opt/$name/lib/app/$name.jsa" "/proc/$APP_PID/maps" 2>/dev/null; then
-        pass "the JVM maps the class data sharing archive"
+    archive=/opt/$name/lib/app/$name.jsa
+    [ "$aot" = yes ] && archive=/opt/$name/lib/app/$name.aot
+    if grep -q "$archive" "/proc/$APP_PID/maps" 2>/dev/null; then
+        pass "the desktop app's JVM maps $archive"
     else
-        fail "the JVM does not use /opt/$name/lib/app/$name.jsa"
+        fail "the desktop app's JVM does not use $archive"
     fi
     sleep 3     # let the first screen render
     if [ "$have_x11_utils" = yes ]; then
@@ -182,11 +221,21 @@ startup() {   # startup LABEL CMD...: median of $runs launches
     fi
 }
 : > "$out/startup.txt"
-startup "packaged app (/usr/bin/$name, AppCDS)" /usr/bin/$name
+if [ "$aot" = yes ]; then
+    # AOTMode=on: a rejected cache fails the start instead of timing a start without it.
+    JAVA_TOOL_OPTIONS="-XX:AOTMode=on" startup "packaged app (/usr/bin/$name, AOT cache)" /usr/bin/$name
+else
+    startup "packaged app (/usr/bin/$name, AppCDS)" /usr/bin/$name
+fi
 if [ -d "$target/lib" ]; then
     startup "java -jar target/$name.jar (system JDK)" java -jar "$target/$name.jar"
 fi
 stop_xvfb
+
+step "start-up of the command line (scripts/measure-cli.sh --short: printed, never asserted)"
+if [ -f "$target/$name.jar" ]; then
+    "$root/scripts/measure-cli.sh" --short --app /usr/bin/$name 2>&1 | tee "$out/measure-cli.txt" | sed 's/^/  /' || true
+fi
 
 step "4. dpkg -r and --purge"
 if dpkg -r "$name" > "$out/dpkg-remove.log" 2>&1 && dpkg --purge "$name" >> "$out/dpkg-remove.log" 2>&1; then

@@ -96,3 +96,38 @@ stop_app() {
 
 # median of the numbers given as arguments
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+# The JDK the packaged runtime is linked from: JLINK_JDK when set, else Temurin 25 when present (Java 25's
+# ahead-of-time cache; Temurin's natives need an older glibc than Debian's JDK), else Debian's JDK 17.
+TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64
+DEBIAN_JDK_17=/usr/lib/jvm/java-17-openjdk-amd64
+runtime_jdk() {
+    if [ -n "${JLINK_JDK:-}" ]; then
+        echo "$JLINK_JDK"
+    elif [ -x "$TEMURIN_25/bin/jlink" ]; then
+        echo "$TEMURIN_25"
+    else
+        echo "packaging: Temurin 25 not found at $TEMURIN_25: linking Java 17 ($DEBIAN_JDK_17), with AppCDS instead of the AOT cache" >&2
+        echo "$DEBIAN_JDK_17"
+    fi
+}
+
+# JVM options every start of the app on Java 25+ needs: JavaFX 21 loads its natives and uses sun.misc.Unsafe, and
+# the JVM would warn about each on every start (JEP 472, JEP 471). The runtime's own class data sharing archive is
+# dumped with them too (jlink/build-runtime.sh): the JVM ignores an archive dumped with other module options.
+JAVA25_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+
+# The feature version of a JDK (17, 25, ...).
+jdk_feature() {
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+}
+
+# wait_for_exit PID SECONDS: waits for a process (not a child of this shell) to end.
+wait_for_exit() {
+    local i
+    for i in $(seq 1 $(( $2 * 10 ))); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    return 1
+}

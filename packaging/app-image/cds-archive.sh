@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Class data sharing (AppCDS) archive for a faster start, made where the app is installed:
 #   cds-archive.sh create   dumps lib/app/mtc-assistant.jsa from the class list recorded at package time
 #   cds-archive.sh remove   deletes it again (the .deb/.rpm call this before removal)
@@ -19,15 +19,27 @@ link_jdk_archive() {
 }
 
 create() {
+    if [ -f "$app_dir/lib/app/mtc-assistant.aot" ]; then
+        # A Java 25 runtime: the AOT cache made at package time does this job, wherever the app is, once the jars
+        # carry the modification time of the training run again (the package manager gave them its own).
+        mtime=$(cat "$app_dir/lib/app/mtc-assistant.aot-jar-mtime" 2>/dev/null || true)
+        if [ -n "$mtime" ]; then
+            find "$app_dir/lib/app" -name '*.jar' -exec touch -m -d "@$mtime" {} +
+        fi
+        return 0
+    fi
     if [ ! -f "$classlist" ]; then
         link_jdk_archive
         return 0
     fi
-    # The launcher adds its own class path and options, among them -XX:SharedArchiveFile=<this archive>, so the
-    # JVM dumps straight to it; -Xshare:dump makes the JVM write the archive and exit without starting the app.
+    # The launcher's own options and class path (among them -XX:SharedArchiveFile=<this archive>, so the JVM dumps
+    # straight to it) without a main class: Java 25 would run the app after the dump.
     rm -f "$archive"
-    if JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$classlist" \
-            "$app_dir/bin/mtc-assistant" >/dev/null 2>&1 && [ -s "$archive" ] && [ ! -L "$archive" ]; then
+    local app=$app_dir/lib/app jvm_options class_path main_class
+    # shellcheck source=/dev/null
+    . "$app/launcher.conf" || { link_jdk_archive; return 0; }
+    if "$app_dir/lib/runtime/bin/java" "${jvm_options[@]}" -Xshare:dump -XX:SharedClassListFile="$classlist" \
+            -cp "$class_path" >/dev/null 2>&1 && [ -s "$archive" ] && [ ! -L "$archive" ]; then
         chmod 644 "$archive"
         echo "mtc-assistant: class data sharing archive created ($(du -k "$archive" | cut -f1) KB)"
     else
