@@ -30,30 +30,7 @@ echo "== building the jar (offline)"
 CP="$ROOT/target/mtc-assistant.jar:$ROOT/target/lib/*"
 mtc() { java -cp "$CP" io.mtcassistant.Launcher "$@"; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-start_registry() { # name -> prints host:port
-  local name=$1 port dir
-  port=$(free_port)
-  dir="$WORK/reg-$name"
-  mkdir -p "$dir/storage"
-  cat > "$dir/config.yml" <<YAML
-version: 0.1
-log: {level: warn}
-storage:
-  filesystem: {rootdirectory: $dir/storage}
-  delete: {enabled: true}
-http: {addr: 127.0.0.1:$port}
-health: {storagedriver: {enabled: false}}
-YAML
-  docker-registry serve "$dir/config.yml" > "$dir/log" 2>&1 &
-  echo $! >> "$WORK/pids"
-  for _ in $(seq 1 100); do
-    if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then break; fi
-    sleep 0.1
-  done
-  echo "127.0.0.1:$port"
-}
+. "$ROOT/scripts/bench-registry.sh"
 
 SRC=$(start_registry src)
 echo "== creating $IMAGES images in $SRC (3 x ${BASE_MB} MB shared base + ${OWN_MB} MB own layer each)"

@@ -32,21 +32,7 @@ echo "== building the jar (offline)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests package >/dev/null)
 CP="$ROOT/target/mtc-assistant.jar:$ROOT/target/lib/*"
 mtc() { java -cp "$CP" io.mtcassistant.Launcher "$@"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() { for _ in $(seq 1 100); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-
-start_registry() { # name -> prints host:port
-  local name=$1 port dir
-  port=$(free_port)
-  dir="$WORK/reg-$name"
-  mkdir -p "$dir/storage"
-  printf 'version: 0.1\nlog: {level: warn}\nstorage:\n  filesystem: {rootdirectory: %s}\nhttp: {addr: 127.0.0.1:%s}\nhealth: {storagedriver: {enabled: false}}\n' \
-    "$dir/storage" "$port" > "$dir/config.yml"
-  docker-registry serve "$dir/config.yml" > "$dir/log" 2>&1 &
-  echo $! >> "$WORK/pids"
-  wait_port "$port"
-  echo "127.0.0.1:$port"
-}
+. "$ROOT/scripts/bench-registry.sh"
 
 start_link() { # upstream delay_ms mbit -> prints host:port
   local port

@@ -81,6 +81,8 @@ public final class StreamingArchive implements AutoCloseable {
         StreamingArchive archive = new StreamingArchive(staging, archiveDir, consume, true);
         archive.packed.addAll(kept.packed());
         try {
+            // A run killed right after SHA256SUMS left it with its journal; the tail it lists is cut back below, so it goes.
+            Files.deleteIfExists(archiveDir.resolve(MirrorArchive.SUMS));
             archive.open(VolumeOutputStream.resumeAt(archiveDir, MirrorArchive.TAR, volumeSize, kept.closed(), kept.end(), archive::journalVolume));
         } catch (IOException e) {
             return start(staging, archiveDir, volumeSize, consume);
@@ -98,10 +100,14 @@ public final class StreamingArchive implements AutoCloseable {
     public record Kept(List<VolumeOutputStream.Volume> closed, long end, Set<String> packed) {
     }
 
-    /** The part of an interrupted archive a resume keeps; null when a run would start afresh (none, complete, or another volume size). */
+    /**
+     * The part of an interrupted archive a resume keeps; null when a run would start afresh (none, complete, or another
+     * volume size). A complete archive has no journal; SHA256SUMS beside a journal means a run killed after writing it
+     * and before removing the journal: that archive is kept (its blobs are all packed), not started again.
+     */
     public static Kept kept(Path archiveDir, long volumeSize) {
         Path journalFile = archiveDir.resolve(JOURNAL);
-        if (!Files.isRegularFile(journalFile) || Files.exists(archiveDir.resolve(MirrorArchive.SUMS))) {
+        if (!Files.isRegularFile(journalFile)) {
             return null;
         }
         long journaledSize = -1;

@@ -3,6 +3,8 @@ package io.mtcassistant.mirror.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtcassistant.mirror.ImageReference;
 import io.mtcassistant.mirror.Manifest;
 import io.mtcassistant.mirror.MirrorException;
@@ -14,6 +16,7 @@ import io.mtcassistant.mirror.engine.ImageResult;
 import io.mtcassistant.mirror.engine.TransferListener;
 import io.mtcassistant.mirror.journal.MirrorJournal;
 import io.mtcassistant.mirror.layout.OciLayout;
+import io.mtcassistant.mirror.outputs.ResultsWriter;
 import io.mtcassistant.mirror.registry.RegistryAccess;
 import io.mtcassistant.mirror.testsupport.ChildJvm;
 import io.mtcassistant.mirror.testsupport.LocalRegistry;
@@ -35,8 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * kill -9 of {@code mirror --to-archive} in the archive's final step (manifests going into the tar, the last volume
- * closed, SHA256SUMS written), then the same command again: the rerun completes the archive, and the archive pushes
- * with the source's digests. What the killed run left is never taken for a complete archive.
+ * closed, SHA256SUMS written), then the same command again: the rerun completes the archive from what the killed run
+ * packed (no blob fetched again, also once SHA256SUMS exists), and the archive pushes with the source's digests. What the killed run left is never taken for a complete archive.
  */
 class KilledArchiveFinishIntegrationTest {
 
@@ -112,6 +115,9 @@ class KilledArchiveFinishIntegrationTest {
         Process second = ChildJvm.start(work.resolve("second.log"), Map.of(), List.of(), args);
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).as(Files.readString(work.resolve("second.log"))).isZero();
+        // Every blob was packed before the kill: the rerun continues that archive instead of starting it afresh.
+        JsonNode totals = new ObjectMapper().readTree(work.resolve("results").resolve(ResultsWriter.SUMMARY).toFile()).path("totals");
+        assertThat(totals.path("blobsCopied").asLong()).as(totals.toString()).isZero();
         assertThat(archive.resolve(StreamingArchive.JOURNAL)).doesNotExist();
         assertThat(archive.resolve(MirrorService.STAGING)).doesNotExist();
         List<Path> volumes = MirrorArchive.verify(archive);
