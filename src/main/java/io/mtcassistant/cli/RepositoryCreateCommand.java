@@ -112,8 +112,9 @@ public class RepositoryCreateCommand implements Callable<Integer> {
 
     private int claimRoute() {
         if (keysSecret != null || keysOptions.credentialsFile != null) {
-            throw new BadInputException((keysSecret != null ? "--keys-secret" : "--credentials-file")
-                    + ": not with --bucket-claim, whose keys come from the claim's Secret");
+            // worded so that no option name stands right before a colon: the log masker would hide the next word
+            throw new BadInputException("--bucket-claim and " + (keysSecret != null ? "--keys-secret"
+                    : "--credentials-file") + " do not go together: the keys come from the claim's Secret");
         }
         String namespace = claimNamespace != null ? claimNamespace : StorageApis.MIGRATION_NAMESPACE;
         BucketClaimRoute.validateNames(bucketClaim, namespace);
