@@ -61,6 +61,8 @@ public final class SimulatedBucketProvisioner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedBucketProvisioner.class);
     private static final long TICK_MILLIS = 100;
+    /** After a failed bucket request, the claim is tried again this much later (an unreachable S3 server is slow). */
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     /** Makes the bucket on the gateway's S3 server; empty when it exists afterwards, else why not. */
     @FunctionalInterface
@@ -75,6 +77,7 @@ public final class SimulatedBucketProvisioner implements AutoCloseable {
     private final Random random = new Random();
     /** The last reason reported per claim uid, so that a claim gets one Event per reason, not one per tick. */
     private final Map<String, String> reported = new ConcurrentHashMap<>();
+    private final Map<String, Instant> retryAfter = new ConcurrentHashMap<>();
 
     private SimulatedBucketProvisioner(SimulatedCluster on, BucketMaker bucketMaker) {
         this.cluster = on.name();
@@ -107,8 +110,13 @@ public final class SimulatedBucketProvisioner implements AutoCloseable {
      */
     public static BucketMaker s3Request() {
         return (endpoint, bucket, keys) -> {
-            RepositoryTarget target = RepositoryTarget.of(endpoint.toString(), bucket, null, null,
-                    "https".equals(endpoint.getScheme()));
+            RepositoryTarget target;
+            try {
+                target = RepositoryTarget.of(endpoint.toString(), bucket, null, null,
+                        "https".equals(endpoint.getScheme()));
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage()); // a bucket name S3 refuses, as the real gateway would
+            }
             RepositoryCheckReport report = new RepositoryCheck(Duration.ofSeconds(10)).run(target, keys, true, s -> { });
             return report.passed() ? Optional.empty() : report.steps().stream()
                     .filter(s -> s.status() == CheckStep.Status.FAILED).map(s -> s.name() + ": " + s.detail())
@@ -177,11 +185,17 @@ public final class SimulatedBucketProvisioner implements AutoCloseable {
         }
         URI endpoint = URI.create(gateway.get().recommendedEndpoint().get());
         S3Keys keys = gateway.get().adminKeys().get();
+        String uid = claim.getMetadata().getUid();
+        if (Instant.now().isBefore(retryAfter.getOrDefault(uid, Instant.MIN))) {
+            return;
+        }
         Optional<String> failure = bucketMaker.make(endpoint, bucket.get(), keys);
         if (failure.isPresent()) {
+            retryAfter.put(uid, Instant.now().plus(RETRY));
             stayPending(claim, "bucket " + bucket.get() + " could not be made: " + failure.get());
             return;
         }
+        retryAfter.remove(uid);
         OwnerReference owner = new OwnerReferenceBuilder().withApiVersion(StorageApis.OBC_API)
                 .withKind(StorageApis.OBC).withName(name).withUid(claim.getMetadata().getUid())
                 .withController(true).build();

@@ -121,6 +121,15 @@ class SimulatedBucketProvisionerTest {
         assertThat(s3.bucketExists("wrong-class")).isFalse();
     }
 
+    @Test
+    void aBucketNameS3RefusesKeepsTheClaimPendingWithTheReason() {
+        create(BucketClaims.plan("sim-target", NAMESPACE, "bad-bucket", "Bad_Bucket").actions().get(0).object());
+        List<String> reasons = awaitValue(() -> BucketClaims.pendingReasons(client, NAMESPACE, "bad-bucket"));
+        assertThat(reasons).singleElement().asString().startsWith("bucket Bad_Bucket could not be made: bucket "
+                + "Bad_Bucket: S3 bucket names are 3-63 lower-case letters");
+        assertThat(KubeObjects.valueAt(claims().withName("bad-bucket").get(), "status.phase")).contains("Pending");
+    }
+
     private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
             io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
             io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> claims() {
