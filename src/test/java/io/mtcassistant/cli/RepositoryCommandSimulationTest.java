@@ -206,6 +206,11 @@ class RepositoryCommandSimulationTest {
         assertThat(applied.out()).contains("ObjectBucketClaim openshift-migration/gold-claim is Pending, not Bound",
                 "why: storage class gold-buckets does not exist", "next: fix that, then run the same command again");
         note("create --bucket-claim --apply, unknown storage class", applied);
+        Run json = run("repository", "create", "--name", "pending", "--bucket-claim", "gold-claim",
+                "--storage-class", "gold-buckets", "--timeout", "3", "--apply", "--output", "json");
+        assertThat(json.exit()).as(json.out() + json.err()).isEqualTo(1);
+        assertThat(json.out()).contains("\"bound\" : false", "\"phase\" : \"Pending\"",
+                "storage class gold-buckets does not exist");
     }
 
     @Test
