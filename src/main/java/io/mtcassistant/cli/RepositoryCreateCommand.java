@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create the credentials Secret (openshift-config) and the MigStorage (openshift-migration) on the "
                 + "control cluster through a change plan, then wait until MigStorage is Ready.",
+            "With --bucket-claim, the plan first creates an ObjectBucketClaim and waits until it is Bound; the bucket, "
+                + "host and keys then come from its ConfigMap and Secret (keys that may use only that bucket).",
             "Plans and exports hold placeholders for the keys unless --export-keys is given.",
             "Exit code: 0 done (or planned / exported), 1 the apply failed or MigStorage is not Ready, 2 bad input."})
 public class RepositoryCreateCommand implements Callable<Integer> {
@@ -57,6 +59,19 @@ public class RepositoryCreateCommand implements Callable<Integer> {
             + "control cluster (NooBaa's admin Secret or an ObjectBucketClaim's), instead of the environment.")
     String keysSecret;
 
+    @Option(names = "--bucket-claim", paramLabel = "NAME", description = "Claim the bucket with this "
+            + "ObjectBucketClaim (least privilege); --bucket names the bucket (default: NAME), --endpoint overrides "
+            + "the host its ConfigMap names.")
+    String bucketClaim;
+
+    @Option(names = "--claim-namespace", paramLabel = "NS", description = "With --bucket-claim: its namespace "
+            + "(default: " + StorageApis.MIGRATION_NAMESPACE + ").")
+    String claimNamespace;
+
+    @Option(names = "--storage-class", paramLabel = "SC", description = "With --bucket-claim: the bucket storage "
+            + "class (default: " + StorageApis.NOOBAA_STORAGE_CLASS + ").")
+    String storageClass;
+
     @Option(names = "--export-keys", description = "With --export: write the real keys into the exported Secret.")
     boolean exportKeys;
 
@@ -71,10 +86,17 @@ public class RepositoryCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepositoryTarget target = targetOptions.target();
         if (exportKeys && mode.export == null) {
             throw new BadInputException("--export-keys: only with --export DIR");
         }
+        if (bucketClaim != null) {
+            return claimRoute();
+        }
+        if (claimNamespace != null || storageClass != null) {
+            throw new BadInputException((claimNamespace != null ? "--claim-namespace" : "--storage-class")
+                    + ": only with --bucket-claim NAME");
+        }
+        RepositoryTarget target = targetOptions.target();
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = ClusterCommandSupport.connect(kubeconfig, context, insecureApi, 30)) {
             KubernetesClient client = session.client();
@@ -85,6 +107,31 @@ public class RepositoryCreateCommand implements Callable<Integer> {
                     real ? KeyValues.REAL : KeyValues.PLACEHOLDERS, timeout);
             return SecretPlanRun.run(plan, mode, output == Output.json, real, List.of(), client,
                     new SecretPlanRun.Goal(context, StorageApis.MIG_STORAGES, name), out);
+        }
+    }
+
+    private int claimRoute() {
+        if (keysSecret != null || keysOptions.credentialsFile != null) {
+            // worded so that no option name stands right before a colon: the log masker would hide the next word
+            throw new BadInputException("--bucket-claim and " + (keysSecret != null ? "--keys-secret"
+                    : "--credentials-file") + " do not go together: the keys come from the claim's Secret");
+        }
+        String namespace = claimNamespace != null ? claimNamespace : StorageApis.MIGRATION_NAMESPACE;
+        BucketClaimRoute.validateNames(bucketClaim, namespace);
+        if (targetOptions.endpoint != null || targetOptions.bucket != null) {
+            // the same input checks as without a claim, before anything is created
+            targetOptions.target(targetOptions.endpoint != null ? targetOptions.endpoint : "https://placeholder.invalid",
+                    targetOptions.bucket != null ? targetOptions.bucket : bucketClaim);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        BucketClaimRoute.Request request = new BucketClaimRoute.Request(context, name, bucketClaim, namespace,
+                storageClass != null ? storageClass : StorageApis.NOOBAA_STORAGE_CLASS, targetOptions.bucket,
+                targetOptions.endpoint, timeout, output == Output.json, exportKeys);
+        try (ClusterSession session = ClusterCommandSupport.connect(kubeconfig, context, insecureApi, 30)) {
+            return BucketClaimRoute.run(request, mode, session.client(), (endpoint, bucket, keys, values) ->
+                    RepositoryPlanner.plan(context, name, targetOptions.target(endpoint, bucket), keys, values,
+                            timeout), new SecretPlanRun.Goal(context, StorageApis.MIG_STORAGES, name), out);
         }
     }
 

@@ -108,7 +108,8 @@ public class RepositoryDiscoverCommand implements Callable<Integer> {
         g.internalEndpoints().forEach(e -> out.println("  internal: " + e));
         out.println("  admin keys: " + g.adminKeys().map(k -> "in Secret " + g.adminSecret().orElse("?") + " ("
                 + k.maskedAccessKeyId() + ")").orElse("not available"));
-        out.println("  least privilege: an ObjectBucketClaim gives keys for one bucket only");
+        out.println("  least privilege: an ObjectBucketClaim gives keys for one bucket only: mtc-assistant repository "
+                + "create --context " + g.cluster() + " --bucket-claim NAME --plan");
         g.problems().forEach(p -> out.println("  problem: " + p));
         g.recommendedEndpoint().ifPresent(e -> g.adminSecret().ifPresent(s -> out.println(
                 "  next: mtc-assistant repository create --context " + g.cluster() + " --endpoint " + e

@@ -7,10 +7,11 @@ import picocli.CommandLine.Option;
 /** The S3 endpoint and bucket a repository command works on. */
 class RepositoryTargetOptions {
 
-    @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "S3 endpoint, e.g. https://s3-openshift-storage.apps.example.com.")
+    // not required = true: repository create --bucket-claim takes both from the claim; target() says what is missing
+    @Option(names = "--endpoint", paramLabel = "URL", description = "S3 endpoint, e.g. https://s3-openshift-storage.apps.example.com.")
     String endpoint;
 
-    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "The bucket MigStorage uses.")
+    @Option(names = "--bucket", paramLabel = "NAME", description = "The bucket MigStorage uses.")
     String bucket;
 
     @Option(names = "--region", paramLabel = "R", description = "S3 region (default: " + RepositoryTarget.DEFAULT_REGION + ", which NooBaa ignores).")
@@ -23,8 +24,19 @@ class RepositoryTargetOptions {
     boolean insecure;
 
     RepositoryTarget target() {
+        if (endpoint == null) {
+            throw new BadInputException("--endpoint: missing; give the S3 URL, e.g. https://s3-openshift-storage.apps.example.com");
+        }
+        if (bucket == null) {
+            throw new BadInputException("--bucket: missing; give the bucket MigStorage uses");
+        }
+        return target(endpoint, bucket);
+    }
+
+    /** The target at this endpoint and bucket (from a bucket claim) with the region and TLS options given. */
+    RepositoryTarget target(String endpointUrl, String bucketName) {
         try {
-            return RepositoryTarget.of(endpoint, bucket, region, caFile, insecure);
+            return RepositoryTarget.of(endpointUrl, bucketName, region, caFile, insecure);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--" + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.mtcassistant.storage;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -40,6 +41,26 @@ public final class BucketClaims {
         return result;
     }
 
+    /** The claim namespace/name on this cluster, when it exists. */
+    public static Optional<BucketClaim> get(String cluster, KubernetesClient client, String namespace, String name) {
+        GenericKubernetesResource claim = client.genericKubernetesResources(StorageApis.BUCKET_CLAIMS)
+                .inNamespace(namespace).withName(name).get();
+        return claim == null ? Optional.empty() : Optional.of(read(cluster, client, claim));
+    }
+
+    /**
+     * Why a claim is not Bound, as its provisioner said it: the messages of the Warning Events on the claim, oldest
+     * first (provisioners report failures as Events, the claim's status has only its phase).
+     */
+    public static List<String> pendingReasons(KubernetesClient client, String namespace, String name) {
+        List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
+        return events.stream()
+                .filter(e -> e.getInvolvedObject() != null && StorageApis.OBC.equals(e.getInvolvedObject().getKind())
+                        && name.equals(e.getInvolvedObject().getName()) && "Warning".equals(e.getType()))
+                .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getLastTimestamp())))
+                .map(Event::getMessage).distinct().toList();
+    }
+
     private static BucketClaim read(String cluster, KubernetesClient client, GenericKubernetesResource claim) {
         String namespace = claim.getMetadata().getNamespace();
         String name = claim.getMetadata().getName();
@@ -76,12 +97,18 @@ public final class BucketClaims {
      * then has made the bucket and the keys).
      */
     public static ChangePlan plan(String cluster, String namespace, String name, String bucketName) {
+        return plan(cluster, namespace, name, bucketName, StorageApis.NOOBAA_STORAGE_CLASS, Duration.ofMinutes(5));
+    }
+
+    /** The same for a bucket storage class other than NooBaa's, with this long a wait for Bound. */
+    public static ChangePlan plan(String cluster, String namespace, String name, String bucketName,
+            String storageClass, Duration boundTimeout) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         metadata.put("namespace", namespace);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("bucketName", bucketName);
-        spec.put("storageClassName", StorageApis.NOOBAA_STORAGE_CLASS);
+        spec.put("storageClassName", storageClass);
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", StorageApis.OBC_API);
         object.put("kind", StorageApis.OBC);
@@ -91,7 +118,7 @@ public final class BucketClaims {
         return ChangePlan.builder(cluster, "Claim bucket " + bucketName + " from the Multicloud Object Gateway")
                 .add(ChangeAction.createIfAbsent(claim, "the gateway creates the bucket and keys that may use only it"))
                 .add(ChangeAction.waitFor(ObjectRef.of(claim), new WaitCondition("status.phase", List.of("Bound"),
-                        List.of("Failed"), null, Duration.ofMinutes(5)), "the bucket, ConfigMap and Secret exist"))
+                        List.of("Failed"), null, boundTimeout), "the bucket, ConfigMap and Secret exist"))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.mtcassistant.ui;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mtcassistant.sim.SimulatedEnvironment;
+import io.mtcassistant.sim.storage.SimulatedBucketProvisioner;
 import io.mtcassistant.sim.storage.SimulatedObjectGateway;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +14,7 @@ public final class SimulatedDemoClusters implements DemoClusters {
     static final String DEMO_S3_ENDPOINT = "http://127.0.0.1:9000";
 
     private SimulatedEnvironment environment;
+    private SimulatedBucketProvisioner bucketProvisioner;
 
     @Override
     public synchronized Path start(Path directory, SimulatedEnvironment.StartListener listener) {
@@ -21,6 +23,8 @@ public final class SimulatedDemoClusters implements DemoClusters {
         try (KubernetesClient client = environment.target().client()) {
             SimulatedObjectGateway.ready(DEMO_S3_ENDPOINT, "DEMOACCESSKEY0000000", "demo-secret-access-key").installOn(client);
         }
+        // ObjectBucketClaims of the gateway's storage class get bound (repository create --bucket-claim)
+        bucketProvisioner = SimulatedBucketProvisioner.start(environment.target());
         return environment.writeKubeconfig(directory.resolve("simulated-clusters.kubeconfig"));
     }
 
@@ -32,6 +36,10 @@ public final class SimulatedDemoClusters implements DemoClusters {
 
     @Override
     public synchronized void close() {
+        if (bucketProvisioner != null) {
+            bucketProvisioner.close();
+            bucketProvisioner = null;
+        }
         if (environment != null) {
             environment.close();
             environment = null;

@@ -8,6 +8,7 @@ import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
 import io.mtcassistant.sim.migration.MigrationKinds;
 import io.mtcassistant.sim.migration.SimulatedMigrationController;
+import io.mtcassistant.sim.storage.SimulatedBucketProvisioner;
 import io.mtcassistant.sim.storage.SimulatedObjectGateway;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.testsupport.LocalS3Server;
@@ -38,6 +39,7 @@ class RepositoryCommandSimulationTest {
     static LocalS3Server s3;
     static SimulatedCluster cluster;
     static SimulatedMigrationController controller;
+    static SimulatedBucketProvisioner provisioner;
     static Path kubeconfig;
 
     @BeforeAll
@@ -51,6 +53,7 @@ class RepositoryCommandSimulationTest {
                     LocalS3Server.SECRET_KEY).installOn(client);
         }
         controller = SimulatedMigrationController.on(cluster).start();
+        provisioner = SimulatedBucketProvisioner.start(cluster);
         kubeconfig = new SimulatedKubeconfig().add("sim-target", cluster).currentContext("sim-target")
                 .write(dir.resolve("kubeconfig"));
     }
@@ -58,6 +61,7 @@ class RepositoryCommandSimulationTest {
     @AfterAll
     static void stop() throws Exception {
         controller.close();
+        provisioner.close();
         cluster.close();
         s3.close();
     }
@@ -145,6 +149,86 @@ class RepositoryCommandSimulationTest {
                 "BackupStorageProviderTestFailed: the control cluster could not write to the bucket",
                 "the bucket does not exist");
         note("create --apply, bucket missing", applied);
+    }
+
+    @Test
+    void aBucketClaimIsBoundThenItsBucketAndKeysMakeMigStorageReady() throws Exception {
+        TestLogFile log = TestLogFile.mark();
+        Run applied = run("repository", "create", "--name", "claimed-repository", "--bucket-claim", "mtc-claim",
+                "--ca-file", s3.caFile().toString(), "--timeout", "120", "--apply");
+        assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+        assertThat(applied.out()).contains("ObjectBucketClaim openshift-migration/mtc-claim is Bound: bucket mtc-claim",
+                "endpoint " + s3.httpsEndpoint() + ": the claim's ConfigMap names",
+                "MigStorage claimed-repository is Ready");
+        assertThat(s3.bucketExists("mtc-claim")).isTrue();
+        try (KubernetesClient client = cluster.client()) {
+            Secret secret = client.secrets().inNamespace("openshift-config").withName("claimed-repository-creds").get();
+            assertThat(secret.getData()).containsEntry("aws-secret-access-key", base64(LocalS3Server.SECRET_KEY));
+            assertThat(client.genericKubernetesResources(io.mtcassistant.storage.StorageApis.MIG_STORAGES)
+                    .inNamespace("openshift-migration").withName("claimed-repository").get().getAdditionalProperties()
+                    .get("spec").toString()).contains("awsBucketName=mtc-claim", "awsS3Url=" + s3.httpsEndpoint());
+        }
+        assertThat(applied.out()).doesNotContain(LocalS3Server.SECRET_KEY, LocalS3Server.ACCESS_KEY);
+        assertThat(log.written()).doesNotContain(LocalS3Server.SECRET_KEY, base64(LocalS3Server.SECRET_KEY));
+        note("create --bucket-claim --apply", applied);
+    }
+
+    @Test
+    void aBucketClaimPlanShowsTheClaimThenTheSecretAndMigStorageWithPlaceholders() throws Exception {
+        Run plan = run("repository", "create", "--name", "planned", "--bucket-claim", "planned-claim", "--plan");
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("kind: ObjectBucketClaim", "storageClassName: openshift-storage.noobaa.io",
+                "kind: MigStorage", "awsBucketName: planned-claim", "awsS3Url: " + s3.httpsEndpoint(),
+                "endpoint " + s3.httpsEndpoint() + " from NooBaa openshift-storage/noobaa", "placeholders",
+                "copy them from the Secret openshift-migration/planned-claim");
+        assertThat(plan.out().indexOf("kind: ObjectBucketClaim")).isLessThan(plan.out().indexOf("kind: MigStorage"));
+        Path export = dir.resolve("export-claim");
+        Run exported = run("repository", "create", "--bucket-claim", "planned-claim", "--export", export.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(allText(export)).contains("kind: ObjectBucketClaim", base64(KeyValues.SECRET_KEY_PLACEHOLDER))
+                .doesNotContain(base64(LocalS3Server.SECRET_KEY));
+        Run keys = run("repository", "create", "--bucket-claim", "planned-claim", "--export",
+                dir.resolve("export-claim-keys").toString(), "--export-keys");
+        assertThat(keys.exit()).isEqualTo(2);
+        assertThat(keys.err()).contains("--export-keys: the ObjectBucketClaim openshift-migration/planned-claim is "
+                + "not Bound yet");
+        try (KubernetesClient client = cluster.client()) {
+            assertThat(client.genericKubernetesResources(io.mtcassistant.storage.StorageApis.BUCKET_CLAIMS)
+                    .inNamespace("openshift-migration").withName("planned-claim").get()).isNull();
+        }
+    }
+
+    @Test
+    void aBucketClaimThatStaysPendingSaysWhyAndWhatNext() {
+        Run applied = run("repository", "create", "--name", "pending", "--bucket-claim", "gold-claim",
+                "--storage-class", "gold-buckets", "--timeout", "3", "--apply");
+        assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(1);
+        assertThat(applied.out()).contains("ObjectBucketClaim openshift-migration/gold-claim is Pending, not Bound",
+                "why: storage class gold-buckets does not exist", "next: fix that, then run the same command again");
+        note("create --bucket-claim --apply, unknown storage class", applied);
+        Run json = run("repository", "create", "--name", "pending", "--bucket-claim", "gold-claim",
+                "--storage-class", "gold-buckets", "--timeout", "3", "--apply", "--output", "json");
+        assertThat(json.exit()).as(json.out() + json.err()).isEqualTo(1);
+        assertThat(json.out()).contains("\"bound\" : false", "\"phase\" : \"Pending\"",
+                "storage class gold-buckets does not exist");
+    }
+
+    @Test
+    void badBucketClaimCombinationsAreBadInput() {
+        Run keys = run("repository", "create", "--bucket-claim", "c1", "--keys-secret", "openshift-storage/noobaa-admin",
+                "--plan");
+        assertThat(keys.exit()).isEqualTo(2);
+        assertThat(keys.err()).contains("--bucket-claim and --keys-secret do not go together: the keys come from the claim's Secret");
+        Run storageClass = run("repository", "create", "--endpoint", "https://s3.example", "--bucket", "b1",
+                "--storage-class", "gold", "--plan");
+        assertThat(storageClass.exit()).isEqualTo(2);
+        assertThat(storageClass.err()).contains("--storage-class: only with --bucket-claim NAME");
+        Run noEndpoint = run("repository", "create", "--bucket", "b1", "--plan");
+        assertThat(noEndpoint.exit()).isEqualTo(2);
+        assertThat(noEndpoint.err()).contains("--endpoint: missing");
+        Run badName = run("repository", "create", "--bucket-claim", "Bad_Name", "--plan");
+        assertThat(badName.exit()).isEqualTo(2);
+        assertThat(badName.err()).contains("--bucket-claim Bad_Name: not a valid object name");
     }
 
     /** Keeps the output for the closing note. */
