@@ -74,7 +74,8 @@ public final class PlanChanges {
     /**
      * The Monitor's Edit…: one merge patch of what differs from the live plan. A new namespace list goes alone (the
      * controller discovers the volumes again, so choices for the old ones would be lost); else the volume selections
-     * and capacity confirmations when they change anything. Empty when nothing changes.
+     * and capacity confirmations when the admin changed one (the whole list is then written, defaults included).
+     * Empty when nothing was changed.
      */
     public static java.util.Optional<ChangePlan> edit(String cluster, JsonNode plan, List<NamespaceMapping> namespaces,
             List<PvChoice> choices, java.util.Collection<String> confirmed) {
@@ -89,12 +90,11 @@ public final class PlanChanges {
             return java.util.Optional.of(change.note("The controller discovers the volumes of the new namespace list; "
                     + "choose their copy options on Persistent volumes once it has.").build());
         }
-        List<Map<String, Object>> volumes = PvSelections.patchedVolumes(plan, PvSelections.resolve(plan, choices),
-                confirmed);
-        List<Map<String, Object>> current = new java.util.ArrayList<>();
-        plan.path("spec").path("persistentVolumes").forEach(pv -> current.add(
-                io.mtcassistant.install.plan.KubeObjects.asMap(pv)));
-        if (volumes.equals(current)) {
+        // what the pages show unchanged (the live selections, else the console's defaults) is no change
+        boolean sameChoices = PvSelections.resolve(plan, choices).equals(PvSelections.resolve(plan, List.of()));
+        boolean newConfirmations = PlanVolume.listFrom(plan).stream()
+                .anyMatch(v -> confirmed.contains(v.name()) && !v.capacityConfirmed());
+        if (sameChoices && !newConfirmations) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(editVolumes(cluster, plan, choices, confirmed));

@@ -36,6 +36,7 @@ public final class NewPlanView {
     private final DialogService dialogs;
 
     @FXML private BorderPane root;
+    @FXML private Label titleLabel;
     @FXML private HBox pageTitles;
     @FXML private StackPane pages;
     @FXML private TextField nameField;
@@ -100,6 +101,7 @@ public final class NewPlanView {
         }
         viewModel.pageProperty().addListener((obs, old, page) -> showPage(page.intValue()));
         showPage(viewModel.pageProperty().get());
+        titleLabel.textProperty().bind(viewModel.titleProperty());
         general();
         namespaceList.setItems(viewModel.namespaces().shownNamespaces());
         namespaceList.setCellFactory(list -> new NamespaceCell());
@@ -126,7 +128,11 @@ public final class NewPlanView {
         }
         yamlArea.textProperty().bind(viewModel.yamlProperty());
         conditionsArea.textProperty().bind(viewModel.conditionsProperty());
-        createButton.disableProperty().bind(viewModel.createdProperty().or(viewModel.busyProperty()));
+        // editing: Review's main button applies the changes (the plan exists from the start)
+        createButton.textProperty().bind(Bindings.when(viewModel.editingProperty()).then("Apply changes")
+                .otherwise("Create plan"));
+        createButton.disableProperty().bind(viewModel.createdProperty().and(viewModel.editingProperty().not())
+                .or(viewModel.busyProperty()));
         exportButton.disableProperty().bind(viewModel.busyProperty());
         stageButton.disableProperty().bind(viewModel.readyProperty().not().or(viewModel.busyProperty()));
         cutoverButton.disableProperty().bind(viewModel.readyProperty().not().or(viewModel.busyProperty()));
@@ -162,6 +168,9 @@ public final class NewPlanView {
         targetBox.valueProperty().bindBidirectional(general.targetProperty());
         storageBox.valueProperty().bindBidirectional(general.storageProperty());
         notReadyLabel.textProperty().bind(general.notReadyProperty());
+        for (javafx.scene.Node field : List.of(nameField, sourceBox, targetBox, storageBox)) {
+            field.disableProperty().bind(general.lockedProperty());
+        }
     }
 
     private void hooks() {
@@ -294,7 +303,8 @@ public final class NewPlanView {
         private final ComboBox<CopyMethod> method = new ComboBox<>();
         private final ComboBox<String> storageClass = new ComboBox<>();
         private final CheckBox verify = new CheckBox("verify");
-        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, verify));
+        private final CheckBox capacity = new CheckBox();
+        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, verify), capacity);
         private VolumeRow bound;
 
         VolumeCell() {
@@ -316,6 +326,7 @@ public final class NewPlanView {
                 method.valueProperty().unbindBidirectional(bound.copyMethodProperty());
                 storageClass.valueProperty().unbindBidirectional(bound.storageClassProperty());
                 verify.selectedProperty().unbindBidirectional(bound.verifyProperty());
+                capacity.selectedProperty().unbindBidirectional(bound.capacityConfirmedProperty());
             }
             bound = empty ? null : row;
             if (row == null || empty) {
@@ -330,6 +341,14 @@ public final class NewPlanView {
             method.valueProperty().bindBidirectional(row.copyMethodProperty());
             storageClass.valueProperty().bindBidirectional(row.storageClassProperty());
             verify.selectedProperty().bindBidirectional(row.verifyProperty());
+            // only a volume the controller proposes another capacity for (PvCapacityAdjustmentRequired)
+            String capacityText = row.capacityText();
+            capacity.setText(capacityText == null ? "" : capacityText);
+            capacity.setId("plan-pv-capacity-" + row.volume().claim());
+            capacity.setVisible(capacityText != null);
+            capacity.setManaged(capacityText != null);
+            capacity.setDisable(row.volume().capacityConfirmed());
+            capacity.selectedProperty().bindBidirectional(row.capacityConfirmedProperty());
             setGraphic(box);
         }
     }

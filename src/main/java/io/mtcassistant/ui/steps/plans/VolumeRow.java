@@ -19,6 +19,7 @@ public final class VolumeRow {
     private final ObjectProperty<CopyMethod> copyMethod = new SimpleObjectProperty<>();
     private final StringProperty storageClass = new SimpleStringProperty();
     private final BooleanProperty verify = new SimpleBooleanProperty();
+    private final BooleanProperty capacityConfirmed = new SimpleBooleanProperty();
 
     VolumeRow(PlanVolume volume, PvChoice initial) {
         this.volume = volume;
@@ -26,6 +27,7 @@ public final class VolumeRow {
         copyMethod.set(initial.copyMethod());
         storageClass.set(initial.storageClass());
         verify.set(Boolean.TRUE.equals(initial.verify()));
+        capacityConfirmed.set(volume.capacityConfirmed());
     }
 
     public PlanVolume volume() {
@@ -46,6 +48,17 @@ public final class VolumeRow {
 
     public BooleanProperty verifyProperty() {
         return verify;
+    }
+
+    /** The admin accepts the controller's proposed capacity (only offered when there is one). */
+    public BooleanProperty capacityConfirmedProperty() {
+        return capacityConfirmed;
+    }
+
+    /** "confirm the proposed capacity 8Gi" for a volume with a proposal, else null. */
+    public String capacityText() {
+        return volume.proposedCapacity() == null ? null : "confirm the proposed target capacity "
+                + volume.proposedCapacity() + (volume.capacityConfirmed() ? " (confirmed)" : "");
     }
 
     PvChoice choice() {

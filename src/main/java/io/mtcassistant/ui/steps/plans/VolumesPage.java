@@ -32,6 +32,12 @@ public final class VolumesPage {
         return volumes.stream().map(VolumeRow::choice).toList();
     }
 
+    /** Volumes whose proposed capacity the admin has ticked (spec.persistentVolumes[].capacityConfirmed). */
+    List<String> confirmedCapacities() {
+        return volumes.stream().filter(r -> r.volume().proposedCapacity() != null
+                && r.capacityConfirmedProperty().get()).map(r -> r.volume().name()).toList();
+    }
+
     public ObservableList<VolumeRow> volumes() { return volumes; }
     public ObservableList<String> targetStorageClasses() { return targetStorageClasses; }
 }
