@@ -150,21 +150,6 @@ class DemoModePlansFlowTest {
         Snapshots.writeOnFx(robot, monitorPage.getScene(), Path.of("target/snapshots/plans-7-monitor.png"));
     }
 
-    private static void select(FxRobot robot, String plan) {
-        ListView<?> list = robot.lookup("#monitor-plans").queryAs(ListView.class);
-        robot.interact(() -> {
-            for (int i = 0; i < list.getItems().size(); i++) {
-                if (((PlanView) list.getItems().get(i)).name().equals(plan)) {
-                    list.scrollTo(i);
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
-                && cell.getItem() instanceof PlanView p && p.name().equals(plan)).queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static String reasons(FxRobot robot) {
         return robot.lookup("#monitor-action-reasons").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .map(n -> ((javafx.scene.control.Label) n).getText()).reduce("", (a, b) -> a + b + "\n");
@@ -184,12 +169,12 @@ class DemoModePlansFlowTest {
                 && shown(robot, "crm").isPresent() && shown(robot, "reports").isPresent());
 
         // crm's stage is paused, not ended: no change of the plan, and the page says why
-        select(robot, "crm");
+        io.mtcassistant.ui.testsupport.MonitorSteps.select(robot, "crm");
         Button delete = robot.lookup("#monitor-delete-plan").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> delete.isDisabled()
                 && reasons(robot).contains("Delete plan: migration crm-stage-1 of plan crm is running"));
 
-        select(robot, "reports");
+        io.mtcassistant.ui.testsupport.MonitorSteps.select(robot, "reports");
         Button edit = robot.lookup("#monitor-edit-plan").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !edit.isDisabled());
         robot.clickOn("#monitor-edit-plan");
