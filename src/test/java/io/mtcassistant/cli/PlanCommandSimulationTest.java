@@ -191,16 +191,7 @@ class PlanCommandSimulationTest {
     void aProposedCapacityIsConfirmedFromTheCommandLine() {
         KubernetesClient source = environment.source().client();
         try {
-            source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                    .withName("grown-cli").endMetadata().build()).create();
-            source.persistentVolumeClaims().inNamespace("grown-cli").resource(
-                    new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder().withNewMetadata()
-                            .withName("data").endMetadata().withNewSpec().withStorageClassName("glusterfs-storage")
-                            .withAccessModes("ReadWriteOnce").withVolumeName("pv-grown-cli-data").withNewResources()
-                            .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
-                            .endResources().endSpec().withNewStatus().withPhase("Bound")
-                            .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("8Gi")).endStatus()
-                            .build()).create();
+            io.mtcassistant.plans.GrownClaims.create(source, "grown-cli", "pv-grown-cli-data");
             assertThat(run(create("grown-cli", "--namespace", "grown-cli", "--apply"))).as(err.toString()).isZero();
             assertThat(PlanVolume.listFrom(plan("grown-cli")).get(0).needsCapacityConfirmation()).isTrue();
             assertThat(run("plan", "edit", "--name", "grown-cli", "--capacity-confirmed", "pv-nope", "--plan"))

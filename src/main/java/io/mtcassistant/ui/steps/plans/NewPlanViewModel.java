@@ -198,7 +198,9 @@ public final class NewPlanViewModel {
         }
         List<PlanProblem> all = PlanValidator.validate(request(), inventory);
         List<String> fields = switch (current) {
-            case 0 -> List.of("name", "source-cluster", "target-cluster", "storage");
+            // an existing plan keeps its name, clusters and repository: nothing to check there
+            case 0 -> existing != null ? List.<String>of() : List.of("name", "source-cluster", "target-cluster",
+                    "storage");
             case 1 -> List.of("namespaces");
             case 3 -> List.of("direct-images");
             case 4 -> List.of("hook");

@@ -146,6 +146,32 @@ class NewPlanViewModelSimulationTest {
                 .withName("wiki-edit").delete();
     }
 
+    @Test
+    void aProposedCapacityIsConfirmedOnThePersistentVolumesPage() {
+        io.mtcassistant.plans.GrownClaims.create(source, "grown-ui", "pv-grown-ui-data");
+        try {
+            NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
+                    new SyncTaskRunner(), plan -> { });
+            model.load();
+            model.general().nameProperty().set("grown-ui");
+            tick(model, "grown-ui");
+            model.create();
+            VolumeRow row = model.volumes().volumes().get(0);
+            assertThat(row.capacityText()).isEqualTo("confirm the proposed target capacity 8Gi");
+            assertThat(row.capacityConfirmedProperty().get()).isFalse();
+            row.capacityConfirmedProperty().set(true);
+            model.applyVolumes();
+            assertThat(model.statusProperty().get()).isEqualTo("Volume choices saved in the plan.");
+            assertThat(object(MigResources.MIG_PLAN, "grown-ui").path("spec").path("persistentVolumes").get(0)
+                    .path("capacityConfirmed").asBoolean()).isTrue();
+            assertThat(model.volumes().volumes().get(0).capacityText()).endsWith("8Gi (confirmed)");
+        } finally {
+            target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                    .withName("grown-ui").delete();
+            source.namespaces().withName("grown-ui").delete();
+        }
+    }
+
     private static void tick(NewPlanViewModel model, String namespace) {
         model.namespaces().shownNamespaces().stream().filter(r -> r.namespace().name().equals(namespace)).findFirst()
                 .orElseThrow().selectedProperty().set(true);
