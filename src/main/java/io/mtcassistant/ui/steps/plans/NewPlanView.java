@@ -110,8 +110,9 @@ public final class NewPlanView {
         volumeList.setItems(viewModel.volumes().volumes());
         volumeList.setCellFactory(list -> new VolumeCell());
         volumesHint.textProperty().bind(Bindings.when(viewModel.createdProperty())
-                .then("The controller discovered these volumes: choose copy, move or skip, the copy method and the "
-                        + "target storage class (the defaults are the web console's), then save.")
+                .then("The controller discovered these volumes: choose copy, move or skip, the copy method, the "
+                        + "target storage class and access mode (the defaults are the web console's), confirm a "
+                        + "proposed capacity where one is shown, then save.")
                 .otherwise("The controller discovers the volumes once the plan is created (on Review). Go on; "
                         + "come back here after creating it."));
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
@@ -303,14 +304,21 @@ public final class NewPlanView {
         private final ComboBox<CopyMethod> method = new ComboBox<>();
         private final ComboBox<String> storageClass = new ComboBox<>();
         private final CheckBox verify = new CheckBox("verify");
+        private final ComboBox<String> accessMode = new ComboBox<>();
         private final CheckBox capacity = new CheckBox();
-        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, verify), capacity);
+        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, accessMode, verify),
+                capacity);
+        // the access modes follow the chosen target class
+        private final javafx.beans.value.ChangeListener<String> classChanged = (obs, old, chosen) ->
+                accessMode.getItems().setAll(viewModel.volumes().accessModesOf(chosen));
         private VolumeRow bound;
 
         VolumeCell() {
             storageClass.setItems(viewModel.volumes().targetStorageClasses());
             storageClass.setPrefWidth(260);
             storageClass.setPromptText("target storage class");
+            accessMode.setPromptText("access mode");
+            accessMode.setPrefWidth(150);
             action.setConverter(ids(PvAction::id));
             method.setConverter(ids(CopyMethod::id));
             action.setPrefWidth(100);
@@ -327,6 +335,8 @@ public final class NewPlanView {
                 storageClass.valueProperty().unbindBidirectional(bound.storageClassProperty());
                 verify.selectedProperty().unbindBidirectional(bound.verifyProperty());
                 capacity.selectedProperty().unbindBidirectional(bound.capacityConfirmedProperty());
+                accessMode.valueProperty().unbindBidirectional(bound.accessModeProperty());
+                bound.storageClassProperty().removeListener(classChanged);
             }
             bound = empty ? null : row;
             if (row == null || empty) {
@@ -341,6 +351,10 @@ public final class NewPlanView {
             method.valueProperty().bindBidirectional(row.copyMethodProperty());
             storageClass.valueProperty().bindBidirectional(row.storageClassProperty());
             verify.selectedProperty().bindBidirectional(row.verifyProperty());
+            accessMode.getItems().setAll(viewModel.volumes().accessModesOf(row.storageClassProperty().get()));
+            row.storageClassProperty().addListener(classChanged);
+            accessMode.setId("plan-pv-access-" + row.volume().claim());
+            accessMode.valueProperty().bindBidirectional(row.accessModeProperty());
             // only a volume the controller proposes another capacity for (PvCapacityAdjustmentRequired)
             String capacityText = row.capacityText();
             capacity.setText(capacityText == null ? "" : capacityText);

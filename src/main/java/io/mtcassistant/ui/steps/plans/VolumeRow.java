@@ -18,6 +18,7 @@ public final class VolumeRow {
     private final ObjectProperty<PvAction> action = new SimpleObjectProperty<>();
     private final ObjectProperty<CopyMethod> copyMethod = new SimpleObjectProperty<>();
     private final StringProperty storageClass = new SimpleStringProperty();
+    private final StringProperty accessMode = new SimpleStringProperty();
     private final BooleanProperty verify = new SimpleBooleanProperty();
     private final BooleanProperty capacityConfirmed = new SimpleBooleanProperty();
 
@@ -26,6 +27,7 @@ public final class VolumeRow {
         action.set(initial.action());
         copyMethod.set(initial.copyMethod());
         storageClass.set(initial.storageClass());
+        accessMode.set(initial.accessMode());
         verify.set(Boolean.TRUE.equals(initial.verify()));
         capacityConfirmed.set(volume.capacityConfirmed());
     }
@@ -46,6 +48,11 @@ public final class VolumeRow {
         return storageClass;
     }
 
+    /** The target claim's access mode; null keeps the claim's own when the class offers it. */
+    public StringProperty accessModeProperty() {
+        return accessMode;
+    }
+
     public BooleanProperty verifyProperty() {
         return verify;
     }
@@ -62,7 +69,8 @@ public final class VolumeRow {
     }
 
     PvChoice choice() {
-        return new PvChoice(volume.name(), action.get(), copyMethod.get(), storageClass.get(), null, verify.get());
+        return new PvChoice(volume.name(), action.get(), copyMethod.get(), storageClass.get(), accessMode.get(),
+                verify.get());
     }
 
     /** "wiki/wiki-db  5Gi  glusterfs-storage" */
