@@ -42,11 +42,11 @@ public final class GeneralPage {
      */
     void showPlan(com.fasterxml.jackson.databind.JsonNode plan) {
         com.fasterxml.jackson.databind.JsonNode spec = plan.path("spec");
+        locked.set(true);
         name.set(plan.path("metadata").path("name").asText());
         source.set(find(clusters, spec.path("srcMigClusterRef").path("name").asText()));
         target.set(find(clusters, spec.path("destMigClusterRef").path("name").asText()));
         storage.set(find(storages, spec.path("migStorageRef").path("name").asText()));
-        locked.set(true);
     }
 
     private static ReadyChoice find(List<ReadyChoice> choices, String name) {
