@@ -13,6 +13,8 @@ import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.monitor.Condition;
 import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.plans.NamespaceMapping;
+import io.mtcassistant.monitor.ActionCheck;
+import io.mtcassistant.plans.PlanChangeRules;
 import io.mtcassistant.plans.PlanChanges;
 import io.mtcassistant.plans.PlanConditionGuide;
 import io.mtcassistant.plans.PlanInventory;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Create, edit, close or delete a MigPlan on the control cluster, checked before anything is "
                 + "created (names, Ready clusters and storage, namespaces, the controller's limits).",
-            "Exit codes: 0 done (the plan is Ready), 1 the work failed or the plan is not Ready, 2 bad input."},
+            "Exit codes: 0 done (the plan is Ready), 1 the work failed, the plan is not Ready or the change is refused "
+                + "(a migration of the plan runs), 2 bad input."},
         subcommands = {PlanCommand.Create.class, PlanCommand.Edit.class, PlanCommand.Close.class,
             PlanCommand.Delete.class})
 public class PlanCommand implements Callable<Integer> {
@@ -159,6 +162,21 @@ public class PlanCommand implements Callable<Integer> {
         return plan;
     }
 
+    /**
+     * The rules the Monitor page applies too ({@link PlanChangeRules}): an apply is refused with the reason (exit 1);
+     * a preview or an export only warns, since it may be run once the migration has ended.
+     */
+    static boolean refused(KubernetesClient client, Mode mode, String planName, PlanChangeRules.Change change,
+            PrintWriter err) {
+        ActionCheck check = PlanChangeRules.check(PlanChangeRules.read(client), planName, change);
+        if (check.allowed()) {
+            return false;
+        }
+        err.println("mtc-assistant: " + (mode.apply ? "refused: " : "warning: ") + check.reason());
+        err.flush();
+        return mode.apply;
+    }
+
     static void failOnBlocking(List<PlanProblem> problems, PrintWriter err) {
         PlanValidator.firstBlocking(problems).ifPresent(p -> {
             throw new BadInputException(p.line());
@@ -231,6 +249,11 @@ public class PlanCommand implements Callable<Integer> {
                 description = "A persistent volume's choice, applied once discovered (repeatable).")
         List<String> pvs;
 
+        @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "
+                + "controller proposes for this volume's target claim (PvCapacityAdjustmentRequired), applied once "
+                + "discovered (repeatable).")
+        List<String> capacityConfirmed;
+
         @Option(names = "--direct-images", description = "Direct image migration (needs the source's registry route).")
         boolean directImages;
 
@@ -267,13 +290,15 @@ public class PlanCommand implements Callable<Integer> {
                 }
                 int code = run(spec, target, mode, client, PlanChanges.create(target.context, request),
                         request.name(), true);
-                if (code != ExitCodes.OK || !mode.apply || request.pvChoices().isEmpty()) {
+                List<String> confirmed = capacityConfirmed == null ? List.of() : capacityConfirmed;
+                if (code != ExitCodes.OK || !mode.apply || request.pvChoices().isEmpty() && confirmed.isEmpty()) {
                     return code;
                 }
                 JsonNode live = requirePlan(client, request.name());
                 failOnBlocking(PvSelections.check(live, request.pvChoices(), request.directVolumes()), err);
+                failOnBlocking(PvSelections.checkConfirmations(live, confirmed), err);
                 return run(spec, target, mode, client, PlanChanges.editVolumes(target.context, live,
-                        request.pvChoices()), request.name(), true);
+                        request.pvChoices(), confirmed), request.name(), true);
             }
         }
 
@@ -310,7 +335,8 @@ public class PlanCommand implements Callable<Integer> {
 
     @Command(name = "edit", mixinStandardHelpOptions = true,
             description = "Change a plan's namespaces (the controller discovers their volumes again), its volumes' "
-                    + "choices, its copy options or its hooks, as a merge patch previewed as a diff.")
+                    + "choices and capacity confirmations, its copy options or its hooks, as a merge patch previewed as "
+                    + "a diff. Refused while one of its migrations runs, or when it is closed.")
     static final class Edit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -332,6 +358,11 @@ public class PlanCommand implements Callable<Integer> {
                 description = "A persistent volume's choice (repeatable).")
         List<String> pvs;
 
+        @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "
+                + "controller proposes for this volume's target claim (PvCapacityAdjustmentRequired; repeatable, "
+                + "with or without --pv).")
+        List<String> capacityConfirmed;
+
         @Option(names = "--direct-images", arity = "0..1", paramLabel = "true|false",
                 description = "Direct image migration on (or =false: through the repository).")
         Boolean directImages;
@@ -350,11 +381,13 @@ public class PlanCommand implements Callable<Integer> {
         public Integer call() {
             boolean options = directImages != null || directVolumes != null;
             boolean hookChange = hooks != null || noHooks;
-            long kinds = java.util.stream.Stream.of(namespaces != null, pvs != null, options, hookChange)
+            boolean volumes = pvs != null || capacityConfirmed != null;
+            long kinds = java.util.stream.Stream.of(namespaces != null, volumes, options, hookChange)
                     .filter(b -> b).count();
             if (kinds != 1) {
                 throw new BadInputException("plan edit: give one kind of change: --namespace (the new list), --pv "
-                        + "choices, --direct-images/--direct-volumes, or --hook groups / --no-hooks");
+                        + "choices / --capacity-confirmed, --direct-images/--direct-volumes, or --hook groups / "
+                        + "--no-hooks");
             }
             if (hooks != null && noHooks) {
                 throw new BadInputException("--no-hooks: leave out --hook, or leave out --no-hooks");
@@ -366,6 +399,9 @@ public class PlanCommand implements Callable<Integer> {
                     target.insecure, 30)) {
                 KubernetesClient client = session.client();
                 JsonNode live = requirePlan(client, name);
+                if (refused(client, mode, name, PlanChangeRules.Change.EDIT, err)) {
+                    return ExitCodes.FAILED;
+                }
                 ChangePlan change;
                 if (namespaces != null) {
                     List<NamespaceMapping> mappings = namespaces.stream().map(NamespaceMapping::parse).toList();
@@ -384,9 +420,11 @@ public class PlanCommand implements Callable<Integer> {
                     refuseTakenHookNames(client, newHooks, PlanChanges.hookNames(live));
                     change = PlanChanges.editHooks(target.context, live, newHooks);
                 } else {
+                    List<String> confirmed = capacityConfirmed == null ? List.of() : capacityConfirmed;
                     failOnBlocking(PvSelections.check(live, choices,
                             !live.path("spec").path("indirectVolumeMigration").asBoolean(false)), err);
-                    change = PlanChanges.editVolumes(target.context, live, choices);
+                    failOnBlocking(PvSelections.checkConfirmations(live, confirmed), err);
+                    change = PlanChanges.editVolumes(target.context, live, choices, confirmed);
                 }
                 return run(spec, target, mode, client, change, name, true);
             }
@@ -394,7 +432,8 @@ public class PlanCommand implements Callable<Integer> {
     }
 
     @Command(name = "close", mixinStandardHelpOptions = true,
-            description = "Close a plan (spec.closed): no migration starts from it; it and its history stay.")
+            description = "Close a plan (spec.closed): no migration starts from it; it and its history stay. Refused "
+                    + "while one of its migrations runs, or when it is closed already.")
     static final class Close implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -412,14 +451,19 @@ public class PlanCommand implements Callable<Integer> {
         public Integer call() {
             try (ClusterSession session = ClusterCommandSupport.connect(target.kubeconfig, target.context,
                     target.insecure, 30)) {
-                requirePlan(session.client(), name);
-                return run(spec, target, mode, session.client(), PlanChanges.close(target.context, name), name, false);
+                JsonNode live = requirePlan(session.client(), name);
+                if (refused(session.client(), mode, name, PlanChangeRules.Change.CLOSE, spec.commandLine().getErr())) {
+                    return ExitCodes.FAILED;
+                }
+                return run(spec, target, mode, session.client(), PlanChanges.closeOrDelete(target.context, live,
+                        PlanChangeRules.Change.CLOSE), name, false);
             }
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Delete a plan and the MigHooks it refers to (its migrations are not undone).")
+            description = "Delete a plan and the MigHooks it refers to (its migrations are not undone). Refused "
+                    + "while one of its migrations runs.")
     static final class Delete implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -438,8 +482,11 @@ public class PlanCommand implements Callable<Integer> {
             try (ClusterSession session = ClusterCommandSupport.connect(target.kubeconfig, target.context,
                     target.insecure, 30)) {
                 JsonNode live = requirePlan(session.client(), name);
-                return run(spec, target, mode, session.client(),
-                        PlanChanges.delete(target.context, name, PlanChanges.hookNames(live)), name, false);
+                if (refused(session.client(), mode, name, PlanChangeRules.Change.DELETE, spec.commandLine().getErr())) {
+                    return ExitCodes.FAILED;
+                }
+                return run(spec, target, mode, session.client(), PlanChanges.closeOrDelete(target.context, live,
+                        PlanChangeRules.Change.DELETE), name, false);
             }
         }
     }

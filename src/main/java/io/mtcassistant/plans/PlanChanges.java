@@ -57,11 +57,57 @@ public final class PlanChanges {
 
     /** The PV selections with these choices applied on top of the defaults; {@code plan} is the live MigPlan. */
     public static ChangePlan editVolumes(String cluster, JsonNode plan, List<PvChoice> choices) {
+        return editVolumes(cluster, plan, choices, List.of());
+    }
+
+    /** The same, also confirming the controller's proposed capacity of the volumes named in {@code confirmed}. */
+    public static ChangePlan editVolumes(String cluster, JsonNode plan, List<PvChoice> choices,
+            java.util.Collection<String> confirmed) {
         String name = plan.path("metadata").path("name").asText();
         List<PvChoice> resolved = PvSelections.resolve(plan, choices);
         return patch(cluster, name, "Edit the persistent volumes of plan " + name,
-                Map.of("persistentVolumes", PvSelections.patchedVolumes(plan, resolved)),
-                resolved.size() + " persistent volume selection(s)");
+                Map.of("persistentVolumes", PvSelections.patchedVolumes(plan, resolved, confirmed)),
+                resolved.size() + " persistent volume selection(s)" + (confirmed.isEmpty() ? ""
+                        : "; proposed capacity confirmed for " + String.join(", ", confirmed)));
+    }
+
+    /**
+     * The Monitor's Edit…: one merge patch of what differs from the live plan. A new namespace list goes alone (the
+     * controller discovers the volumes again, so choices for the old ones would be lost); else the volume selections
+     * and capacity confirmations when the admin changed one (the whole list is then written, defaults included).
+     * Empty when nothing was changed.
+     */
+    public static java.util.Optional<ChangePlan> edit(String cluster, JsonNode plan, List<NamespaceMapping> namespaces,
+            List<PvChoice> choices, java.util.Collection<String> confirmed) {
+        String name = plan.path("metadata").path("name").asText();
+        List<String> live = new java.util.ArrayList<>();
+        plan.path("spec").path("namespaces").forEach(n -> live.add(n.asText()));
+        List<String> wanted = namespaces.stream().map(NamespaceMapping::specValue).toList();
+        if (!wanted.equals(live)) {
+            ChangePlan.Builder change = ChangePlan.builder(cluster, "Edit plan " + name);
+            change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, Map.of("namespaces", wanted)),
+                    "namespaces: " + String.join(", ", wanted)));
+            return java.util.Optional.of(change.note("The controller discovers the volumes of the new namespace list; "
+                    + "choose their copy options on Persistent volumes once it has.").build());
+        }
+        // what the pages show unchanged (the live selections, else the console's defaults) is no change
+        boolean sameChoices = PvSelections.resolve(plan, choices).equals(PvSelections.resolve(plan, List.of()));
+        boolean newConfirmations = PlanVolume.listFrom(plan).stream()
+                .anyMatch(v -> confirmed.contains(v.name()) && !v.capacityConfirmed());
+        if (sameChoices && !newConfirmations) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(editVolumes(cluster, plan, choices, confirmed));
+    }
+
+    /** Close or delete, as the Monitor's buttons and `plan close|delete` do them ({@code plan} is the live MigPlan). */
+    public static ChangePlan closeOrDelete(String cluster, JsonNode plan, PlanChangeRules.Change change) {
+        String name = plan.path("metadata").path("name").asText();
+        return switch (change) {
+            case CLOSE -> close(cluster, name);
+            case DELETE -> delete(cluster, name, hookNames(plan));
+            case EDIT -> throw new IllegalArgumentException("an edit is built from what the admin changed: edit(...)");
+        };
     }
 
     /** Copy options: direct or indirect image and volume migration. */

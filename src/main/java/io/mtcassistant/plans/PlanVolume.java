@@ -7,9 +7,19 @@ import java.util.List;
 /**
  * A persistent volume the controller discovered for a plan (one entry of spec.persistentVolumes): its claim,
  * capacity, source storage class, what the controller supports for it, and the current selection.
+ *
+ * @param proposedCapacity the size the controller proposes for the target claim when the source claim asks for less
+ *                         than its volume holds (PvCapacityAdjustmentRequired), or null
+ * @param capacityConfirmed the admin has accepted that proposal (spec.persistentVolumes[].capacityConfirmed)
  */
 public record PlanVolume(String name, String namespace, String claim, String capacity, String storageClass,
-        List<String> accessModes, List<String> supportedActions, List<String> supportedCopyMethods, PvChoice selection) {
+        List<String> accessModes, List<String> supportedActions, List<String> supportedCopyMethods, PvChoice selection,
+        String proposedCapacity, boolean capacityConfirmed) {
+
+    /** A proposed capacity nobody has confirmed yet. */
+    public boolean needsCapacityConfirmation() {
+        return proposedCapacity != null && !capacityConfirmed;
+    }
 
     public static List<PlanVolume> listFrom(JsonNode plan) {
         List<PlanVolume> volumes = new ArrayList<>();
@@ -27,7 +37,7 @@ public record PlanVolume(String name, String namespace, String claim, String cap
                     pv.path("pvc").path("name").asText(""), pv.path("capacity").asText(""),
                     pv.path("storageClass").asText(""), strings(pv.path("pvc").path("accessModes")),
                     strings(pv.path("supported").path("actions")), strings(pv.path("supported").path("copyMethods")),
-                    chosen));
+                    chosen, text(pv, "proposedCapacity"), pv.path("capacityConfirmed").asBoolean(false)));
         }
         return volumes;
     }

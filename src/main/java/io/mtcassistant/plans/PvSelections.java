@@ -129,12 +129,44 @@ public final class PvSelections {
         }
     }
 
+    /**
+     * Capacity confirmations naming a PV the plan does not have (an error), or one without a proposed capacity
+     * (a warning: nothing to confirm).
+     */
+    public static List<PlanProblem> checkConfirmations(JsonNode plan, java.util.Collection<String> confirmed) {
+        List<PlanProblem> problems = new ArrayList<>();
+        List<PlanVolume> volumes = PlanVolume.listFrom(plan);
+        for (String name : confirmed) {
+            Optional<PlanVolume> volume = volumes.stream().filter(v -> v.name().equals(name)).findFirst();
+            if (volume.isEmpty()) {
+                problems.add(PlanProblem.error("capacity-confirmed", name + " is not a persistent volume of this plan "
+                        + "(known: " + String.join(", ", volumes.stream().map(PlanVolume::name).toList()) + ")"));
+            } else if (volume.get().proposedCapacity() == null) {
+                problems.add(PlanProblem.warning("capacity-confirmed", name + ": the controller proposes no other "
+                        + "capacity for this volume; nothing to confirm"));
+            }
+        }
+        return problems;
+    }
+
     /** spec.persistentVolumes of the plan with these selections, for a merge patch (lists are replaced whole). */
     public static List<Map<String, Object>> patchedVolumes(JsonNode plan, List<PvChoice> resolved) {
+        return patchedVolumes(plan, resolved, java.util.Set.of());
+    }
+
+    /**
+     * The same, with {@code capacityConfirmed: true} on the volumes named in {@code confirmed}: the admin accepts the
+     * controller's proposedCapacity for their target claims (the condition PvCapacityAdjustmentRequired goes).
+     */
+    public static List<Map<String, Object>> patchedVolumes(JsonNode plan, List<PvChoice> resolved,
+            java.util.Collection<String> confirmed) {
         List<Map<String, Object>> volumes = new ArrayList<>();
         int i = 0;
         for (JsonNode pv : plan.path("spec").path("persistentVolumes")) {
             Map<String, Object> entry = io.mtcassistant.install.plan.KubeObjects.asMap(pv);
+            if (confirmed.contains(pv.path("name").asText())) {
+                entry.put("capacityConfirmed", true);
+            }
             PvChoice choice = resolved.get(i++);
             Map<String, Object> selection = new LinkedHashMap<>();
             selection.put("action", choice.action().id());

@@ -166,7 +166,8 @@ public final class AppComposition implements AutoCloseable {
                 WizardModel.COMPATIBILITY, () -> CompatibilityView.create(compatibility,
                         () -> wizard.goTo(wizard.step(WizardModel.CLUSTERS))),
                 WizardModel.MIRRORING, () -> MirroringView.create(mirroring),
-                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs, this::openNewPlan),
+                WizardModel.MONITOR, () -> MonitorView.create(monitor, dialogs, this::openNewPlan,
+                        this::openPlanEditor),
                 WizardModel.OPERATORS, () -> OperatorsView.create(operators),
                 WizardModel.NETWORK, () -> NetworkView.create(network),
                 WizardModel.REPOSITORY, () -> RepositoryView.create(repository));
@@ -175,6 +176,11 @@ public final class AppComposition implements AutoCloseable {
 
     /** The Monitor page's "New plan…": the plans flow on the connected target (control) and source clusters. */
     private void openNewPlan(javafx.stage.Window owner) {
+        openPlanEditor(owner, null);
+    }
+
+    /** The same window on an existing plan (the Monitor page's "Edit…"), or a new one when {@code existing} is null. */
+    private void openPlanEditor(javafx.stage.Window owner, String existing) {
         var target = clusters.session(ClusterRole.TARGET);
         if (target.isEmpty()) {
             activityLog.warning("New plan", "Connect the target (control) cluster in the Clusters step first.");
@@ -189,6 +195,9 @@ public final class AppComposition implements AutoCloseable {
                 window.get().close();
             }
         });
+        if (existing != null) {
+            viewModel.editExisting(existing);
+        }
         window.set(io.mtcassistant.ui.steps.plans.NewPlanWindow.open(owner, viewModel, dialogs));
     }
 

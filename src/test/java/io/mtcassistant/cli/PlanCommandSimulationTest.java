@@ -172,6 +172,46 @@ class PlanCommandSimulationTest {
         assertThat(run("plan", "delete", "--name", "billing-hooks", "--apply")).isZero();
     }
 
+    @Test
+    void aPlanWhoseMigrationRunsIsNotChangedAndTheMigrationIsNamed() {
+        // the demo's crm stage is paused (blocked direct volume migration): it has not ended
+        assertThat(run("plan", "delete", "--name", "crm", "--apply")).isEqualTo(1);
+        assertThat(err.toString()).contains("mtc-assistant: refused: migration crm-stage-1 of plan crm is running (");
+        assertThat(plan("crm").path("metadata").path("name").asText()).isEqualTo("crm");
+        assertThat(run("plan", "edit", "--name", "crm", "--namespace", "crm", "--namespace", "billing", "--apply"))
+                .isEqualTo(1);
+        assertThat(plan("crm").path("spec").path("namespaces")).hasSize(1);
+        // a preview still shows the change, with the reason as a warning
+        assertThat(run("plan", "close", "--name", "crm", "--plan")).isZero();
+        assertThat(err.toString()).contains("mtc-assistant: warning: migration crm-stage-1 of plan crm is running");
+        assertThat(out.toString()).contains("Close migration plan crm");
+    }
+
+    @Test
+    void aProposedCapacityIsConfirmedFromTheCommandLine() {
+        KubernetesClient source = environment.source().client();
+        try {
+            io.mtcassistant.plans.GrownClaims.create(source, "grown-cli", "pv-grown-cli-data");
+            assertThat(run(create("grown-cli", "--namespace", "grown-cli", "--apply"))).as(err.toString()).isZero();
+            assertThat(PlanVolume.listFrom(plan("grown-cli")).get(0).needsCapacityConfirmation()).isTrue();
+            assertThat(run("plan", "edit", "--name", "grown-cli", "--capacity-confirmed", "pv-nope", "--plan"))
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains("capacity-confirmed: pv-nope is not a persistent volume of this plan");
+            assertThat(run("plan", "edit", "--name", "grown-cli", "--capacity-confirmed", "pv-grown-cli-data",
+                    "--plan")).isZero();
+            assertThat(out.toString()).contains("+    capacityConfirmed: true");
+            assertThat(run("plan", "edit", "--name", "grown-cli", "--capacity-confirmed", "pv-grown-cli-data",
+                    "--apply")).as(err.toString()).isZero();
+            PlanVolume volume = PlanVolume.listFrom(plan("grown-cli")).get(0);
+            assertThat(volume.capacityConfirmed()).isTrue();
+            assertThat(volume.proposedCapacity()).isEqualTo("8Gi");
+        } finally {
+            run("plan", "delete", "--name", "grown-cli", "--apply");
+            source.namespaces().withName("grown-cli").delete();
+            source.close();
+        }
+    }
+
     private static JsonNode hook(String name) {
         return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(
                 io.mtcassistant.plans.MigPlanManifests.MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(name)

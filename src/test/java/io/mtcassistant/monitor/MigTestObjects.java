@@ -4,12 +4,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** MigPlan and MigMigration objects shaped as mig-controller writes them, for tests. */
-final class MigTestObjects {
+public final class MigTestObjects {
 
     private MigTestObjects() {
     }
 
-    static GenericKubernetesResource readyPlan(String name) {
+    public static GenericKubernetesResource readyPlan(String name) {
         return Serialization.unmarshal("""
                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigPlan",
                  "metadata": {"name": "%s", "namespace": "openshift-migration"},
@@ -23,7 +23,7 @@ final class MigTestObjects {
     }
 
     /** A cutover running in its DirectVolume step with one PVC at {@code percent}. */
-    static GenericKubernetesResource runningCutover(String name, String plan, int percent) {
+    public static GenericKubernetesResource runningCutover(String name, String plan, int percent) {
         return Serialization.unmarshal("""
                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigMigration",
                  "metadata": {"name": "%s", "namespace": "openshift-migration",
@@ -46,7 +46,7 @@ final class MigTestObjects {
                 """.formatted(name, plan, percent), GenericKubernetesResource.class);
     }
 
-    static GenericKubernetesResource succeededCutover(String name, String plan) {
+    public static GenericKubernetesResource succeededCutover(String name, String plan) {
         return Serialization.unmarshal("""
                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigMigration",
                  "metadata": {"name": "%s", "namespace": "openshift-migration",
@@ -68,7 +68,7 @@ final class MigTestObjects {
                 """.formatted(name, plan), GenericKubernetesResource.class);
     }
 
-    static GenericKubernetesResource stage(String name, String plan) {
+    public static GenericKubernetesResource stage(String name, String plan) {
         return Serialization.unmarshal("""
                 {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigMigration",
                  "metadata": {"name": "%s", "namespace": "openshift-migration",

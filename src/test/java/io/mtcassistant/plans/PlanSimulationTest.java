@@ -186,16 +186,7 @@ class PlanSimulationTest {
     void aClaimSmallerThanItsVolumeNeedsItsCapacityConfirmed() {
         KubernetesClient source = environment.source().client();
         try {
-            source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                    .withName("grown-db").endMetadata().build()).create();
-            source.persistentVolumeClaims().inNamespace("grown-db").resource(
-                    new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder().withNewMetadata()
-                            .withName("data").endMetadata().withNewSpec().withStorageClassName("glusterfs-storage")
-                            .withAccessModes("ReadWriteOnce").withVolumeName("pv-grown-db-data").withNewResources()
-                            .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi"))
-                            .endResources().endSpec().withNewStatus().withPhase("Bound")
-                            .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("8Gi")).endStatus()
-                            .build()).create();
+            GrownClaims.create(source, "grown-db", "pv-grown-db-data");
             createDirectly(PlanFixtures.request("grown", "grown-db"));
             Condition capacity = awaitCondition("grown", "PvCapacityAdjustmentRequired");
             assertThat(capacity.category()).isEqualTo("Warn");

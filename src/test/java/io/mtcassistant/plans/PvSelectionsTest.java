@@ -53,4 +53,21 @@ class PvSelectionsTest {
                 .containsEntry("capacity", "10Gi");
         assertThat(volumes.get(1).get("selection")).asString().contains("storageClass=gp3-csi");
     }
+
+    @Test
+    void aProposedCapacityIsConfirmedInThePatchAndAConfirmationOfNothingIsTold() {
+        var plan = (com.fasterxml.jackson.databind.node.ObjectNode) PlanFixtures.discoveredPlan();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plan.path("spec").path("persistentVolumes").get(0))
+                .put("proposedCapacity", "12Gi");
+        assertThat(PlanVolume.listFrom(plan).get(0).needsCapacityConfirmation()).isTrue();
+        assertThat(PlanVolume.listFrom(plan).get(1).proposedCapacity()).isNull();
+        var volumes = PvSelections.patchedVolumes(plan, PvSelections.resolve(plan, List.of()), List.of("pv-a"));
+        assertThat(volumes.get(0)).containsEntry("capacityConfirmed", true).containsEntry("proposedCapacity", "12Gi");
+        assertThat(volumes.get(1)).doesNotContainKey("capacityConfirmed");
+        assertThat(PvSelections.checkConfirmations(plan, List.of("pv-a"))).isEmpty();
+        assertThat(PvSelections.checkConfirmations(plan, List.of("pv-b", "pv-x"))).extracting(PlanProblem::line)
+                .containsExactly("capacity-confirmed: pv-b: the controller proposes no other capacity for this "
+                        + "volume; nothing to confirm", "capacity-confirmed: pv-x is not a persistent volume of this "
+                        + "plan (known: pv-a, pv-b, pv-c)");
+    }
 }

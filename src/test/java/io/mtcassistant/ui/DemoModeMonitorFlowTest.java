@@ -34,7 +34,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -193,20 +192,7 @@ class DemoModeMonitorFlowTest {
     }
 
     private static void select(FxRobot robot, String plan) {
-        ListView<?> list = robot.lookup("#monitor-plans").queryListView();
-        robot.interact(() -> {
-            for (int i = 0; i < list.getItems().size(); i++) {
-                if (((PlanView) list.getItems().get(i)).name().equals(plan)) {
-                    list.scrollTo(i);
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
-                && cell.getItem() instanceof PlanView p && p.name().equals(plan)).queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
-        ScrollPane details = robot.lookup("#monitor-details-scroll").queryAs(ScrollPane.class);
-        robot.interact(() -> details.setVvalue(0));
+        io.mtcassistant.ui.testsupport.MonitorSteps.select(robot, plan);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -38,7 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
  * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
- * a stage starts and the monitor shows it. Writes target/snapshots/plans-*.png.
+ * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, Review's diff,
+ * Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
+ * Writes target/snapshots/plans-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModePlansFlowTest {
@@ -146,5 +148,92 @@ class DemoModePlansFlowTest {
         Node monitorPage = robot.lookup("#monitor-page").query();
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.writeOnFx(robot, monitorPage.getScene(), Path.of("target/snapshots/plans-7-monitor.png"));
+    }
+
+    /** Clicks the plan until the monitor has it chosen (a click may land while an update refills the list). */
+    private void choose(FxRobot robot, String plan) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        do {
+            io.mtcassistant.ui.testsupport.MonitorSteps.select(robot, plan);
+        } while (!plan.equals(app.monitor().selectedPlanProperty().get()) && System.nanoTime() < end);
+        assertThat(app.monitor().selectedPlanProperty().get()).isEqualTo(plan);
+    }
+
+    private static String reasons(FxRobot robot) {
+        return robot.lookup("#monitor-action-reasons").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static java.util.Optional<PlanView> shown(FxRobot robot, String plan) {
+        ListView<?> list = robot.lookup("#monitor-plans").queryAs(ListView.class);
+        return list.getItems().stream().map(PlanView.class::cast).filter(p -> p.name().equals(plan)).findFirst();
+    }
+
+    @Test
+    void anExistingPlanIsEditedClosedAndDeletedFromTheMonitor(FxRobot robot) throws Exception {
+        DemoClustersSteps.awaitDemoContexts(app);
+        DemoClustersSteps.assignRolesAndConnect(robot, app);
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.MONITOR)));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#monitor-plans").tryQuery().isPresent()
+                && shown(robot, "crm").isPresent() && shown(robot, "reports").isPresent());
+
+        // crm's stage is paused, not ended: no change of the plan, and the page says why
+        choose(robot, "crm");
+        Button delete = robot.lookup("#monitor-delete-plan").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> delete.isDisabled()
+                && reasons(robot).contains("Delete plan: migration crm-stage-1 of plan crm is running"));
+
+        choose(robot, "reports");
+        Button edit = robot.lookup("#monitor-edit-plan").queryAs(Button.class);
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !edit.isDisabled());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Edit… stays disabled: " + reasons(robot), e);
+        }
+        robot.clickOn("#monitor-edit-plan");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#plan-title").tryQuery().isPresent()
+                && robot.lookup("#plan-name").queryAs(javafx.scene.control.TextField.class).getText().equals("reports"));
+        // the rest of the plan is filled in the same FX pulse as the name
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#plan-title").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Edit migration plan reports");
+        assertThat(robot.lookup("#plan-name").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+        next(robot);
+        robot.clickOn("#plan-namespace-filter").write("billing");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#plan-ns-billing").tryQuery().isPresent());
+        robot.clickOn("#plan-ns-billing");
+        for (int i = 0; i < 4; i++) {
+            next(robot);
+        }
+        TextArea review = robot.lookup("#plan-yaml").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> review.getText().contains("+  - billing"));
+        assertThat(robot.lookup("#plan-create").queryAs(Button.class).getText()).isEqualTo("Apply changes");
+        snapshot(robot, "8-edit-review");
+        robot.clickOn("#plan-create");
+        javafx.scene.control.Label status = robot.lookup("#plan-status").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> status.getText().startsWith("Plan reports changed."));
+        Window planWindow = planScene(robot).getWindow();
+        robot.interact(() -> ((Stage) planWindow).close());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown(robot, "reports")
+                .map(p -> p.namespaces().contains("billing")).orElse(false));
+
+        robot.clickOn("#monitor-close-plan");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#monitor-confirmation-text").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText().startsWith("Close plan reports?")).orElse(false));
+        Node monitorPage = robot.lookup("#monitor-page").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeOnFx(robot, monitorPage.getScene(), Path.of("target/snapshots/plans-9-close-confirm.png"));
+        robot.clickOn("#monitor-confirm");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown(robot, "reports").map(PlanView::closed)
+                .orElse(false));
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !delete.isDisabled());
+        robot.clickOn("#monitor-delete-plan");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#monitor-confirmation-text").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText().startsWith("Delete plan reports?")).orElse(false));
+        robot.clickOn("#monitor-confirm");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown(robot, "reports").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeOnFx(robot, monitorPage.getScene(), Path.of("target/snapshots/plans-10-deleted.png"));
     }
 }

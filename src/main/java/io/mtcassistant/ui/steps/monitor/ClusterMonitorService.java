@@ -1,12 +1,21 @@
 package io.mtcassistant.ui.steps.monitor;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mtcassistant.install.plan.ApplyListener;
+import io.mtcassistant.install.plan.ApplyResult;
+import io.mtcassistant.install.plan.ChangePlan;
+import io.mtcassistant.install.plan.ChangePlanApplier;
+import io.mtcassistant.monitor.ActionCheck;
 import io.mtcassistant.monitor.ActionRequest;
 import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.monitor.MigrationActions;
 import io.mtcassistant.monitor.MigrationWatcher;
 import io.mtcassistant.monitor.MonitorListener;
 import io.mtcassistant.monitor.MonitorSnapshot;
+import io.mtcassistant.plans.PlanChangeRules;
+import io.mtcassistant.plans.PlanChanges;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -18,15 +27,38 @@ public final class ClusterMonitorService implements MonitorService {
 
     private final KubernetesClient client;
     private final String note;
+    private final String cluster;
 
     public ClusterMonitorService(KubernetesClient client) {
-        this(client, "");
+        this(client, "", "control cluster");
     }
 
-    /** @param note which cluster this is and why it was chosen, shown on the page */
-    public ClusterMonitorService(KubernetesClient client, String note) {
+    /**
+     * @param note    which cluster this is and why it was chosen, shown on the page
+     * @param cluster its context name, for the change plans of Close plan and Delete plan
+     */
+    public ClusterMonitorService(KubernetesClient client, String note, String cluster) {
         this.client = client;
         this.note = note;
+        this.cluster = cluster;
+    }
+
+    @Override
+    public ApplyResult changePlan(MonitorSnapshot snapshot, String plan, PlanChangeRules.Change change)
+            throws MigrationActions.ActionRefusedException {
+        ActionCheck check = PlanChangeRules.check(snapshot, plan, change);
+        if (!check.allowed()) {
+            throw new MigrationActions.ActionRefusedException(check.reason());
+        }
+        GenericKubernetesResource live = client.genericKubernetesResources(MigResources.MIG_PLAN)
+                .inNamespace(MigResources.NAMESPACE).withName(plan).get();
+        if (live == null) {
+            throw new MigrationActions.ActionRefusedException("no MigPlan named " + plan + " in "
+                    + MigResources.NAMESPACE + " any more");
+        }
+        ChangePlan changePlan = PlanChanges.closeOrDelete(cluster, Serialization.jsonMapper().valueToTree(live), change);
+        return new ChangePlanApplier(client, Duration.ofMillis(500), Clock.systemUTC()).apply(changePlan,
+                ApplyListener.NONE);
     }
 
     @Override

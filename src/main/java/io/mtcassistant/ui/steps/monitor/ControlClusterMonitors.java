@@ -29,7 +29,8 @@ public final class ControlClusterMonitors implements Supplier<Optional<MonitorSe
 
     @Override
     public Optional<MonitorService> get() {
-        return choose().map(choice -> new ClusterMonitorService(choice.session().client(), choice.note()));
+        return choose().map(choice -> new ClusterMonitorService(choice.session().client(), choice.note(),
+                choice.session().context().name()));
     }
 
     /** Empty when neither the control cluster nor the target is connected. */

@@ -5,6 +5,7 @@ import io.mtcassistant.monitor.ActionCheck;
 import io.mtcassistant.monitor.ActionRequest;
 import io.mtcassistant.monitor.MigrationView;
 import io.mtcassistant.monitor.PlanView;
+import io.mtcassistant.plans.PlanChangeRules;
 import io.mtcassistant.ui.common.DialogService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,8 @@ public final class MonitorView {
 
     private final MonitorViewModel viewModel;
     private final DialogService dialogs;
+    /** Opens the plan window on an existing plan (owner window, plan name); null: no Edit… button. */
+    private final java.util.function.BiConsumer<javafx.stage.Window, String> editPlan;
 
     @FXML private BorderPane root;
     @FXML private VBox plansPane;
@@ -71,14 +74,21 @@ public final class MonitorView {
     private String pickerKey = "";
     private MigrationPane migrationPane;
 
-    private MonitorView(MonitorViewModel viewModel, DialogService dialogs) {
+    private MonitorView(MonitorViewModel viewModel, DialogService dialogs,
+            java.util.function.BiConsumer<javafx.stage.Window, String> editPlan) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.editPlan = editPlan;
     }
 
     public static Node create(MonitorViewModel viewModel, DialogService dialogs) {
+        return create(viewModel, dialogs, (java.util.function.BiConsumer<javafx.stage.Window, String>) null);
+    }
+
+    private static Node create(MonitorViewModel viewModel, DialogService dialogs,
+            java.util.function.BiConsumer<javafx.stage.Window, String> editPlan) {
         FXMLLoader loader = new FXMLLoader(MonitorView.class.getResource("monitor.fxml"));
-        loader.setController(new MonitorView(viewModel, dialogs));
+        loader.setController(new MonitorView(viewModel, dialogs, editPlan));
         try {
             return loader.load();
         } catch (IOException e) {
@@ -86,10 +96,14 @@ public final class MonitorView {
         }
     }
 
-    /** With a "New plan…" button in the header that opens the plans step's window over this one. */
+    /**
+     * With a "New plan…" button in the header that opens the plans step's window over this one, and an "Edit…" for
+     * the chosen plan that opens it on that plan.
+     */
     public static Node create(MonitorViewModel viewModel, DialogService dialogs,
-            java.util.function.Consumer<javafx.stage.Window> newPlan) {
-        Node page = create(viewModel, dialogs);
+            java.util.function.Consumer<javafx.stage.Window> newPlan,
+            java.util.function.BiConsumer<javafx.stage.Window, String> editPlan) {
+        Node page = create(viewModel, dialogs, editPlan);
         Button button = new Button("New plan…");
         button.setId("monitor-new-plan");
         button.setOnAction(e -> newPlan.accept(button.getScene().getWindow()));
@@ -148,6 +162,7 @@ public final class MonitorView {
         viewModel.selectedPlanProperty().addListener((obs, old, p) -> render());
         viewModel.selectedMigrationProperty().addListener((obs, old, m) -> render());
         viewModel.confirmingProperty().addListener((obs, old, c) -> showConfirmation(c));
+        viewModel.confirmingChangeProperty().addListener((obs, old, c) -> showPlanChangeConfirmation(c));
         viewModel.actionMessageProperty().addListener((obs, old, m) -> render());
         render();
     }
@@ -165,6 +180,14 @@ public final class MonitorView {
         actions.add(new ActionButton("Start cutover", "monitor-cutover", ActionRequest.Kind.CUTOVER));
         actions.add(new ActionButton("Roll back", "monitor-rollback", ActionRequest.Kind.ROLLBACK));
         actions.add(new ActionButton("Cancel migration", "monitor-cancel", ActionRequest.Kind.CANCEL));
+        if (editPlan != null) {
+            actions.add(new ActionButton("Edit…", "monitor-edit-plan", PlanChangeRules.Change.EDIT,
+                    () -> viewModel.plan().ifPresent(p -> editPlan.accept(root.getScene().getWindow(), p.name()))));
+        }
+        actions.add(new ActionButton("Close plan", "monitor-close-plan", PlanChangeRules.Change.CLOSE,
+                () -> viewModel.askPlanChange(PlanChangeRules.Change.CLOSE)));
+        actions.add(new ActionButton("Delete plan", "monitor-delete-plan", PlanChangeRules.Change.DELETE,
+                () -> viewModel.askPlanChange(PlanChangeRules.Change.DELETE)));
         actions.forEach(action -> buttons.getChildren().add(action.button));
         reasons.setId("monitor-action-reasons");
         export.setId("monitor-export");
@@ -238,29 +261,47 @@ public final class MonitorView {
 
     /** The confirmation box changes only when the question does, never on a data update. */
     private void showConfirmation(ActionRequest request) {
-        confirmationHolder.getChildren().clear();
         if (request != null) {
-            confirmationHolder.getChildren().add(confirmation(request));
+            confirmationHolder.getChildren().setAll(confirmation(request));
+        } else if (viewModel.confirmingChangeProperty().get() == null) {
+            confirmationHolder.getChildren().clear();
+        }
+    }
+
+    /** Close plan / Delete plan: the same box, naming the plan. */
+    private void showPlanChangeConfirmation(MonitorViewModel.PlanChangeQuestion question) {
+        if (question != null) {
+            confirmationHolder.getChildren().setAll(confirmation(question.consequence(), null, viewModel::confirmPlanChange));
+        } else if (viewModel.confirmingProperty().get() == null) {
+            confirmationHolder.getChildren().clear();
         }
     }
 
     private Node confirmation(ActionRequest request) {
+        CheckBox quiesce = null;
+        if (request.kind() == ActionRequest.Kind.CUTOVER) {
+            quiesce = new CheckBox("Quiesce: scale the source applications down before the copy");
+            quiesce.setId("monitor-quiesce");
+            quiesce.selectedProperty().bindBidirectional(viewModel.quiesceProperty());
+        }
+        return confirmation(request.consequence(), quiesce, viewModel::confirm);
+    }
+
+    private Node confirmation(String consequence, Node option, Runnable onConfirm) {
         VBox box = new VBox(8);
         box.setId("monitor-confirmation");
         box.setStyle("-fx-border-color: #c77700; -fx-border-width: 1; -fx-padding: 10; -fx-background-color: #fff8ec;");
-        Label text = new Label(request.consequence());
+        Label text = new Label(consequence);
+        text.setId("monitor-confirmation-text");
         text.setWrapText(true);
         box.getChildren().add(text);
-        if (request.kind() == ActionRequest.Kind.CUTOVER) {
-            CheckBox quiesce = new CheckBox("Quiesce: scale the source applications down before the copy");
-            quiesce.setId("monitor-quiesce");
-            quiesce.selectedProperty().bindBidirectional(viewModel.quiesceProperty());
-            box.getChildren().add(quiesce);
+        if (option != null) {
+            box.getChildren().add(option);
         }
         Button confirm = new Button("Confirm");
         confirm.setId("monitor-confirm");
         confirm.setDefaultButton(true);
-        confirm.setOnAction(e -> viewModel.confirm());
+        confirm.setOnAction(e -> onConfirm.run());
         Button back = new Button("Back");
         back.setId("monitor-confirm-back");
         back.setOnAction(e -> viewModel.cancelConfirmation());
@@ -304,19 +345,31 @@ public final class MonitorView {
     private final class ActionButton {
         final Button button;
         final ActionRequest.Kind kind;
+        private final java.util.function.Supplier<ActionCheck> check;
         String reason;
 
         ActionButton(String text, String id, ActionRequest.Kind kind) {
+            this(text, id, kind, () -> viewModel.check(kind), () -> viewModel.ask(kind));
+        }
+
+        /** Edit…, Close plan, Delete plan: checked by the plan-change rules. */
+        ActionButton(String text, String id, PlanChangeRules.Change change, Runnable action) {
+            this(text, id, null, () -> viewModel.checkPlanChange(change), action);
+        }
+
+        private ActionButton(String text, String id, ActionRequest.Kind kind,
+                java.util.function.Supplier<ActionCheck> check, Runnable action) {
             this.kind = kind;
+            this.check = check;
             button = new Button(text);
             button.setId(id);
-            button.setOnAction(e -> viewModel.ask(kind));
+            button.setOnAction(e -> action.run());
         }
 
         void refresh() {
-            ActionCheck check = viewModel.check(kind);
-            button.setDisable(!check.allowed());
-            reason = check.allowed() ? null : check.reason();
+            ActionCheck checked = check.get();
+            button.setDisable(!checked.allowed());
+            reason = checked.allowed() ? null : checked.reason();
         }
 
         /** Cancel is disabled whenever nothing runs, which needs no explanation. */

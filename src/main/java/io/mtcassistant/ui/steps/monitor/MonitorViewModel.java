@@ -13,6 +13,7 @@ import io.mtcassistant.monitor.MonitorUpdate;
 import io.mtcassistant.monitor.ObjectsFile;
 import io.mtcassistant.monitor.PlanView;
 import io.mtcassistant.monitor.VolumeProgress;
+import io.mtcassistant.plans.PlanChangeRules;
 import io.mtcassistant.ui.wizard.StepState;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,6 +71,7 @@ public final class MonitorViewModel {
     private final StringProperty selectedPlan = new SimpleStringProperty();
     private final StringProperty selectedMigration = new SimpleStringProperty();
     private final ObjectProperty<ActionRequest> confirming = new SimpleObjectProperty<>();
+    private final ObjectProperty<PlanChangeQuestion> confirmingChange = new SimpleObjectProperty<>();
     private final BooleanProperty quiesce = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sourceNote = new ReadOnlyStringWrapper("");
@@ -92,6 +94,7 @@ public final class MonitorViewModel {
         // a question or an outcome belongs to the plan it was about
         selectedPlan.addListener((obs, old, plan) -> {
             confirming.set(null);
+            confirmingChange.set(null);
             actionMessage.set("");
         });
         filter.addListener((obs, old, f) -> refilter());
@@ -316,20 +319,81 @@ public final class MonitorViewModel {
     }
 
     public ActionCheck check(ActionRequest.Kind kind) {
-        Optional<PlanView> plan = plan();
-        if (plan.isEmpty()) {
-            return ActionCheck.refuse("choose a plan");
+        return precondition().orElseGet(() -> MigrationActions.check(snapshot.get(), request(kind, plan().orElseThrow())));
+    }
+
+    /** Edit…, Close plan and Delete plan: the same rules as `plan edit|close|delete` ({@link PlanChangeRules}). */
+    public ActionCheck checkPlanChange(PlanChangeRules.Change change) {
+        return precondition().orElseGet(() -> PlanChangeRules.check(snapshot.get(), plan().orElseThrow().name(), change));
+    }
+
+    /** Why no action can be taken at all now, or empty. */
+    private Optional<ActionCheck> precondition() {
+        if (plan().isEmpty()) {
+            return Optional.of(ActionCheck.refuse("choose a plan"));
         }
         if (openedFile.get() != null) {
-            return ActionCheck.refuse(OPENED_FROM_FILE);
+            return Optional.of(ActionCheck.refuse(OPENED_FROM_FILE));
         }
         if (service == null) {
-            return ActionCheck.refuse("not connected to the control cluster");
+            return Optional.of(ActionCheck.refuse("not connected to the control cluster"));
         }
         if (feed.get().kind() != FeedStatus.Kind.LIVE) {
-            return ActionCheck.refuse("the data is not live: wait for the connection to come back");
+            return Optional.of(ActionCheck.refuse("the data is not live: wait for the connection to come back"));
         }
-        return MigrationActions.check(snapshot.get(), request(kind, plan.get()));
+        return Optional.empty();
+    }
+
+    /** A question about closing or deleting a plan, with what the admin reads before confirming. */
+    public record PlanChangeQuestion(String plan, PlanChangeRules.Change change) {
+
+        public String consequence() {
+            return switch (change) {
+                case CLOSE -> "Close plan " + plan + "? No migration can start from it any more; the plan and its "
+                        + "migrations' history stay (spec.closed: true, through the change plan).";
+                case DELETE -> "Delete plan " + plan + "? The MigPlan and the MigHooks it refers to are deleted. Its "
+                        + "migrations are not undone: roll back first if that is what you want.";
+                case EDIT -> "Edit plan " + plan + ".";
+            };
+        }
+    }
+
+    /** First click on Close plan or Delete plan: ask, naming the plan. */
+    public void askPlanChange(PlanChangeRules.Change change) {
+        plan().ifPresent(p -> {
+            confirming.set(null);
+            confirmingChange.set(new PlanChangeQuestion(p.name(), change));
+        });
+    }
+
+    /** Second click: close or delete off the FX thread; the outcome (or the refusal) is the action message. */
+    public void confirmPlanChange() {
+        PlanChangeQuestion asked = confirmingChange.get();
+        if (asked == null || service == null) {
+            return;
+        }
+        confirmingChange.set(null);
+        MonitorSnapshot at = snapshot.get();
+        MonitorService target = service;
+        actionMessage.set("Sending...");
+        Thread worker = new Thread(() -> {
+            String result;
+            try {
+                io.mtcassistant.install.plan.ApplyResult applied = target.changePlan(at, asked.plan(), asked.change());
+                result = applied.succeeded() ? "Plan " + asked.plan() + " " + asked.change().done() + "."
+                        : "Plan " + asked.plan() + " was not " + asked.change().done() + ": "
+                                + applied.failure().map(f -> f.message()).orElse("the change failed");
+            } catch (MigrationActions.ActionRefusedException e) {
+                result = "Refused: " + e.getMessage();
+            } catch (RuntimeException e) {
+                result = "Could not change the plan: "
+                        + io.mtcassistant.common.SecretMasker.mask(String.valueOf(e.getMessage()));
+            }
+            String shown = result;
+            Platform.runLater(() -> actionMessage.set(shown));
+        }, "monitor-plan-change");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private ActionRequest request(ActionRequest.Kind kind, PlanView plan) {
@@ -343,11 +407,15 @@ public final class MonitorViewModel {
 
     /** First click: ask for confirmation (the page shows what will happen). */
     public void ask(ActionRequest.Kind kind) {
-        plan().ifPresent(p -> confirming.set(request(kind, p)));
+        plan().ifPresent(p -> {
+            confirmingChange.set(null);
+            confirming.set(request(kind, p));
+        });
     }
 
     public void cancelConfirmation() {
         confirming.set(null);
+        confirmingChange.set(null);
     }
 
     /** Second click: do it, off the FX thread. */
@@ -419,6 +487,10 @@ public final class MonitorViewModel {
 
     public ReadOnlyObjectProperty<ActionRequest> confirmingProperty() {
         return confirming;
+    }
+
+    public ReadOnlyObjectProperty<PlanChangeQuestion> confirmingChangeProperty() {
+        return confirmingChange;
     }
 
     public BooleanProperty quiesceProperty() {

@@ -57,6 +57,12 @@ public final class ClusterPlanService implements PlanService {
     }
 
     @Override
+    public String preview(ChangePlan plan) {
+        return io.mtcassistant.install.plan.ChangePlanPreview.text(plan,
+                io.mtcassistant.install.plan.ChangePlanPreview.of(plan, control));
+    }
+
+    @Override
     public String cluster() {
         return cluster;
     }

@@ -21,6 +21,7 @@ public final class GeneralPage {
     private final ObjectProperty<ReadyChoice> target = new SimpleObjectProperty<>();
     private final ObjectProperty<ReadyChoice> storage = new SimpleObjectProperty<>();
     private final StringProperty notReady = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** Offers what the inventory holds; preselects a source with a registry route, another target, a storage. */
     void load(PlanInventory read) {
@@ -33,6 +34,24 @@ public final class GeneralPage {
         read.clusters().stream().filter(c -> c.ready() && c.registryPath() != null).findFirst().ifPresent(source::set);
         read.clusters().stream().filter(c -> c.ready() && c != source.get()).findFirst().ifPresent(target::set);
         read.storages().stream().filter(ReadyChoice::ready).findFirst().ifPresent(storage::set);
+    }
+
+    /**
+     * An existing plan: its name, clusters and repository are shown and locked (an edit changes namespaces, volumes,
+     * options and hooks; the console does not move a plan to other clusters either).
+     */
+    void showPlan(com.fasterxml.jackson.databind.JsonNode plan) {
+        com.fasterxml.jackson.databind.JsonNode spec = plan.path("spec");
+        locked.set(true);
+        name.set(plan.path("metadata").path("name").asText());
+        source.set(find(clusters, spec.path("srcMigClusterRef").path("name").asText()));
+        target.set(find(clusters, spec.path("destMigClusterRef").path("name").asText()));
+        storage.set(find(storages, spec.path("migStorageRef").path("name").asText()));
+    }
+
+    private static ReadyChoice find(List<ReadyChoice> choices, String name) {
+        return choices.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElse(new ReadyChoice(name, false, "not found on the control cluster", null));
     }
 
     String planName() {
@@ -50,4 +69,6 @@ public final class GeneralPage {
     public ObjectProperty<ReadyChoice> targetProperty() { return target; }
     public ObjectProperty<ReadyChoice> storageProperty() { return storage; }
     public StringProperty notReadyProperty() { return notReady; }
+    /** True when editing an existing plan: name, clusters and repository stay. */
+    public javafx.beans.property.BooleanProperty lockedProperty() { return locked; }
 }

@@ -13,9 +13,16 @@ public final class NamespaceRow {
     private final SourceNamespace namespace;
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final StringProperty targetName = new SimpleStringProperty("");
+    private final boolean onSource;
 
     NamespaceRow(SourceNamespace namespace) {
+        this(namespace, true);
+    }
+
+    /** @param onSource false for a namespace of an existing plan that the source did not list */
+    NamespaceRow(SourceNamespace namespace, boolean onSource) {
         this.namespace = namespace;
+        this.onSource = onSource;
     }
 
     public SourceNamespace namespace() {
@@ -37,6 +44,9 @@ public final class NamespaceRow {
 
     /** "wiki  2 pods, 2 PVCs" with the system flag. */
     public String label() {
+        if (!onSource) {
+            return namespace.name() + "   (in the plan; not listed by the source, or the source is not connected)";
+        }
         return namespace.name() + "   " + namespace.pods() + " pods, " + namespace.persistentVolumeClaims() + " PVCs"
                 + (namespace.isSystem() ? "   (system namespace: not supported)" : "");
     }

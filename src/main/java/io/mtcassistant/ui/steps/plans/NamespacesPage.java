@@ -30,6 +30,24 @@ public final class NamespacesPage {
                 + read.limits().pods() + " pods, " + read.limits().persistentVolumes() + " persistent volumes");
     }
 
+    /**
+     * Ticks an existing plan's namespaces and fills their target names; one the source does not list (or a source not
+     * connected) gets its own row, so an edit never drops it unseen.
+     */
+    void select(List<NamespaceMapping> mappings) {
+        for (NamespaceMapping mapping : mappings) {
+            NamespaceRow row = namespaces.stream().filter(r -> r.namespace().name().equals(mapping.source()))
+                    .findFirst().orElseGet(() -> {
+                        NamespaceRow added = new NamespaceRow(new SourceNamespace(mapping.source(), 0, 0), false);
+                        namespaces.add(added);
+                        return added;
+                    });
+            row.selectedProperty().set(true);
+            row.targetNameProperty().set(mapping.target() == null || mapping.target().equals(mapping.source()) ? ""
+                    : mapping.target());
+        }
+    }
+
     List<NamespaceMapping> selected() {
         return namespaces.stream().filter(r -> r.selectedProperty().get()).map(NamespaceRow::mapping).toList();
     }

@@ -36,6 +36,7 @@ public final class NewPlanView {
     private final DialogService dialogs;
 
     @FXML private BorderPane root;
+    @FXML private Label titleLabel;
     @FXML private HBox pageTitles;
     @FXML private StackPane pages;
     @FXML private TextField nameField;
@@ -100,6 +101,7 @@ public final class NewPlanView {
         }
         viewModel.pageProperty().addListener((obs, old, page) -> showPage(page.intValue()));
         showPage(viewModel.pageProperty().get());
+        titleLabel.textProperty().bind(viewModel.titleProperty());
         general();
         namespaceList.setItems(viewModel.namespaces().shownNamespaces());
         namespaceList.setCellFactory(list -> new NamespaceCell());
@@ -108,8 +110,9 @@ public final class NewPlanView {
         volumeList.setItems(viewModel.volumes().volumes());
         volumeList.setCellFactory(list -> new VolumeCell());
         volumesHint.textProperty().bind(Bindings.when(viewModel.createdProperty())
-                .then("The controller discovered these volumes: choose copy, move or skip, the copy method and the "
-                        + "target storage class (the defaults are the web console's), then save.")
+                .then("The controller discovered these volumes: choose copy, move or skip, the copy method, the "
+                        + "target storage class and access mode (the defaults are the web console's), confirm a "
+                        + "proposed capacity where one is shown, then save.")
                 .otherwise("The controller discovers the volumes once the plan is created (on Review). Go on; "
                         + "come back here after creating it."));
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
@@ -126,7 +129,11 @@ public final class NewPlanView {
         }
         yamlArea.textProperty().bind(viewModel.yamlProperty());
         conditionsArea.textProperty().bind(viewModel.conditionsProperty());
-        createButton.disableProperty().bind(viewModel.createdProperty().or(viewModel.busyProperty()));
+        // editing: Review's main button applies the changes (the plan exists from the start)
+        createButton.textProperty().bind(Bindings.when(viewModel.editingProperty()).then("Apply changes")
+                .otherwise("Create plan"));
+        createButton.disableProperty().bind(viewModel.createdProperty().and(viewModel.editingProperty().not())
+                .or(viewModel.busyProperty()));
         exportButton.disableProperty().bind(viewModel.busyProperty());
         stageButton.disableProperty().bind(viewModel.readyProperty().not().or(viewModel.busyProperty()));
         cutoverButton.disableProperty().bind(viewModel.readyProperty().not().or(viewModel.busyProperty()));
@@ -162,6 +169,9 @@ public final class NewPlanView {
         targetBox.valueProperty().bindBidirectional(general.targetProperty());
         storageBox.valueProperty().bindBidirectional(general.storageProperty());
         notReadyLabel.textProperty().bind(general.notReadyProperty());
+        for (javafx.scene.Node field : List.of(nameField, sourceBox, targetBox, storageBox)) {
+            field.disableProperty().bind(general.lockedProperty());
+        }
     }
 
     private void hooks() {
@@ -294,13 +304,21 @@ public final class NewPlanView {
         private final ComboBox<CopyMethod> method = new ComboBox<>();
         private final ComboBox<String> storageClass = new ComboBox<>();
         private final CheckBox verify = new CheckBox("verify");
-        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, verify));
+        private final ComboBox<String> accessMode = new ComboBox<>();
+        private final CheckBox capacity = new CheckBox();
+        private final VBox box = new VBox(4, label, new HBox(8, action, method, storageClass, accessMode, verify),
+                capacity);
+        // the access modes follow the chosen target class
+        private final javafx.beans.value.ChangeListener<String> classChanged = (obs, old, chosen) ->
+                accessMode.getItems().setAll(viewModel.volumes().accessModesOf(chosen));
         private VolumeRow bound;
 
         VolumeCell() {
             storageClass.setItems(viewModel.volumes().targetStorageClasses());
             storageClass.setPrefWidth(260);
             storageClass.setPromptText("target storage class");
+            accessMode.setPromptText("access mode");
+            accessMode.setPrefWidth(150);
             action.setConverter(ids(PvAction::id));
             method.setConverter(ids(CopyMethod::id));
             action.setPrefWidth(100);
@@ -316,6 +334,9 @@ public final class NewPlanView {
                 method.valueProperty().unbindBidirectional(bound.copyMethodProperty());
                 storageClass.valueProperty().unbindBidirectional(bound.storageClassProperty());
                 verify.selectedProperty().unbindBidirectional(bound.verifyProperty());
+                capacity.selectedProperty().unbindBidirectional(bound.capacityConfirmedProperty());
+                accessMode.valueProperty().unbindBidirectional(bound.accessModeProperty());
+                bound.storageClassProperty().removeListener(classChanged);
             }
             bound = empty ? null : row;
             if (row == null || empty) {
@@ -330,6 +351,18 @@ public final class NewPlanView {
             method.valueProperty().bindBidirectional(row.copyMethodProperty());
             storageClass.valueProperty().bindBidirectional(row.storageClassProperty());
             verify.selectedProperty().bindBidirectional(row.verifyProperty());
+            accessMode.getItems().setAll(viewModel.volumes().accessModesOf(row.storageClassProperty().get()));
+            row.storageClassProperty().addListener(classChanged);
+            accessMode.setId("plan-pv-access-" + row.volume().claim());
+            accessMode.valueProperty().bindBidirectional(row.accessModeProperty());
+            // only a volume the controller proposes another capacity for (PvCapacityAdjustmentRequired)
+            String capacityText = row.capacityText();
+            capacity.setText(capacityText == null ? "" : capacityText);
+            capacity.setId("plan-pv-capacity-" + row.volume().claim());
+            capacity.setVisible(capacityText != null);
+            capacity.setManaged(capacityText != null);
+            capacity.setDisable(row.volume().capacityConfirmed());
+            capacity.selectedProperty().bindBidirectional(row.capacityConfirmedProperty());
             setGraphic(box);
         }
     }

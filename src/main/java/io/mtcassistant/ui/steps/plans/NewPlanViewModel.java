@@ -35,7 +35,9 @@ import javafx.beans.property.StringProperty;
  * {@link VolumesPage}, {@link OptionsPage} and {@link HooksPage}; this class holds the flow (page, problems,
  * status) and the Review page, and does the work. The plan is created from Review through the change plan; the
  * controller then discovers the volumes, whose choices are applied as an edit of the plan, as are later changes of
- * the Options and Hooks pages; Start stage / Start cutover hand the plan to the monitor.
+ * the Options and Hooks pages; Start stage / Start cutover hand the plan to the monitor. Opened on an existing plan
+ * ({@link #editExisting}), the same pages show it; Review shows the merge patch of the namespace or volume changes as
+ * a diff, and Apply sends it through the change plan.
  */
 public final class NewPlanViewModel {
 
@@ -59,6 +61,11 @@ public final class NewPlanViewModel {
     private final BooleanProperty created = new SimpleBooleanProperty(false);
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty editing = new SimpleBooleanProperty(false);
+    private final StringProperty title = new SimpleStringProperty("New migration plan");
+    /** How long Apply waits for the controller to discover the volumes of a new namespace list. */
+    static final java.time.Duration REDISCOVERY_WAIT = java.time.Duration.ofSeconds(30);
+    private String existing;
     private PlanInventory inventory;
     private JsonNode livePlan;
 
@@ -69,14 +76,74 @@ public final class NewPlanViewModel {
         this.handOver = handOver;
     }
 
-    /** Reads the clusters, storages, limits and the source's namespaces. */
+    /** Before {@link #load()}: the pages show this existing plan, and Review applies the changes made to it. */
+    public void editExisting(String planName) {
+        existing = planName;
+        editing.set(true);
+        title.set("Edit migration plan " + planName);
+    }
+
+    private record Loaded(PlanInventory inventory, JsonNode plan) {
+    }
+
+    /** Reads the clusters, storages, limits and the source's namespaces (and the plan, when editing one). */
     public void load() {
         busy.set(true);
         status.set("Reading the MigClusters, MigStorages and the source's namespaces ...");
-        runner.run(BackgroundTask.of("Read what a plan can use", progress -> service.inventory())
-                .onSuccess(this::loaded).onFailure(e -> {
+        String planName = existing;
+        runner.run(BackgroundTask.of("Read what a plan can use", progress -> new Loaded(service.inventory(),
+                planName == null ? null : service.plan(planName))).onSuccess(read -> {
+                    loaded(read.inventory());
+                    if (planName != null) {
+                        showExisting(planName, read.plan());
+                    }
+                }).onFailure(e -> {
                     status.set("Cannot read the clusters: " + e.getMessage());
                     busy.set(false);
+                }));
+    }
+
+    private void showExisting(String planName, JsonNode plan) {
+        if (plan == null) {
+            status.set("No MigPlan named " + planName + " on the control cluster any more.");
+            return;
+        }
+        general.showPlan(plan);
+        namespaces.select(io.mtcassistant.plans.PlanRequestFile.ofLivePlan(plan).namespaces());
+        JsonNode spec = plan.path("spec");
+        options.directImagesProperty().set(!spec.path("indirectImageMigration").asBoolean(false));
+        options.directVolumesProperty().set(!spec.path("indirectVolumeMigration").asBoolean(false));
+        created.set(true);
+        show(plan);
+        List<String> hookNames = PlanChanges.hookNames(plan);
+        status.set("Editing plan " + planName + ": change the namespaces or the volume choices, then Apply on Review."
+                + (hookNames.isEmpty() ? "" : " It runs hook(s) " + String.join(", ", hookNames) + "; saving the "
+                        + "Hooks page replaces them."));
+    }
+
+    /** The merge patch of what was changed on the pages, or empty when nothing differs from the live plan. */
+    public java.util.Optional<ChangePlan> pendingEdit() {
+        if (livePlan == null) {
+            return java.util.Optional.empty();
+        }
+        return PlanChanges.edit(service.cluster(), livePlan, namespaces.selected(), volumes.choices(),
+                volumes.confirmedCapacities());
+    }
+
+    private void previewEdit() {
+        java.util.Optional<ChangePlan> change = pendingEdit();
+        if (change.isEmpty()) {
+            yaml.set("# No change yet: tick or untick namespaces, or change the volume choices, then come back.");
+            return;
+        }
+        busy.set(true);
+        runner.run(BackgroundTask.of("Preview the edit of " + existing, progress -> service.preview(change.get()))
+                .onSuccess(text -> {
+                    busy.set(false);
+                    yaml.set(text);
+                }).onFailure(e -> {
+                    busy.set(false);
+                    yaml.set("# The preview failed: " + e.getMessage());
                 }));
     }
 
@@ -104,7 +171,11 @@ public final class NewPlanViewModel {
             page.set(page.get() + 1);
         }
         if (page.get() == PAGES.size() - 1) {
-            yaml.set(MigPlanManifests.yaml(request()));
+            if (existing != null) {
+                previewEdit();
+            } else {
+                yaml.set(MigPlanManifests.yaml(request()));
+            }
         }
     }
 
@@ -127,7 +198,9 @@ public final class NewPlanViewModel {
         }
         List<PlanProblem> all = PlanValidator.validate(request(), inventory);
         List<String> fields = switch (current) {
-            case 0 -> List.of("name", "source-cluster", "target-cluster", "storage");
+            // an existing plan keeps its name, clusters and repository: nothing to check there
+            case 0 -> existing != null ? List.<String>of() : List.of("name", "source-cluster", "target-cluster",
+                    "storage");
             case 1 -> List.of("namespaces");
             case 3 -> List.of("direct-images");
             case 4 -> List.of("hook");
@@ -142,6 +215,10 @@ public final class NewPlanViewModel {
 
     /** Creates the plan (hooks, plan, wait for validation), then shows its conditions and volumes. */
     public void create() {
+        if (existing != null) {
+            applyEdit();
+            return;
+        }
         PlanRequest request = request();
         ChangePlan change = PlanChanges.create(service.cluster(), request);
         busy.set(true);
@@ -194,11 +271,86 @@ public final class NewPlanViewModel {
                 io.mtcassistant.install.plan.KubeObjects.asMap(plan))));
     }
 
-    /** Applies the volume choices as an edit of the plan (merge patch). */
+    /**
+     * Review's Apply on an existing plan: the pending merge patch, checked like `plan edit` (namespaces and limits,
+     * the volume choices); after a new namespace list, waits a while for the controller to discover its volumes.
+     */
+    private void applyEdit() {
+        java.util.Optional<ChangePlan> change = pendingEdit();
+        if (change.isEmpty()) {
+            status.set("Nothing to apply: the plan already has these namespaces and volume choices.");
+            return;
+        }
+        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : PlanValidator.validate(request(),
+                inventory).stream().filter(p -> p.field().equals("namespaces")).toList());
+        found.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));
+        found.addAll(PvSelections.checkConfirmations(livePlan, volumes.confirmedCapacities()));
+        if (shownBlocking(found)) {
+            return;
+        }
+        String planName = existing;
+        List<String> wanted = namespaces.selected().stream().map(m -> m.source()).toList();
+        boolean newNamespaces = !wanted.equals(io.mtcassistant.plans.PlanRequestFile.ofLivePlan(livePlan).namespaces()
+                .stream().map(m -> m.source()).toList());
+        List<String> withClaims = inventory == null || inventory.sourceNamespaces() == null ? List.of()
+                : wanted.stream().filter(n -> inventory.sourceNamespace(n).map(s -> s.persistentVolumeClaims() > 0)
+                        .orElse(false)).toList();
+        busy.set(true);
+        status.set("Applying the changes to plan " + planName + " ...");
+        runner.run(BackgroundTask.of("Edit plan " + planName, progress -> {
+            ApplyResult result = service.apply(change.get());
+            JsonNode plan = service.plan(planName);
+            if (result.succeeded() && newNamespaces) {
+                plan = awaitVolumesOf(planName, plan, wanted, withClaims);
+            }
+            return new Created(result, plan);
+        }).onSuccess(done -> {
+            busy.set(false);
+            show(done.plan());
+            if (page.get() == PAGES.size() - 1) {
+                yaml.set(io.mtcassistant.install.plan.ChangePlanPreview.text(change.get(),
+                        io.mtcassistant.install.plan.ChangePlanPreview.of(change.get())));
+            }
+            status.set(done.result().succeeded() ? "Plan " + planName + " changed." + (newNamespaces
+                    ? " Check the volumes of the new namespace list on Persistent volumes." : "")
+                    : "Changing the plan failed: " + done.result().failure().map(f -> f.message()).orElse(""));
+        }).onFailure(e -> {
+            busy.set(false);
+            status.set("Changing the plan failed: " + e.getMessage());
+        }));
+    }
+
+    /**
+     * Off the FX thread: the plan once its volumes are those of the new namespace list (every namespace with claims
+     * has one, none is left from a dropped namespace), or as it is after {@link #REDISCOVERY_WAIT}.
+     */
+    private JsonNode awaitVolumesOf(String planName, JsonNode plan, List<String> namespaces, List<String> withClaims) {
+        long end = System.nanoTime() + REDISCOVERY_WAIT.toNanos();
+        JsonNode current = plan;
+        while (current != null && !volumesMatch(current, namespaces, withClaims) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(500); // the controller re-discovers on its own schedule; nothing to be notified by
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            current = service.plan(planName);
+        }
+        return current;
+    }
+
+    static boolean volumesMatch(JsonNode plan, List<String> namespaces, List<String> withClaims) {
+        List<String> seen = io.mtcassistant.plans.PlanVolume.listFrom(plan).stream()
+                .map(io.mtcassistant.plans.PlanVolume::namespace).distinct().toList();
+        return namespaces.containsAll(seen) && seen.containsAll(withClaims);
+    }
+
+    /** Applies the volume choices (and capacity confirmations) as an edit of the plan (merge patch). */
     public void applyVolumes() {
         List<PvChoice> choices = volumes.choices();
+        List<String> confirmed = volumes.confirmedCapacities();
         saveEdit("the persistent volumes", "Volume choices", List.of(),
-                live -> PlanChanges.editVolumes(service.cluster(), live, choices));
+                live -> PlanChanges.editVolumes(service.cluster(), live, choices, confirmed));
     }
 
     /** Saves the Options page on the created plan (a merge patch of the copy options). */
@@ -243,8 +395,12 @@ public final class NewPlanViewModel {
         }));
     }
 
-    /** Writes the create change plan (manifests and apply.sh) into a new folder. */
+    /** Writes the create change plan, or when editing the pending edit, (manifests and apply.sh) into a new folder. */
     public List<Path> export(Path dir) {
+        if (existing != null) {
+            return ChangePlanExporter.export(pendingEdit().orElseThrow(() -> new IllegalStateException(
+                    "nothing to export: nothing differs from the live plan yet")), dir);
+        }
         return ChangePlanExporter.export(PlanChanges.create(service.cluster(), request()), dir);
     }
 
@@ -282,4 +438,7 @@ public final class NewPlanViewModel {
     public BooleanProperty createdProperty() { return created; }
     public BooleanProperty readyProperty() { return ready; }
     public BooleanProperty busyProperty() { return busy; }
+    /** True when the window edits an existing plan. */
+    public BooleanProperty editingProperty() { return editing; }
+    public StringProperty titleProperty() { return title; }
 }

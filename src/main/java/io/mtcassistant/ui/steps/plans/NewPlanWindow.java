@@ -6,7 +6,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** Opens the New plan flow in its own window over the app (the Monitor page's "New plan…"). */
+/** Opens the plan flow in its own window over the app (the Monitor page's "New plan…" and "Edit…"). */
 public final class NewPlanWindow {
 
     private NewPlanWindow() {
@@ -14,7 +14,7 @@ public final class NewPlanWindow {
 
     public static Stage open(Window owner, NewPlanViewModel viewModel, DialogService dialogs) {
         Stage stage = new Stage();
-        stage.setTitle("New migration plan");
+        stage.setTitle(viewModel.titleProperty().get());
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

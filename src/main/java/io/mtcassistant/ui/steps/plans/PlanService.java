@@ -22,6 +22,12 @@ public interface PlanService {
     /** Starts a stage or a cutover as the monitor does; returns the migration's name. */
     String start(ActionRequest request) throws MigrationActions.ActionRefusedException;
 
+    /** The change plan as Review shows it: YAML per action and, for a patch, the diff against the live object. */
+    default String preview(ChangePlan plan) {
+        return io.mtcassistant.install.plan.ChangePlanPreview.text(plan,
+                io.mtcassistant.install.plan.ChangePlanPreview.of(plan));
+    }
+
     /** The control cluster's name for change plans. */
     String cluster();
 }

@@ -220,4 +220,72 @@ class MonitorViewModelTest {
                 .contains("not JSON or YAML");
         assertThat(onFx(() -> viewModel.openedFileProperty().get())).isNull();
     }
+
+    @Test
+    void closeAndDeleteAreAskedNamingThePlanRefusedWhileAMigrationRunsAndSentThroughTheService() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        MonitorService plans = new MonitorService() {
+            @Override
+            public AutoCloseable watch(MonitorListener listener) {
+                return () -> { };
+            }
+
+            @Override
+            public String apply(MonitorSnapshot snapshot, ActionRequest request) {
+                throw new AssertionError("no migration action here");
+            }
+
+            @Override
+            public io.mtcassistant.install.plan.ApplyResult changePlan(MonitorSnapshot snapshot, String plan,
+                    io.mtcassistant.plans.PlanChangeRules.Change change) {
+                sent.add(change + " " + plan);
+                return new io.mtcassistant.install.plan.ApplyResult("sim-target", List.of(), Duration.ZERO);
+            }
+        };
+        MonitorSnapshot snapshot = new MonitorModel(Clock.systemUTC()).build(java.util.stream.Stream.of(
+                io.mtcassistant.monitor.MigTestObjects.readyPlan("shop"),
+                io.mtcassistant.monitor.MigTestObjects.runningCutover("shop-cutover-1", "shop", 30),
+                io.mtcassistant.monitor.MigTestObjects.readyPlan("wiki"))
+                .map(o -> (com.fasterxml.jackson.databind.JsonNode) io.fabric8.kubernetes.client.utils.Serialization
+                        .jsonMapper().valueToTree(o)).toList());
+        var close = io.mtcassistant.plans.PlanChangeRules.Change.CLOSE;
+        var delete = io.mtcassistant.plans.PlanChangeRules.Change.DELETE;
+        MonitorViewModel vm = onFx(() -> {
+            MonitorViewModel model = new MonitorViewModel(() -> Optional.of(plans), (t, m) -> { });
+            model.arrive();
+            model.show(new MonitorUpdate(snapshot, FeedStatus.live(), 1));
+            return model;
+        });
+        onFx(() -> {
+            vm.selectedPlanProperty().set("shop");
+            assertThat(vm.checkPlanChange(delete).reason())
+                    .startsWith("migration shop-cutover-1 of plan shop is running (");
+            assertThat(vm.checkPlanChange(io.mtcassistant.plans.PlanChangeRules.Change.EDIT).allowed()).isFalse();
+            vm.selectedPlanProperty().set("wiki");
+            assertThat(vm.checkPlanChange(delete).allowed()).isTrue();
+            vm.askPlanChange(close);
+            assertThat(vm.confirmingChangeProperty().get().consequence()).startsWith("Close plan wiki? No migration");
+            // another question replaces it; Back drops it
+            vm.ask(ActionRequest.Kind.STAGE);
+            assertThat(vm.confirmingChangeProperty().get()).isNull();
+            vm.askPlanChange(delete);
+            assertThat(vm.confirmingProperty().get()).isNull();
+            assertThat(vm.confirmingChangeProperty().get().consequence()).startsWith("Delete plan wiki? The MigPlan");
+            vm.confirmPlanChange();
+            return null;
+        });
+        until("the delete's outcome", () -> "Plan wiki deleted.".equals(vm.actionMessageProperty().get()));
+        assertThat(sent).containsExactly("DELETE wiki");
+        // a plan opened from a file is read-only
+        Path file = objectsFile();
+        onFx(() -> {
+            vm.openFile(file);
+            return Boolean.TRUE;
+        });
+        until("the file on screen", () -> vm.openedFileProperty().get() != null);
+        assertThat(onFx(() -> {
+            vm.selectedPlanProperty().set("shop");
+            return vm.checkPlanChange(close).reason();
+        })).isEqualTo(MonitorViewModel.OPENED_FROM_FILE);
+    }
 }

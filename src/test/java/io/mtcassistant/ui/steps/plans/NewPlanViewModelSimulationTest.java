@@ -101,4 +101,85 @@ class NewPlanViewModelSimulationTest {
         assertThat(model.problemsProperty().get()).startsWith("✗ hook: name 'Quiesce_Ledger'");
         assertThat(object(MIG_HOOK, "Quiesce_Ledger")).isNull();
     }
+
+    @Test
+    void anExistingPlanIsShownLockedAndItsNamespaceAndVolumeChangesAreReviewedAsADiffThenApplied() {
+        NewPlanViewModel creator = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
+                new SyncTaskRunner(), plan -> { });
+        creator.load();
+        creator.general().nameProperty().set("wiki-edit");
+        tick(creator, "wiki");
+        creator.create();
+        assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
+
+        NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
+                new SyncTaskRunner(), plan -> { });
+        model.editExisting("wiki-edit");
+        model.load();
+        assertThat(model.titleProperty().get()).isEqualTo("Edit migration plan wiki-edit");
+        assertThat(model.general().lockedProperty().get()).isTrue();
+        assertThat(model.general().nameProperty().get()).isEqualTo("wiki-edit");
+        assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
+        assertThat(model.namespaces().selected()).extracting(m -> m.specValue()).containsExactly("wiki");
+        assertThat(model.volumes().volumes()).hasSize(2);
+        assertThat(model.pendingEdit()).as("nothing changed yet").isEmpty();
+
+        // a volume choice: Review shows the merge patch as a diff against the live plan
+        model.volumes().volumes().get(0).actionProperty().set(io.mtcassistant.plans.PvAction.SKIP);
+        toReview(model);
+        assertThat(model.yamlProperty().get()).contains("Edit the persistent volumes of plan wiki-edit",
+                "+      action: skip");
+        model.create();
+        assertThat(model.statusProperty().get()).isEqualTo("Plan wiki-edit changed.");
+        assertThat(object(MigResources.MIG_PLAN, "wiki-edit").path("spec").path("persistentVolumes").get(0)
+                .path("selection").path("action").asText()).isEqualTo("skip");
+
+        // a namespace more: the patch holds the namespace list only; Apply waits for the new volumes
+        tick(model, "billing");
+        toReview(model);
+        assertThat(model.yamlProperty().get()).contains("+  - billing", "discovers the volumes of the new namespace");
+        model.create();
+        assertThat(model.statusProperty().get()).startsWith("Plan wiki-edit changed. Check the volumes");
+        assertThat(model.volumes().volumes()).extracting(r -> r.volume().namespace()).contains("billing", "wiki");
+        assertThat(object(MigResources.MIG_PLAN, "wiki-edit").path("spec").path("namespaces")).hasSize(2);
+        target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .withName("wiki-edit").delete();
+    }
+
+    @Test
+    void aProposedCapacityIsConfirmedOnThePersistentVolumesPage() {
+        io.mtcassistant.plans.GrownClaims.create(source, "grown-ui", "pv-grown-ui-data");
+        try {
+            NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
+                    new SyncTaskRunner(), plan -> { });
+            model.load();
+            model.general().nameProperty().set("grown-ui");
+            tick(model, "grown-ui");
+            model.create();
+            VolumeRow row = model.volumes().volumes().get(0);
+            assertThat(row.capacityText()).isEqualTo("confirm the proposed target capacity 8Gi");
+            assertThat(row.capacityConfirmedProperty().get()).isFalse();
+            row.capacityConfirmedProperty().set(true);
+            model.applyVolumes();
+            assertThat(model.statusProperty().get()).isEqualTo("Volume choices saved in the plan.");
+            assertThat(object(MigResources.MIG_PLAN, "grown-ui").path("spec").path("persistentVolumes").get(0)
+                    .path("capacityConfirmed").asBoolean()).isTrue();
+            assertThat(model.volumes().volumes().get(0).capacityText()).endsWith("8Gi (confirmed)");
+        } finally {
+            target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                    .withName("grown-ui").delete();
+            source.namespaces().withName("grown-ui").delete();
+        }
+    }
+
+    private static void tick(NewPlanViewModel model, String namespace) {
+        model.namespaces().shownNamespaces().stream().filter(r -> r.namespace().name().equals(namespace)).findFirst()
+                .orElseThrow().selectedProperty().set(true);
+    }
+
+    private static void toReview(NewPlanViewModel model) {
+        model.pageProperty().set(NewPlanViewModel.PAGES.size() - 2);
+        model.next();
+        assertThat(model.pageProperty().get()).isEqualTo(NewPlanViewModel.PAGES.size() - 1);
+    }
 }
