@@ -1,15 +1,12 @@
 package io.mtcassistant.sim.storage;
 
+import io.mtcassistant.sim.LoopbackConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The simulated S3 server's public port: passes HTTP connections through to the JDK HttpServer behind it and closes
@@ -22,60 +19,43 @@ final class TlsProbeRefusingFront implements AutoCloseable {
     /** The first byte of every TLS record that starts a handshake. */
     private static final int TLS_HANDSHAKE = 0x16;
 
-    private final ServerSocket listener;
     private final int backendPort;
-    private final ExecutorService threads;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final LoopbackConnections connections;
 
     TlsProbeRefusingFront(int backendPort) throws IOException {
         this.backendPort = backendPort;
-        listener = new ServerSocket();
+        ServerSocket listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "sim-s3-front");
-            thread.setDaemon(true);
-            return thread;
-        });
-        threads.execute(this::acceptForever);
+        connections = new LoopbackConnections(listener, "sim-s3-front", this::serve);
     }
 
     int port() {
-        return listener.getLocalPort();
-    }
-
-    private void acceptForever() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                threads.execute(() -> serve(client));
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+        return connections.port();
     }
 
     private void serve(Socket client) {
-        open.add(client);
+        connections.track(client);
         try (client) {
             InputStream in = client.getInputStream();
             int first = in.read();
             if (first < 0 || first == TLS_HANDSHAKE) {
                 return; // a bare TCP check, or a TLS probe: closing is the answer
             }
-            try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
-                open.add(backend);
+            Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+            connections.track(backend);
+            try {
                 client.setTcpNoDelay(true);
                 backend.setTcpNoDelay(true);
-                threads.execute(() -> copyThenClose(backend, client));
+                connections.execute(() -> copyThenClose(backend, client));
                 backend.getOutputStream().write(first);
                 in.transferTo(backend.getOutputStream());
             } finally {
-                open.removeIf(Socket::isClosed);
+                connections.closeAndForget(backend);
             }
         } catch (IOException e) {
             // a dropped connection ends this connection only
         } finally {
-            open.remove(client);
+            connections.closeAndForget(client);
         }
     }
 
@@ -90,18 +70,6 @@ final class TlsProbeRefusingFront implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-        threads.shutdownNow();
+        connections.close();
     }
 }
