@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import javax.naming.InvalidNameException;
@@ -27,10 +22,8 @@ import javax.net.ssl.SSLSocket;
  */
 final class TlsFront implements AutoCloseable {
 
-    private final ServerSocket listener;
+    private final LoopbackConnections connections;
     private final int backendPort;
-    private final ExecutorService threads;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final String identitySecret;
     private final java.util.function.Predicate<String> authorization;
 
@@ -52,34 +45,17 @@ final class TlsFront implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         socket.setWantClientAuth(true); // like kube-apiserver: a client certificate is optional
-        this.listener = socket;
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "sim-tls-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        threads.execute(this::acceptForever);
+        this.connections = new LoopbackConnections(socket, "sim-tls-" + name, this::serve);
     }
 
     int port() {
-        return listener.getLocalPort();
-    }
-
-    private void acceptForever() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                threads.execute(() -> serve(client));
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+        return connections.port();
     }
 
     private void serve(Socket client) {
-        open.add(client);
+        connections.track(client);
         try (client; Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
-            open.add(backend);
+            connections.track(backend);
             client.setTcpNoDelay(true);
             backend.setTcpNoDelay(true);
             String commonName = clientCommonName((SSLSocket) client);
@@ -88,7 +64,7 @@ final class TlsFront implements AutoCloseable {
                 return;
             }
             InputStream backendIn = backend.getInputStream();
-            threads.execute(() -> pump(backend, backendIn, client));
+            connections.execute(() -> pump(backend, backendIn, client));
             if (commonName == null) {
                 pump(client, in, backend);
             } else {
@@ -97,7 +73,7 @@ final class TlsFront implements AutoCloseable {
         } catch (IOException e) {
             // a failed handshake or a dropped connection ends this connection only
         } finally {
-            open.remove(client);
+            connections.closeAndForget(client);
         }
     }
 
@@ -139,10 +115,7 @@ final class TlsFront implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a dropped or malformed request ends this connection only
         } finally {
-            closeQuietly(client);
-            closeQuietly(backend);
-            open.remove(client);
-            open.remove(backend);
+            connections.closeAndForget(client, backend);
         }
     }
 
@@ -183,29 +156,12 @@ final class TlsFront implements AutoCloseable {
         } catch (IOException e) {
             // closed by the other pump, or the connection dropped
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            open.remove(from);
-            open.remove(to);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already closed
+            connections.closeAndForget(from, to);
         }
     }
 
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // already closed
-        }
-        open.forEach(TlsFront::closeQuietly);
-        threads.shutdownNow();
+        connections.close();
     }
 }

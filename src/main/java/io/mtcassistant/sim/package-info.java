@@ -29,6 +29,19 @@
  * default CatalogSources (registry.redhat.io, never reachable) and the master / worker pools. The demo pair comes with
  * a writable mirror registry ({@link io.mtcassistant.sim.registry.SimulatedMirrorRegistry}).
  *
+ * <p>The demo's replication repository: a Multicloud Object Gateway as the API shows one
+ * ({@link io.mtcassistant.sim.storage.SimulatedObjectGateway}) naming a simulated S3 server in this process
+ * ({@link io.mtcassistant.sim.storage.SimulatedS3Server}, the JDK's HttpServer on 127.0.0.1 and a free port). It checks
+ * AWS Signature Version 4 for real (header signature, payload hash, aws-chunked chunk and trailer signatures,
+ * x-amz-checksum-* and Content-MD5), with S3's error codes (InvalidAccessKeyId, SignatureDoesNotMatch, NoSuchBucket,
+ * NoSuchKey, RequestTimeTooSkewed), and serves path-style ListBuckets, HeadBucket, GetBucketLocation, ListObjects
+ * v1/v2, Create/DeleteBucket and Put/Get/Head/DeleteObject. What it does not do: no TLS (plain HTTP only; TLS probes
+ * are refused at once), no virtual-hosted addressing, no presigned URLs, SigV2 or SigV4a, no bucket policies, ACLs or
+ * per-key rights (every known key may do everything), no region check (any region in the signature scope is
+ * accepted), no multipart uploads, copies, ranged reads, versions, tags or object lock (these answer 501
+ * NotImplemented), objects of at most 64 MiB, kept in memory until the demo ends. The `simulate` command does not
+ * start it, and the demo's seeded MigStorage still names http://127.0.0.1:9000 (its status is seeded, not tested).
+ *
  * <p>Known gaps: no RBAC beyond the cluster-admin answer, no admission or validation, no server-side apply or
  * strategic merge patch, watches replay ADDED on connect (see reference/k8s-clients.md).
  *

@@ -136,9 +136,9 @@ public final class AppComposition implements AutoCloseable {
         this.repository = new RepositoryViewModel(clusters, migrationPlan, runner, dialogs, activityLog, Platform::runLater);
         wizard.step(WizardModel.REPOSITORY).stateProperty().bind(repository.stepStateProperty());
         if (demo) {
-            repository.demoNote("The demo has no S3 server: its gateway names " + SimulatedDemoClusters.DEMO_S3_ENDPOINT
-                    + ", where nothing answers, so the check stops at the connection step. Enter a real S3 endpoint "
-                    + "(MinIO, s3proxy) and its keys to go on to the MigStorage.");
+            repository.demoNote("The demo's gateway names a simulated S3 server in this app (plain HTTP on 127.0.0.1, "
+                    + "objects in memory, signatures checked): the check, the MigStorage and its Ready work as with a "
+                    + "real endpoint, and a wrong key or secret fails as it would there.");
         }
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {

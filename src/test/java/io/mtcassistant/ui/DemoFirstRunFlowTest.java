@@ -212,11 +212,20 @@ class DemoFirstRunFlowTest {
         cut.forEach(text -> System.out.println("cut at 960x600: " + text));
         assertThat(cut).as("text cut at 960x600").isEmpty();
 
-        // 6. The demo's Multicloud Object Gateway on sim-target is found; the page says the demo has no S3 server.
+        // 6. The demo's Multicloud Object Gateway on sim-target is found, and its check passes against the demo's
+        // simulated S3 server with the gateway's admin keys.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.repository().gateways().isEmpty());
         assertThat(app.repository().gateways()).singleElement().satisfies(g -> assertThat(g.cluster()).isEqualTo("sim-target"));
-        assertThat(app.repository().endpointProperty().get()).isEqualTo(SimulatedDemoClusters.DEMO_S3_ENDPOINT);
-        assertThat(app.repository().noticeProperty().get()).contains("as step 2 decided").contains("The demo has no S3 server");
+        assertThat(app.repository().endpointProperty().get()).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(app.repository().noticeProperty().get()).contains("as step 2 decided").contains("a simulated S3 server");
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.REPOSITORY)));
+        robot.interact(app.repository()::check);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.repository().checkSummaryProperty().get().startsWith("Checking")
+                && !app.repository().checkSummaryProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.repository().checkSummaryProperty().get()).as(app.repository().checkSteps().toString()).startsWith("PASSED");
+        scrollTo(robot, "#repository-page", "#repository-check-summary");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("issue13-demo-repository-check.png"));
 
         // The log of this session: one line per expected failure, no stack trace, no fabric8 "unstable version" noise.
         List<ILoggingEvent> events = List.copyOf(log.list);
