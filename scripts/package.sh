@@ -83,6 +83,8 @@ for jar in "$target"/lib/*.jar; do
 done
 # Stored (uncompressed) jars let the packages' xz compress the classes: a much smaller .deb and .rpm.
 "$jdk/bin/java" "$root/packaging/tools/StoreJars.java" "$input/$name.jar" "$input"/lib/*.jar
+# StoreJars writes its temporary files with mode 600; an app-image unpacked by root must run for every user.
+chmod 644 "$input/$name.jar" "$input"/lib/*.jar
 # JVM options of the launcher (lib/app/mtc-assistant.cfg):
 #  - UTF-8 file contents whatever the locale (Java 17 would take the POSIX locale's ASCII);
 #  - class data sharing from lib/app/mtc-assistant.jsa (see packaging/app-image/cds-archive.sh);
