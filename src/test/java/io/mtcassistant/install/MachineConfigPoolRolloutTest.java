@@ -1,6 +1,7 @@
 package io.mtcassistant.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,6 +16,7 @@ import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.testsupport.ExportedScripts;
 import io.mtcassistant.install.plan.KubeObjects;
+import io.mtcassistant.install.plan.RolloutBaselines;
 import io.mtcassistant.mirror.catalog.demo.DemoCatalog;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedKubeconfig;
@@ -118,6 +120,39 @@ class MachineConfigPoolRolloutTest {
             assertThat(again.succeeded()).as(again.failure().map(ActionOutcome::message).orElse("")).isTrue();
             assertThat(again.outcomes()).filteredOn(o -> o.action().kind() != ActionKind.WAIT_FOR)
                     .extracting(ActionOutcome::state).containsOnly(ActionState.ALREADY_PRESENT);
+        }
+    }
+
+    @Test
+    void anApplyStoppedDuringTheRolloutWaitResumesWaitingForThatRollout() {
+        RolloutBaselines kept = new RolloutBaselines(dir.resolve("kept-baselines"));
+        try (SimulatedCluster resumed = slowCluster("mcp-resume", Duration.ofMillis(150));
+                KubernetesClient client = resumed.client()) {
+            ChangePlan plan = policyPlan("mcp-resume", Duration.ofSeconds(120));
+            // the app closes as the first pool wait begins, right after the mirror policy was created
+            assertThatThrownBy(() -> new ChangePlanApplier(client, Duration.ofMillis(100), Clock.systemUTC(), kept)
+                    .apply(plan, o -> {
+                        if (o.state() == ActionState.RUNNING && o.action().kind() == ActionKind.WAIT_FOR) {
+                            throw new IllegalStateException("the app was closed");
+                        }
+                    })).hasMessage("the app was closed");
+            assertThat(kept.load(String.valueOf(client.getMasterUrl()), plan)).containsValues("rendered-master-0", "rendered-worker-0");
+
+            Map<String, String> configWhenDone = new ConcurrentHashMap<>();
+            ApplyResult result = new ChangePlanApplier(client, Duration.ofMillis(100), Clock.systemUTC(), kept)
+                    .apply(plan, o -> {
+                        if (o.state() == ActionState.DONE && o.action().target().kind().equals("MachineConfigPool")) {
+                            configWhenDone.put(o.action().target().name(), renderedConfig(client, o.action().target().name()));
+                        }
+                    });
+
+            assertThat(result.succeeded()).as(result.failure().map(ActionOutcome::message).orElse("")).isTrue();
+            assertThat(result.outcomes()).filteredOn(o -> o.action().kind() != ActionKind.WAIT_FOR)
+                    .extracting(ActionOutcome::state).containsOnly(ActionState.ALREADY_PRESENT);
+            for (String pool : POOLS) {
+                assertThat(configWhenDone.get(pool)).as(pool).isNotEqualTo("rendered-" + pool + "-0");
+            }
+            assertThat(kept.load(String.valueOf(client.getMasterUrl()), plan)).isEmpty();
         }
     }
 

@@ -32,14 +32,21 @@ public final class ChangePlanApplier {
     /** Each object as it was just before this applier merge-patched it, for waits that need a newer reconciliation. */
     private final Map<ObjectRef, GenericKubernetesResource> beforePatch = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final RolloutBaselines keptBaselines;
+
     public ChangePlanApplier(KubernetesClient client) {
         this(client, Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     public ChangePlanApplier(KubernetesClient client, Duration pollInterval, Clock clock) {
+        this(client, pollInterval, clock, RolloutBaselines.inStateDirectory());
+    }
+
+    public ChangePlanApplier(KubernetesClient client, Duration pollInterval, Clock clock, RolloutBaselines keptBaselines) {
         this.client = client;
         this.pollInterval = pollInterval;
         this.clock = clock;
+        this.keptBaselines = keptBaselines;
     }
 
     public ApplyResult apply(ChangePlan plan, ApplyListener listener) {
@@ -50,6 +57,8 @@ public final class ChangePlanApplier {
         }
         outcomes.forEach(listener::changed);
         Map<Integer, String> baselines = baselines(plan);
+        // from an earlier apply of this plan that changed the cluster and was stopped before its rollout waits passed
+        Map<String, String> kept = keptBaselines.load(server(), plan);
         boolean changed = false;
         for (int i = 0; i < plan.actions().size(); i++) {
             ChangeAction action = plan.actions().get(i);
@@ -60,9 +69,11 @@ public final class ChangePlanApplier {
             progress.report("");
             ActionOutcome outcome;
             try {
-                // a rollout is awaited only when this apply changed something before it; otherwise it happened earlier
+                // a rollout is awaited only when this apply (or a stopped earlier one) changed something before it;
+                // otherwise it happened earlier
                 Step step = action.kind() == ActionKind.WAIT_FOR
-                        ? waitFor(action, progress, changed ? baselines.get(i) : null) : run(action, progress);
+                        ? waitFor(action, progress, baselineFor(action, changed ? baselines.get(i) : null, kept))
+                        : run(action, progress);
                 outcome = new ActionOutcome(i, action, step.state(), step.message(), Duration.between(began, clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("{}: {} failed", plan.cluster(), action.title(), e);
@@ -71,13 +82,39 @@ public final class ChangePlanApplier {
             }
             LOG.info("{}: {}: {} {}", plan.cluster(), action.title(), outcome.state().label(), outcome.message());
             outcomes.set(i, outcome);
-            changed |= outcome.state() == ActionState.DONE && action.kind() != ActionKind.WAIT_FOR;
+            boolean changedNow = outcome.state() == ActionState.DONE && action.kind() != ActionKind.WAIT_FOR;
+            if (changedNow && !changed) {
+                keep(plan, baselines, kept);
+            }
+            changed |= changedNow;
+            if (action.kind() == ActionKind.WAIT_FOR && outcome.state() != ActionState.FAILED
+                    && kept.remove(RolloutBaselines.key(action)) != null) {
+                keptBaselines.save(server(), plan, kept);
+            }
             listener.changed(outcome);
             if (outcome.state() == ActionState.FAILED) {
                 break;
             }
         }
         return new ApplyResult(plan.cluster(), outcomes, Duration.between(start, clock.instant()));
+    }
+
+    private String server() {
+        return String.valueOf(client.getMasterUrl());
+    }
+
+    private static String baselineFor(ChangeAction wait, String readByThisApply, Map<String, String> kept) {
+        String key = wait.condition().baselinePath() == null ? null : RolloutBaselines.key(wait);
+        return key != null && kept.containsKey(key) ? kept.get(key) : readByThisApply;
+    }
+
+    /** The first change of this apply: its rollout waits' baselines are kept until those waits pass. */
+    private void keep(ChangePlan plan, Map<Integer, String> baselines, Map<String, String> kept) {
+        int before = kept.size();
+        baselines.forEach((index, value) -> kept.putIfAbsent(RolloutBaselines.key(plan.actions().get(index)), value));
+        if (kept.size() != before) {
+            keptBaselines.save(server(), plan, kept);
+        }
     }
 
     /**
