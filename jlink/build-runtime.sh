@@ -42,11 +42,14 @@ modules=$(printf '%s,%s\n' "$found" "$extra" | tr ',' '\n' | sed '/^$/d' | sort 
 echo "build-runtime: modules: $modules"
 
 rm -rf "$runtime"
+# JDK 21 renamed the levels (2 is zip-6) and warns about the old ones.
+compress=--compress=2
+[ "$(jdk_feature "$jdk")" -ge 21 ] && compress=--compress=zip-6
 # --exclude-resources: the JavaFX natives are put into runtime/lib below instead of inside lib/modules, so
 # JavaFX loads them from there rather than extracting them to ~/.openjfx at first start (a noexec home
 # would break that, and it costs start time).
 "$jdk/bin/jlink" --module-path "$module_path" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --strip-debug --no-header-files --no-man-pages "$compress" \
     --exclude-resources='glob:/javafx.*/*.so' \
     --generate-cds-archive \
     --output "$runtime"
