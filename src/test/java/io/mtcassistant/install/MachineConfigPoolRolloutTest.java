@@ -157,6 +157,40 @@ class MachineConfigPoolRolloutTest {
     }
 
     @Test
+    void anExportedScriptStoppedDuringTheRolloutWaitWaitsForItWhenRunAgain() throws Exception {
+        Assumptions.assumeTrue(ExportedScripts.kubectlInstalled(), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
+        try (SimulatedCluster scripted = slowCluster("mcp-rerun", Duration.ofSeconds(1)); KubernetesClient client = scripted.client()) {
+            Path kubeconfig = new SimulatedKubeconfig().add("mcp-rerun", scripted).currentContext("mcp-rerun")
+                    .write(dir.resolve("rerun.kubeconfig"));
+            Path export = dir.resolve("export-rerun");
+            ChangePlanExporter.export(policyPlan("mcp-rerun", Duration.ofSeconds(120)), export);
+
+            // stopped (like Ctrl-C) once the policy is created and the first pool wait begins
+            Process first = ExportedScripts.start(export, kubeconfig);
+            StringBuilder seen = new StringBuilder();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(first.getInputStream()))) {
+                for (String line = lines.readLine(); line != null && !line.startsWith("== 02 "); line = lines.readLine()) {
+                    seen.append(line).append('\n');
+                }
+                first.destroyForcibly();
+                assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(Files.readString(export.resolve("rollout-baselines.env"))).as(seen.toString())
+                    .contains("rendered-master-0").contains("rendered-worker-0");
+
+            Process again = ExportedScripts.start(export, kubeconfig);
+            String output = new String(again.getInputStream().readAllBytes());
+            assertThat(again.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(again.exitValue()).as(output).isZero();
+            assertThat(output).contains("a stopped run changed the cluster");
+            for (String pool : POOLS) {
+                assertThat(renderedConfig(client, pool)).as(pool + "\n" + output).isNotEqualTo("rendered-" + pool + "-0");
+            }
+            assertThat(export.resolve("rollout-baselines.env")).doesNotExist();
+        }
+    }
+
+    @Test
     void aRolloutThatNeverStartsTimesOutSayingSo() {
         try (KubernetesClient client = cluster.client()) {
             String before = renderedConfig(client, "worker");

@@ -49,7 +49,9 @@ public final class ChangePlanExporter {
                     }
                 }
                 if (!baselines.isEmpty()) {
-                    script.append("\n# before any change: what the rollout waits compare against\n").append(baselines);
+                    script.append("\n# before any change: what the rollout waits compare against\n").append(baselines)
+                            .append("if [ -f \"$kept\" ]; then . \"./$kept\"; changed=1; echo \"a stopped run changed the "
+                                    + "cluster: the rollout waits compare against what it read before ($kept)\"; fi\n");
                 }
                 int number = 1;
                 for (ChangeAction action : plan.actions()) {
@@ -65,7 +67,7 @@ public final class ChangePlanExporter {
                             .append(ShellCommands.command(action, file, number)).append('\n');
                     number++;
                 }
-                script.append("\necho \"== all ").append(plan.actions().size()).append(" steps done\"\n");
+                script.append("\nrm -f \"$kept\"\necho \"== all ").append(plan.actions().size()).append(" steps done\"\n");
                 Path scriptFile = staging.resolve(SCRIPT);
                 Files.writeString(scriptFile, script.toString());
                 try {

@@ -17,6 +17,16 @@ final class ShellCommands {
 
             # set once a step changed the cluster: from then on a rollout wait needs the rollout (see wait_for)
             changed=0
+            # A run stopped after it changed the cluster leaves the baselines it read before its first change here, so
+            # a rerun (which finds the objects already present) still waits for those rollouts; gone once all is done.
+            kept=rollout-baselines.env
+            changed_cluster() {
+              if [ "$changed" = 0 ] && [ ! -f "$kept" ]; then
+                set | grep '^baseline_[0-9]*=' > "$kept.tmp" || true
+                mv "$kept.tmp" "$kept"
+              fi
+              changed=1
+            }
 
             # value TYPE/NAME NAMESPACE JSONPATH: the field now, empty when the object or field is absent
             value() {
@@ -26,7 +36,7 @@ final class ShellCommands {
 
             # create FILE: like "oc create -f"; AlreadyExists is fine (the object is already present).
             create() {
-              if out=$("$K" create --validate="$VALIDATE" -f "$1" 2>&1); then echo "$out"; changed=1; return 0; fi
+              if out=$("$K" create --validate="$VALIDATE" -f "$1" 2>&1); then echo "$out"; changed_cluster; return 0; fi
               case "$out" in
                 *AlreadyExists*|*"already exists"*) echo "already present: $1" ;;
                 *) echo "$out" >&2; exit 1 ;;
@@ -36,14 +46,14 @@ final class ShellCommands {
             # create_if_absent FILE: never touches an existing object.
             create_if_absent() {
               if "$K" get -f "$1" >/dev/null 2>&1; then echo "already present: $1"
-              else "$K" create --validate="$VALIDATE" -f "$1"; changed=1; fi
+              else "$K" create --validate="$VALIDATE" -f "$1"; changed_cluster; fi
             }
 
             # merge_patch TYPE NAME NAMESPACE FILE  (NAMESPACE "-" for cluster-scoped objects)
             merge_patch() {
               if [ "$3" = "-" ]; then "$K" patch "$1" "$2" --type merge --patch-file "$4"
               else "$K" patch "$1" "$2" -n "$3" --type merge --patch-file "$4"; fi
-              changed=1
+              changed_cluster
             }
 
             # wait_for TYPE/NAME NAMESPACE JSONPATH 'ok|values' 'failure|values' TIMEOUT_SECONDS [FAILURE_JSONPATH
