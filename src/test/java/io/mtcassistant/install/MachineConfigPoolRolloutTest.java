@@ -82,6 +82,16 @@ class MachineConfigPoolRolloutTest {
         return new ChangePlan(name, full.title(), full.actions().subList(0, lastPoolWait + 1), List.of());
     }
 
+    private static Path kubeconfig(SimulatedCluster cluster, String context) throws java.io.IOException {
+        return new SimulatedKubeconfig().add(context, cluster).currentContext(context)
+                .write(dir.resolve(context + ".kubeconfig"));
+    }
+
+    private static Path exportPolicyPlan(String cluster, Path folder) {
+        ChangePlanExporter.export(policyPlan(cluster, Duration.ofSeconds(120)), folder);
+        return folder;
+    }
+
     private static String renderedConfig(KubernetesClient client, String pool) {
         GenericKubernetesResource live = client.genericKubernetesResources("machineconfiguration.openshift.io/v1",
                 "MachineConfigPool").withName(pool).get();
@@ -160,10 +170,8 @@ class MachineConfigPoolRolloutTest {
     void anExportedScriptStoppedDuringTheRolloutWaitWaitsForItWhenRunAgain() throws Exception {
         Assumptions.assumeTrue(ExportedScripts.kubectlInstalled(), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
         try (SimulatedCluster scripted = slowCluster("mcp-rerun", Duration.ofSeconds(1)); KubernetesClient client = scripted.client()) {
-            Path kubeconfig = new SimulatedKubeconfig().add("mcp-rerun", scripted).currentContext("mcp-rerun")
-                    .write(dir.resolve("rerun.kubeconfig"));
-            Path export = dir.resolve("export-rerun");
-            ChangePlanExporter.export(policyPlan("mcp-rerun", Duration.ofSeconds(120)), export);
+            Path kubeconfig = kubeconfig(scripted, "mcp-rerun");
+            Path export = exportPolicyPlan("mcp-rerun", dir.resolve("export-rerun"));
 
             // stopped (like Ctrl-C) once the policy is created and the first pool wait begins
             Process first = ExportedScripts.start(export, kubeconfig);
@@ -218,10 +226,8 @@ class MachineConfigPoolRolloutTest {
         Assumptions.assumeTrue(ExportedScripts.kubectlInstalled(), "/usr/bin/kubectl is not installed (Debian kubernetes-client)");
         // a whole second per step: the render then outlasts the few kubectl calls of a script that would not wait
         try (SimulatedCluster scripted = slowCluster("mcp-script", Duration.ofSeconds(1)); KubernetesClient client = scripted.client()) {
-            Path kubeconfig = new SimulatedKubeconfig().add("mcp-script", scripted).currentContext("mcp-script")
-                    .write(dir.resolve("script.kubeconfig"));
-            Path export = dir.resolve("export");
-            ChangePlanExporter.export(policyPlan("mcp-script", Duration.ofSeconds(120)), export);
+            Path kubeconfig = kubeconfig(scripted, "mcp-script");
+            Path export = exportPolicyPlan("mcp-script", dir.resolve("export"));
             assertThat(Files.readString(export.resolve(ChangePlanExporter.SCRIPT)))
                     .contains("baseline_02=$(value machineconfigpools.machineconfiguration.openshift.io/master -"
                             + " '{.status.configuration.name}')");
