@@ -3,6 +3,7 @@ package io.mtcassistant.ui.testsupport;
 import io.mtcassistant.ui.AppComposition;
 import io.mtcassistant.ui.steps.clusters.ConnectionState;
 import io.mtcassistant.ui.steps.compatibility.CompatibilityViewModel;
+import io.mtcassistant.ui.wizard.WizardModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.testfx.api.FxRobot;
@@ -34,8 +35,9 @@ public final class DemoClustersSteps {
 
     /** Goes to step 2, waits for its report and answers its open question with the option given ("#option-mtc-1-7"). */
     public static void decideCompatibility(FxRobot robot, AppComposition app, String option) throws TimeoutException {
-        robot.clickOn("#next-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.compatibility().phase() == CompatibilityViewModel.Phase.REPORT
+        // not a click on Next: on a loaded machine a click right after a page change can land before the button does
+        robot.interact(() -> app.wizard().goTo(app.wizard().step(WizardModel.COMPATIBILITY)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.compatibility().phase() == CompatibilityViewModel.Phase.REPORT
                 || app.compatibility().phase() == CompatibilityViewModel.Phase.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup(option).queryAs(javafx.scene.control.ButtonBase.class).fire());
