@@ -133,30 +133,26 @@ expect "menu entry /usr/share/applications/$name.desktop" test -f "/usr/share/ap
 expect "menu entry: Categories=System;" grep -qx 'Categories=System;' "/usr/share/applications/$name.desktop"
 expect "icons in hicolor (48, 256, scalable)" test -f /usr/share/icons/hicolor/48x48/apps/$name.png \
     -a -f /usr/share/icons/hicolor/256x256/apps/$name.png -a -f /usr/share/icons/hicolor/scalable/apps/$name.svg
+# uses_cache TAG JVM_OPTION REJECTED_PATTERN WHAT: the installed app's --version and --help with a JVM option that
+# makes it refuse to start without its start-up cache (it logs why on stderr), and no rejection in its output.
+uses_cache() {
+    for args in --version --help; do
+        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="$2" /usr/bin/$name $args) \
+                > "$out/$1$args.txt" 2>&1 && ! grep -qiE "$3" "$out/$1$args.txt"; then
+            pass "the installed app $args uses its $4 ($2)"
+        else
+            fail "the JVM rejected the $4 for $args:"; cat "$out/$1$args.txt"
+        fi
+    done
+}
 if [ -f "/opt/$name/lib/app/$name.aot" ]; then
     aot=yes
     pass "AOT cache installed: /opt/$name/lib/app/$name.aot ($(du -m "/opt/$name/lib/app/$name.aot" | cut -f1) MB)"
-    # -XX:AOTMode=on: the JVM exits with an error when it cannot use the cache (it logs why on stderr).
-    for args in --version --help; do
-        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=on" /usr/bin/$name $args) \
-                > "$out/aot$args.txt" 2>&1 && ! grep -qiE 'aot cache.*(disabled|mismatch|fail|not)|unable to use' "$out/aot$args.txt"; then
-            pass "the installed app $args uses its AOT cache (-XX:AOTMode=on)"
-        else
-            fail "the JVM rejected the AOT cache for $args:"; cat "$out/aot$args.txt"
-        fi
-    done
+    uses_cache aot -XX:AOTMode=on 'aot cache.*(disabled|mismatch|fail|not)|unable to use' "AOT cache"
 else
     aot=no
     expect "class data sharing archive made at install" test -f "/opt/$name/lib/app/$name.jsa" -a ! -L "/opt/$name/lib/app/$name.jsa"
-    # -Xshare:on: the JVM refuses to start when it cannot map the archive (and logs why on stderr).
-    for args in --version --help; do
-        if (cd "$tmp" && HOME="$tmp/home" JAVA_TOOL_OPTIONS="-Xshare:on" /usr/bin/$name $args) \
-                > "$out/cds$args.txt" 2>&1 && ! grep -q '\[error' "$out/cds$args.txt"; then
-            pass "the installed app $args uses its class data sharing archive (-Xshare:on)"
-        else
-            fail "the JVM rejected the class data sharing archive for $args:"; cat "$out/cds$args.txt"
-        fi
-    done
+    uses_cache cds -Xshare:on '\[error' "class data sharing archive"
 fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
     expect "desktop-file-validate" desktop-file-validate "/usr/share/applications/$name.desktop"

@@ -375,25 +375,12 @@ public final class MonitorViewModel {
         confirmingChange.set(null);
         MonitorSnapshot at = snapshot.get();
         MonitorService target = service;
-        actionMessage.set("Sending...");
-        Thread worker = new Thread(() -> {
-            String result;
-            try {
-                io.mtcassistant.install.plan.ApplyResult applied = target.changePlan(at, asked.plan(), asked.change());
-                result = applied.succeeded() ? "Plan " + asked.plan() + " " + asked.change().done() + "."
-                        : "Plan " + asked.plan() + " was not " + asked.change().done() + ": "
-                                + applied.failure().map(f -> f.message()).orElse("the change failed");
-            } catch (MigrationActions.ActionRefusedException e) {
-                result = "Refused: " + e.getMessage();
-            } catch (RuntimeException e) {
-                result = "Could not change the plan: "
-                        + io.mtcassistant.common.SecretMasker.mask(String.valueOf(e.getMessage()));
-            }
-            String shown = result;
-            Platform.runLater(() -> actionMessage.set(shown));
-        }, "monitor-plan-change");
-        worker.setDaemon(true);
-        worker.start();
+        sendOffFxThread("monitor-plan-change", "Could not change the plan: ", () -> {
+            io.mtcassistant.install.plan.ApplyResult applied = target.changePlan(at, asked.plan(), asked.change());
+            return applied.succeeded() ? "Plan " + asked.plan() + " " + asked.change().done() + "."
+                    : "Plan " + asked.plan() + " was not " + asked.change().done() + ": "
+                            + applied.failure().map(f -> f.message()).orElse("the change failed");
+        });
     }
 
     private ActionRequest request(ActionRequest.Kind kind, PlanView plan) {
@@ -429,21 +416,32 @@ public final class MonitorViewModel {
         confirming.set(null);
         MonitorSnapshot at = snapshot.get();
         MonitorService target = service;
+        sendOffFxThread("monitor-action", "Could not start it: ", () -> {
+            String name = target.apply(at, request);
+            return request.kind() == ActionRequest.Kind.CANCEL ? "Canceling " + name
+                    : "Started " + request.kind().name().toLowerCase(Locale.ROOT) + " " + name;
+        });
+    }
+
+    /** Sends a change to the cluster on a worker thread; its outcome (or why it failed) becomes the action message. */
+    private interface Send {
+        String send() throws MigrationActions.ActionRefusedException;
+    }
+
+    private void sendOffFxThread(String threadName, String failurePrefix, Send send) {
         actionMessage.set("Sending...");
         Thread worker = new Thread(() -> {
             String result;
             try {
-                String name = target.apply(at, request);
-                result = request.kind() == ActionRequest.Kind.CANCEL ? "Canceling " + name
-                        : "Started " + request.kind().name().toLowerCase(Locale.ROOT) + " " + name;
+                result = send.send();
             } catch (MigrationActions.ActionRefusedException e) {
                 result = "Refused: " + e.getMessage();
             } catch (RuntimeException e) {
-                result = "Could not start it: " + io.mtcassistant.common.SecretMasker.mask(String.valueOf(e.getMessage()));
+                result = failurePrefix + io.mtcassistant.common.SecretMasker.mask(String.valueOf(e.getMessage()));
             }
             String shown = result;
             Platform.runLater(() -> actionMessage.set(shown));
-        }, "monitor-action");
+        }, threadName);
         worker.setDaemon(true);
         worker.start();
     }
