@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,14 +70,15 @@ public class ClustersCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each step on stderr.")
     boolean verbose;
 
-    private final ClusterConnector connector;
+    // Built when the command runs, not when picocli instantiates it: a bad option is answered without the HTTP client.
+    private final Supplier<ClusterConnector> connectors;
 
     public ClustersCommand() {
-        this(new FabricClusterConnector());
+        this(FabricClusterConnector::new);
     }
 
-    ClustersCommand(ClusterConnector connector) {
-        this.connector = connector;
+    ClustersCommand(Supplier<ClusterConnector> connectors) {
+        this.connectors = connectors;
     }
 
     @Override
@@ -164,6 +166,7 @@ public class ClustersCommand implements Callable<Integer> {
             return thread;
         });
         try {
+            ClusterConnector connector = connectors.get();
             List<Future<ConnectionOutcome>> futures = new ArrayList<>();
             for (String name : names) {
                 futures.add(pool.submit(() -> connector.connect(set, name, options, activity)));
