@@ -1,10 +1,15 @@
 package io.mtcassistant.cluster;
 
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.NamedExtension;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.mtcassistant.common.SecretMasker;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -164,10 +169,14 @@ public class KubeconfigFiles implements KubeconfigLoader {
     }
 
     private static Config parseModel(Path file) throws KubeconfigException {
-        try {
-            Config config = KubeConfigUtils.parseConfig(file.toFile());
-            return config == null ? new Config() : config;
-        } catch (RuntimeException e) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Config config = KubeconfigYaml.MAPPER.readValue(reader, Config.class);
+            if (config == null) {
+                return new Config();
+            }
+            recordSourceFile(config, file);
+            return config;
+        } catch (IOException | RuntimeException e) {
             Integer line = null;
             String problem = e.getMessage();
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -181,6 +190,41 @@ public class KubeconfigFiles implements KubeconfigLoader {
             String shown = withoutInputValues(firstLine(problem));
             throw new KubeconfigException(file, line, "not a valid kubeconfig: " + shown, e);
         }
+    }
+
+    /**
+     * The entries keep the file they came from, under the keys fabric8's KubeConfigUtils.parseConfig uses, so that
+     * KubeConfigUtils.merge resolves relative certificate and token paths against that file's folder.
+     */
+    private static void recordSourceFile(Config config, Path file) {
+        File source = file.toFile();
+        if (config.getContexts() != null) {
+            config.getContexts().forEach(c -> c.getAdditionalProperties().put("KUBERNETES_CONFIG_CONTEXT_FILE_KEY", source));
+        }
+        if (config.getClusters() != null) {
+            config.getClusters().forEach(c -> c.getAdditionalProperties().put("KUBERNETES_CONFIG_CLUSTER_FILE_KEY", source));
+        }
+        if (config.getUsers() != null) {
+            config.getUsers().forEach(u -> u.getAdditionalProperties().put("KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY", source));
+        }
+    }
+
+    /**
+     * fabric8's own parser deserialises a kubeconfig's "extension" values with its KubernetesDeserializer, whose first
+     * use loads every model class of every fabric8 model jar (about 3,000 classes, over a second of a cold command);
+     * this mapper reads them as plain YAML values instead. Built on first use, not when the class loads.
+     */
+    private static final class KubeconfigYaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .addMixIn(NamedExtension.class, PlainExtensionValue.class);
+    }
+
+    private abstract static class PlainExtensionValue {
+        @JsonDeserialize(using = JsonDeserializer.None.class)
+        Object extension;
+
+        @JsonDeserialize(using = JsonDeserializer.None.class)
+        abstract void setExtension(Object extension);
     }
 
     /** Jackson quotes the offending value, which in a kubeconfig may be a token or a key. */

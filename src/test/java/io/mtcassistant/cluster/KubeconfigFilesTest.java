@@ -126,6 +126,24 @@ class KubeconfigFilesTest {
     }
 
     @Test
+    void extensionsAreReadAsPlainValues() throws Exception {
+        // as minikube and some oc versions write them: an arbitrary object under each extension
+        Path file = write("config", config("x", "c", "https://h:6443", "x", "u") + """
+                extensions:
+                - name: cluster_info
+                  extension:
+                    provider: minikube.sigs.k8s.io
+                    version: v1.30.1
+                """);
+        io.fabric8.kubernetes.api.model.Config parsed = loader.parse(List.of(file)).get(0);
+        assertThat(parsed.getExtensions()).singleElement().satisfies(e -> {
+            assertThat(e.getName()).isEqualTo("cluster_info");
+            assertThat(e.getExtension()).isEqualTo(java.util.Map.of("provider", "minikube.sigs.k8s.io", "version", "v1.30.1"));
+        });
+        assertThat(loader.load(List.of(file)).contexts()).extracting(ContextEntry::name).containsExactly("x");
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path missing = dir.resolve("nope/config");
         assertThatThrownBy(() -> loader.load(List.of(missing))).isInstanceOfSatisfying(KubeconfigException.class, e -> {
