@@ -49,8 +49,6 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 nothing blocks, 1 something blocks or needs a decision, 2 bad input."})
 public class CheckCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CheckCommand.class);
-
     /** Report formats. */
     enum Output { table, json, markdown }
 
@@ -154,7 +152,9 @@ public class CheckCommand implements Callable<Integer> {
             }
         }
 
-        ActivityListener activity = event -> LOG.info("[{}] {}", event.source(), event.message());
+        // looked up here, not in a static field: a refused option is answered without setting up logging
+        Logger log = LoggerFactory.getLogger(CheckCommand.class);
+        ActivityListener activity = event -> log.info("[{}] {}", event.source(), event.message());
         ClusterConnector connector = connectors.get();
         ConnectOptions options = ConnectOptions.defaults().withTimeout(Duration.ofSeconds(timeoutSeconds))
                 .withSkipTlsVerify(insecureSkipTlsVerify);
