@@ -39,8 +39,10 @@
  * are refused at once), no virtual-hosted addressing, no presigned URLs, SigV2 or SigV4a, no bucket policies, ACLs or
  * per-key rights (every known key may do everything), no region check (any region in the signature scope is
  * accepted), no multipart uploads, copies, ranged reads, versions, tags or object lock (these answer 501
- * NotImplemented), objects of at most 64 MiB, kept in memory until the demo ends. The `simulate` command does not
- * start it, and the demo's seeded MigStorage still names http://127.0.0.1:9000 (its status is seeded, not tested).
+ * NotImplemented), objects of at most 64 MiB, kept in memory until the demo ends. The demo pair starts it (for
+ * --demo and the `simulate` command alike) with a bucket provisioner for ObjectBucketClaims
+ * ({@link io.mtcassistant.sim.storage.SimulatedBucketProvisioner}); the demo's seeded MigStorage names it and is
+ * tested by the simulated controller like any other (Ready only once it wrote to the bucket).
  *
  * <p>Known gaps: no RBAC beyond the cluster-admin answer, no admission or validation, no server-side apply or
  * strategic merge patch, watches replay ADDED on connect (see reference/k8s-clients.md).
