@@ -24,7 +24,8 @@
  * the Subscription's channel changed, gets an InstallPlan whose CSV {@code spec.replaces} the installed one; approved, it
  * takes over the operator Deployment and the old CSV goes Replacing, then is deleted), the MTC operator for
  * MigrationController on every OpenShift, the kubelet for openshift-migration (pods of Deployments / DaemonSets,
- * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, OperatorHub's default sources. Seeded on
+ * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, the image registry operator's default route (a Route while
+ * configs.imageregistry.operator.openshift.io/cluster says spec.defaultRoute: true; no registry pods), OperatorHub's default sources. Seeded on
  * OpenShift 4: namespaces openshift-marketplace, openshift-operator-lifecycle-manager, OperatorHub "cluster", the four
  * default CatalogSources (registry.redhat.io, never reachable) and the master / worker pools. The demo pair comes with
  * a writable mirror registry ({@link io.mtcassistant.sim.registry.SimulatedMirrorRegistry}).
