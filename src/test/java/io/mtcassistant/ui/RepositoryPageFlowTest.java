@@ -154,6 +154,21 @@ class RepositoryPageFlowTest {
         assertThat(page.claimActions()).extracting(r -> r.title())
                 .anyMatch(t -> t.contains("ObjectBucketClaim openshift-migration/" + CLAIM));
         assertThat(page.claimStatusProperty().get()).contains("on sim-target (where the gateway openshift-storage/noobaa runs)");
+        show(robot, "#repository-claim-actions");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-claim-plan.png"));
+        Path claimExport = home.resolve("claim-export");
+        dialogs.folderChoices.add(claimExport);
+        click(robot, "#repository-claim-export");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.claimStatusProperty().get().startsWith("Exported"));
+        try (Stream<Path> files = Files.walk(claimExport)) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).anyMatch(text -> text.contains("kind: ObjectBucketClaim") && text.contains("bucketName: " + CLAIM));
+        }
         click(robot, "#repository-claim-apply");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !page.busyProperty().get()
                 && page.claimStatusProperty().get().startsWith("ObjectBucketClaim"));
