@@ -9,12 +9,12 @@ import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.storage.BucketClaim;
 import io.mtcassistant.storage.BucketClaimEndpoint;
+import io.mtcassistant.storage.BucketClaimPending;
 import io.mtcassistant.storage.BucketClaims;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.ObjectGateway;
 import io.mtcassistant.storage.ObjectGatewayDiscovery;
 import io.mtcassistant.storage.S3Keys;
-import io.mtcassistant.storage.StorageApis;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,27 +142,14 @@ final class BucketClaimRoute {
 
     private static int notBound(Request request, KubernetesClient client, Optional<BucketClaim> claim,
             ApplyResult claimed, PrintWriter out) {
-        String ref = request.namespace() + "/" + request.claim();
-        String phase = claim.map(BucketClaim::phase).orElse("missing");
-        List<String> why = new ArrayList<>(BucketClaims.pendingReasons(client, request.namespace(), request.claim()));
-        claim.ifPresent(c -> {
-            if (c.bound()) {
-                why.addAll(c.problems());
-            }
-        });
-        if (why.isEmpty()) {
-            why.add("no bucket provisioner answered: check that the storage class " + request.storageClass()
-                    + " exists and that its provisioner runs (for " + StorageApis.NOOBAA_STORAGE_CLASS
-                    + ", the Multicloud Object Gateway's noobaa-operator in openshift-storage)");
-        }
-        String next = "fix that, then run the same command again: the claim is kept and the plan goes on from it "
-                + "(oc describe objectbucketclaim " + request.claim() + " -n " + request.namespace()
-                + " shows the provisioner's events)";
+        BucketClaimPending pending = BucketClaimPending.explain(client, request.namespace(), request.claim(),
+                request.storageClass(), claim, "run the same command again");
         if (request.json()) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode node = json.createObjectNode().put("claim", ref).put("phase", phase).put("bound", false);
-            why.forEach(node.putArray("reasons")::add);
-            node.put("next", next);
+            ObjectNode node = json.createObjectNode().put("claim", pending.claim()).put("phase", pending.phase())
+                    .put("bound", false);
+            pending.reasons().forEach(node.putArray("reasons")::add);
+            node.put("next", pending.next());
             claimed.failure().ifPresent(f -> node.put("failure", f.message()));
             try {
                 out.println(json.writeValueAsString(node));
@@ -170,9 +157,9 @@ final class BucketClaimRoute {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.println(request.context() + ": ObjectBucketClaim " + ref + " is " + phase + ", not Bound");
-            why.forEach(w -> out.println("  why: " + w));
-            out.println("  next: " + next);
+            out.println(request.context() + ": " + pending.headline());
+            pending.reasons().forEach(w -> out.println("  why: " + w));
+            out.println("  next: " + pending.next());
         }
         out.flush();
         return ExitCodes.FAILED;

@@ -2,13 +2,20 @@ package io.mtcassistant.cli;
 
 import io.mtcassistant.cluster.ClusterSession;
 import io.mtcassistant.cluster.OpenShiftVersion;
+import io.mtcassistant.install.plan.ApplyResult;
 import io.mtcassistant.install.plan.ChangePlan;
+import io.mtcassistant.install.plan.ChangePlanApplier;
+import io.mtcassistant.install.plan.ChangePlanExporter;
+import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.registration.ClusterRegistration;
+import io.mtcassistant.registration.RegistryExposure;
 import io.mtcassistant.registration.ServiceAccountTokens;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.StorageApis;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +35,9 @@ import picocli.CommandLine.Spec;
 public class RegisterClusterCommand implements Callable<Integer> {
 
     enum Output { table, json }
+
+    /** With --enable-default-route --export DIR: the remote's plan goes to DIR/remote-registry, this one to DIR/control. */
+    static final String REMOTE_EXPORT = "remote-registry";
 
     @Spec
     CommandSpec spec;
@@ -52,8 +62,16 @@ public class RegisterClusterCommand implements Callable<Integer> {
             + "the remote API's certificate); otherwise the kubeconfig's CA becomes caBundle.")
     boolean insecureRemote;
 
-    @Option(names = "--exposed-registry-path", paramLabel = "HOST", description = "The remote registry's route host, for direct image migration.")
+    @Option(names = "--exposed-registry-path", paramLabel = "HOST", description = "The remote registry's route host, "
+            + "for direct image migration (default: the route the remote has: OpenShift 4 the image registry's "
+            + "default-route, OpenShift 3 docker-registry in default).")
     String exposedRegistryPath;
+
+    @Option(names = "--enable-default-route", description = "OpenShift 4 remote without the image registry's default "
+            + "route: first set spec.defaultRoute=true on its configs.imageregistry.operator.openshift.io/cluster and "
+            + "wait for the route (direct image migration needs it). With --plan/--export the remote's plan is shown "
+            + "or exported too (DIR/remote-registry, and the registration to DIR/control).")
+    boolean enableDefaultRoute;
 
     @Option(names = "--insecure-skip-tls-verify", description = "Do not verify the API servers' certificates (this workstation).")
     boolean insecureApi;
@@ -87,9 +105,14 @@ public class RegisterClusterCommand implements Callable<Integer> {
                             remote + ": not an OpenShift cluster (no OpenShift version), MTC cannot migrate from it"));
             String url = tunnelNamespace != null ? ClusterRegistration.tunnelApiUrl(tunnelNamespace)
                     : remoteSession.facts().apiUrl();
+            List<String> header = new ArrayList<>();
+            Optional<String> registry = registryPath(remoteSession, version, header, out);
+            if (registry == null) {
+                return ExitCodes.FAILED;
+            }
             ClusterRegistration registration = new ClusterRegistration(name == null ? remote : name, url,
                     insecureRemote ? Optional.empty() : ClusterRegistration.caBundleOf(remoteSession.client().getConfiguration()),
-                    insecureRemote, Optional.ofNullable(exposedRegistryPath));
+                    insecureRemote, registry);
             boolean real = mode.apply || exportToken;
             String tokenSource = ServiceAccountTokens.needsLongLivedSecret(version)
                     ? "OpenShift " + version + ": a long-lived token Secret " + ServiceAccountTokens.NAMESPACE + "/"
@@ -101,9 +124,73 @@ public class RegisterClusterCommand implements Callable<Integer> {
                     : null;
             ChangePlan plan = registration.plan(context, token, real ? KeyValues.REAL : KeyValues.PLACEHOLDERS,
                     Duration.ofSeconds(timeoutSeconds));
-            return SecretPlanRun.run(plan, mode, output == Output.json, real, List.of("token: " + tokenSource),
-                    control.client(), new SecretPlanRun.Goal(context, StorageApis.MIG_CLUSTERS, registration.name()),
-                    out);
+            header.add(0, "token: " + tokenSource);
+            // with the remote's plan exported into DIR/remote-registry, this one goes next to it
+            SecretPlanRun.Mode run = mode.export != null && Files.isDirectory(mode.export.resolve(REMOTE_EXPORT))
+                    ? mode.exportingTo(mode.export.resolve("control")) : mode;
+            return SecretPlanRun.run(plan, run, output == Output.json, real, header, control.client(),
+                    new SecretPlanRun.Goal(context, StorageApis.MIG_CLUSTERS, registration.name()), out);
         }
+    }
+
+    /**
+     * The MigCluster's exposedRegistryPath: --exposed-registry-path, else the remote's registry route; on OpenShift 4
+     * without one, --enable-default-route plans (or applies) turning it on, and the header says what to do otherwise.
+     * Null when enabling it failed (the outcome is printed).
+     */
+    private Optional<String> registryPath(ClusterSession remoteSession, OpenShiftVersion version, List<String> header,
+            PrintWriter out) {
+        if (exposedRegistryPath != null) {
+            return Optional.of(exposedRegistryPath);
+        }
+        if (tunnelNamespace != null) {
+            header.add("exposedRegistryPath: none (the remote is reached through crane tunnel-api)");
+            return Optional.empty();
+        }
+        Optional<String> found = RegistryExposure.routeHost(remoteSession.client(), version);
+        if (found.isPresent()) {
+            header.add("exposedRegistryPath " + found.get() + ": the registry route on " + remote);
+            return found;
+        }
+        if (!version.isAtLeast(4, 0) || !enableDefaultRoute) {
+            header.add(RegistryExposure.missing(remote, version, "--enable-default-route turns it on"));
+            return Optional.empty();
+        }
+        ChangePlan expose = RegistryExposure.enableDefaultRoute(remote, Duration.ofSeconds(timeoutSeconds));
+        if (mode.plan) {
+            out.println(expose.title() + " (on " + remote + ", first)");
+            ChangePlanPreview.of(expose, remoteSession.client()).forEach(p -> out.println("--- " + p.number() + ". "
+                    + p.action().title() + "\n# why: " + p.action().reason() + "\n" + p.yaml() + p.diff()));
+            header.add("exposedRegistryPath: the default route's host, once " + remote + " has made it");
+            return Optional.empty();
+        }
+        if (mode.export != null) {
+            try {
+                List<java.nio.file.Path> files = ChangePlanExporter.export(expose, mode.export.resolve(REMOTE_EXPORT));
+                out.println("wrote " + files.size() + " files to " + mode.export.resolve(REMOTE_EXPORT)
+                        + " (run first, on " + remote + ")");
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--export " + e.getMessage(), e);
+            }
+            header.add("exposedRegistryPath: the default route's host, once " + remote + " has made it");
+            return Optional.empty();
+        }
+        ApplyResult result = new ChangePlanApplier(remoteSession.client()).apply(expose, o -> {
+            if (output != Output.json && (o.state().succeeded() || o.state().name().equals("FAILED"))) {
+                ClusterCommandSupport.printOutcome(out, o);
+            }
+        });
+        Optional<String> host = RegistryExposure.routeHost(remoteSession.client(), version);
+        if (!result.succeeded() || host.isEmpty()) {
+            out.println(remote + ": the image registry's default route did not appear"
+                    + result.failure().map(f -> " (" + f.message() + ")").orElse("")
+                    + "; check the image registry operator (oc get configs.imageregistry.operator.openshift.io/cluster"
+                    + " -o yaml), or register with --exposed-registry-path HOST");
+            out.flush();
+            return null;
+        }
+        header.add("exposedRegistryPath " + host.get() + ": the default route " + remote + " made now ("
+                + RegistryExposure.WHY + ")");
+        return host;
     }
 }

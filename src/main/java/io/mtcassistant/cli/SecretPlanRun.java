@@ -29,6 +29,13 @@ final class SecretPlanRun {
 
         @Option(names = "--apply", required = true, description = "Create the objects and wait until Ready.")
         boolean apply;
+
+        /** The same export into another folder (when one command exports more than one plan). */
+        Mode exportingTo(Path dir) {
+            Mode copy = new Mode();
+            copy.export = dir;
+            return copy;
+        }
     }
 
     /** What the plan makes and waits for. */

@@ -4,6 +4,8 @@ import io.mtcassistant.common.FileTrees;
 import io.mtcassistant.sim.SimulatedCluster;
 import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.sim.registry.DemoMirrorRun;
+import io.mtcassistant.sim.storage.SimulatedBucketProvisioner;
+import io.mtcassistant.sim.storage.SimulatedObjectGateway;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +23,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
         description = {"Serve two simulated clusters on 127.0.0.1 — sim-source (OpenShift 3.11) and sim-target "
-                + "(OpenShift 4.12) — and write a kubeconfig for them. A simulation for demos and tests, not a "
-                + "cluster. Stops on Ctrl-C or SIGTERM."})
+                + "(OpenShift 4.12) — and write a kubeconfig for them, with a simulated S3 server (plain HTTP) behind "
+                + "sim-target's Multicloud Object Gateway. A simulation for demos and tests, not a cluster. Stops on "
+                + "Ctrl-C or SIGTERM."})
 public class SimulateCommand implements Callable<Integer> {
 
     /** The start of the line printed once the clusters answer; scripts wait for it. */
     public static final String READY = "Simulated clusters ready:";
+    /** The start of the line naming the demo's simulated S3 server (repository check/discover/create use it). */
+    public static final String S3_READY = "Simulated S3 server";
     /** Printed (with the results folder) once --mirror-demo-content has mirrored the demo content. */
     public static final String DEMO_MIRRORED = "Demo content mirrored; results folder";
     static final String WORK_PREFIX = "mtc-sim-demo-content";
@@ -84,6 +89,10 @@ public class SimulateCommand implements Callable<Integer> {
                         + "; kubeconfig " + file + ". Press Ctrl-C to stop.");
                 out.println("Simulated mirror registry " + environment.mirrorRegistry().endpoint() + " (CA certificate "
                         + environment.mirrorRegistry().caFile() + ")");
+                out.println(S3_READY + " " + environment.s3().endpoint() + " (bucket " + SimulatedEnvironment.S3_BUCKET
+                        + "; the keys are in the Secret " + SimulatedObjectGateway.NAMESPACE + "/"
+                        + SimulatedObjectGateway.ADMIN_SECRET + " on " + SimulatedEnvironment.TARGET_CONTEXT
+                        + "; ObjectBucketClaims of " + SimulatedBucketProvisioner.STORAGE_CLASS + " are bound)");
                 out.flush();
                 if (demoResults != null) {
                     demoWork = tempDir == null ? Files.createTempDirectory(WORK_PREFIX)

@@ -24,7 +24,8 @@
  * the Subscription's channel changed, gets an InstallPlan whose CSV {@code spec.replaces} the installed one; approved, it
  * takes over the operator Deployment and the old CSV goes Replacing, then is deleted), the MTC operator for
  * MigrationController on every OpenShift, the kubelet for openshift-migration (pods of Deployments / DaemonSets,
- * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, OperatorHub's default sources. Seeded on
+ * ImagePullBackOff), machine-config pool rollouts after ICSP/IDMS changes, the image registry operator's default route (a Route while
+ * configs.imageregistry.operator.openshift.io/cluster says spec.defaultRoute: true; no registry pods), OperatorHub's default sources. Seeded on
  * OpenShift 4: namespaces openshift-marketplace, openshift-operator-lifecycle-manager, OperatorHub "cluster", the four
  * default CatalogSources (registry.redhat.io, never reachable) and the master / worker pools. The demo pair comes with
  * a writable mirror registry ({@link io.mtcassistant.sim.registry.SimulatedMirrorRegistry}).
@@ -39,8 +40,10 @@
  * are refused at once), no virtual-hosted addressing, no presigned URLs, SigV2 or SigV4a, no bucket policies, ACLs or
  * per-key rights (every known key may do everything), no region check (any region in the signature scope is
  * accepted), no multipart uploads, copies, ranged reads, versions, tags or object lock (these answer 501
- * NotImplemented), objects of at most 64 MiB, kept in memory until the demo ends. The `simulate` command does not
- * start it, and the demo's seeded MigStorage still names http://127.0.0.1:9000 (its status is seeded, not tested).
+ * NotImplemented), objects of at most 64 MiB, kept in memory until the demo ends. The demo pair starts it (for
+ * --demo and the `simulate` command alike) with a bucket provisioner for ObjectBucketClaims
+ * ({@link io.mtcassistant.sim.storage.SimulatedBucketProvisioner}); the demo's seeded MigStorage names it and is
+ * tested by the simulated controller like any other (Ready only once it wrote to the bucket).
  *
  * <p>Known gaps: no RBAC beyond the cluster-admin answer, no admission or validation, no server-side apply or
  * strategic merge patch, watches replay ADDED on connect (see reference/k8s-clients.md).

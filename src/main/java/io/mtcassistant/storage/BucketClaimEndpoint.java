@@ -41,11 +41,11 @@ public record BucketClaimEndpoint(String endpoint, String why) {
         String scheme = port == 80 ? "http" : "https";
         String url = scheme + "://" + host + (port == 80 || port == 443 ? "" : ":" + port);
         String why = "from the claim's ConfigMap (BUCKET_HOST " + host + ", BUCKET_PORT " + port + "), " + scheme
-                + " because the port is " + (port == 80 ? "" : "not ") + "80; give --endpoint if that is wrong";
+                + " because the port is " + (port == 80 ? "" : "not ") + "80; give another endpoint if that is wrong";
         String lower = host.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".svc") || lower.endsWith(".svc.cluster.local")) {
             why += "; " + host + " is an in-cluster name that Velero on the other clusters cannot reach: give the "
-                    + "gateway's route (repository discover shows it)";
+                    + "gateway's route instead (repository discover and the Repository page show it)";
         }
         return Optional.of(new BucketClaimEndpoint(url, why));
     }

@@ -62,7 +62,8 @@ public final class RepositoryPlanner {
         return plan.build();
     }
 
-    static GenericKubernetesResource secret(String name, S3Keys keys, KeyValues values) {
+    /** The credentials Secret in openshift-config that MigStorage's credsSecretRef names. */
+    public static GenericKubernetesResource secret(String name, S3Keys keys, KeyValues values) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (values == KeyValues.REAL) {
             data.put(SecretKeys.MIG_ACCESS_KEY, ManagedObjects.base64(keys.accessKeyId()));

@@ -137,8 +137,8 @@ public final class AppComposition implements AutoCloseable {
         wizard.step(WizardModel.REPOSITORY).stateProperty().bind(repository.stepStateProperty());
         if (demo) {
             repository.demoNote("The demo's gateway names a simulated S3 server in this app (plain HTTP on 127.0.0.1, "
-                    + "objects in memory, signatures checked): the check, the MigStorage and its Ready work as with a "
-                    + "real endpoint, and a wrong key or secret fails as it would there.");
+                    + "objects in memory, signatures checked): the check, a bucket claim, the MigStorage and its Ready "
+                    + "work as with a real endpoint, and a wrong key or secret fails as it would there.");
         }
         wizard.currentProperty().addListener((obs, old, step) -> {
             if (step.id().equals(WizardModel.MONITOR)) {

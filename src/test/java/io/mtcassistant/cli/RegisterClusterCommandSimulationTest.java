@@ -138,6 +138,44 @@ class RegisterClusterCommandSimulationTest {
     }
 
     @Test
+    void anOpenShift4RemoteWithoutRegistryRouteIsOfferedTheDefaultRouteAndGetsItWhenAsked() throws Exception {
+        Run offer = run("--remote", "ocp410", "--name", "ocp410-direct", "--plan");
+        assertThat(offer.exit()).as(offer.err()).isZero();
+        assertThat(offer.out()).contains("no exposedRegistryPath: the image registry on ocp410 has no default route; "
+                + "direct image migration copies images", "--enable-default-route turns it on",
+                "spec.defaultRoute=true on ocp410");
+        Run plan = run("--remote", "ocp410", "--name", "ocp410-direct", "--plan", "--enable-default-route");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("Expose the image registry of ocp410 (default route) (on ocp410, first)",
+                "kind: Config", "defaultRoute: true", "# why: direct image migration");
+        Path export = dir.resolve("export-route");
+        Run exported = run("--remote", "ocp410", "--name", "ocp410-direct", "--export", export.toString(),
+                "--enable-default-route");
+        assertThat(exported.exit()).as(exported.out() + exported.err()).isZero();
+        assertThat(export.resolve(RegisterClusterCommand.REMOTE_EXPORT)).isDirectory();
+        assertThat(export.resolve("control")).isDirectory();
+        try (KubernetesClient remote = ocp410.client()) {
+            assertThat(remote.genericKubernetesResources("route.openshift.io/v1", "Route")
+                    .inNamespace("openshift-image-registry").withName("default-route").get())
+                    .as("plans and exports change nothing").isNull();
+        }
+        Run applied = run("--remote", "ocp410", "--name", "ocp410-direct", "--insecure-remote", "--apply",
+                "--enable-default-route");
+        assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+        String host = "default-route-openshift-image-registry.apps.ocp410.example";
+        assertThat(applied.out()).contains("exposedRegistryPath " + host + ": the default route ocp410 made now",
+                "MigCluster ocp410-direct is Ready");
+        assertThat(KubeObjects.valueAt(migCluster("ocp410-direct"), "spec.exposedRegistryPath")).contains(host);
+        note("register-cluster --enable-default-route --apply (OpenShift 4.10 remote)", applied);
+    }
+
+    private static void note(String what, Run run) throws Exception {
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.writeString(Path.of("target", "register-cluster-default-route.md"), "### " + what
+                + "\n```\n" + run.out() + "```\n");
+    }
+
+    @Test
     void anUnreachableTunnelUrlIsTestConnectFailed() {
         Run run = run("--remote", "ocp410", "--name", "via-tunnel", "--tunnel-api", "openshift-migration", "--apply");
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);

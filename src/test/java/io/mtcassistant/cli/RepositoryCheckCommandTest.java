@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code repository check} against a real S3 server (s3proxy on 127.0.0.1): exit codes, table and JSON, keys read
- * from a credentials file and never printed or logged. Writes each failure kind's output to
- * target/repository-check-outputs.txt (for the closing note).
+ * from a credentials file and never printed or logged. Writes each failure kind's command and output to
+ * target/repository-check-outputs.md (for the closing note).
  */
 class RepositoryCheckCommandTest {
 
@@ -30,6 +30,7 @@ class RepositoryCheckCommandTest {
     static LocalS3Server s3;
     static Path goodKeys;
     static Path wrongSecret;
+    static Path readOnlyKeys;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,6 +38,7 @@ class RepositoryCheckCommandTest {
         s3.createBucket("migration");
         goodKeys = credentials("good", LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY);
         wrongSecret = credentials("wrong", LocalS3Server.ACCESS_KEY, "wrong-secret-value-123");
+        readOnlyKeys = credentials("read-only", LocalS3Server.READ_ONLY_ACCESS_KEY, LocalS3Server.READ_ONLY_SECRET_KEY);
     }
 
     static Path credentials(String name, String id, String secret) throws Exception {
@@ -50,14 +52,15 @@ class RepositoryCheckCommandTest {
         s3.close();
     }
 
-    record Run(int exit, String out, String err) {
+    /** A finished command: its exit code, what it printed, and its arguments (for the note). */
+    record Run(int exit, String out, String err, List<String> args) {
     }
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = MtcAssistantCommand.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return new Run(exit, out.toString(), err.toString(), List.of(args));
     }
 
     static Run check(String endpoint, String... more) {
@@ -95,6 +98,8 @@ class RepositoryCheckCommandTest {
         runs.put("wrong access key", check(http, "--bucket", "migration", "--credentials-file", good,
                 "--profile", "other"));
         runs.put("bucket missing", check(http, "--bucket", "no-such-bucket", "--credentials-file", good));
+        runs.put("access denied", check(http, "--bucket", "migration", "--credentials-file",
+                readOnlyKeys.toString()));
         runs.put("certificate not trusted", check(https, "--bucket", "migration", "--credentials-file", good));
         runs.put("https URL, plain HTTP port", check("https://127.0.0.1:" + s3.httpEndpoint().getPort(),
                 "--bucket", "migration", "--insecure", "--credentials-file", good));
@@ -110,6 +115,7 @@ class RepositoryCheckCommandTest {
                 "wrong secret", "the secret access key is wrong",
                 "wrong access key", "does not know this access key id",
                 "bucket missing", "the bucket does not exist",
+                "access denied", "may not use this bucket",
                 "certificate not trusted", "not signed by a CA this check trusts",
                 "https URL, plain HTTP port", "says https:// but the endpoint speaks plain HTTP",
                 "http URL, HTTPS port", "says http:// but the endpoint speaks HTTPS",
@@ -120,9 +126,13 @@ class RepositoryCheckCommandTest {
             assertThat(r.exit()).as(kind + ": " + r.out() + r.err()).isEqualTo(1);
             assertThat(r.out()).as(kind).contains("FAILED: ").contains(expected.get(kind)).contains("next: ");
             assertThat(r.out()).doesNotContain(LocalS3Server.SECRET_KEY, "wrong-secret-value-123");
-            note.append("### ").append(kind).append("\n```\n").append(r.out()).append("```\n");
+            assertThat(r.out()).doesNotContain(LocalS3Server.READ_ONLY_SECRET_KEY);
+            note.append("### ").append(kind).append("\n```\n$ mtc-assistant ")
+                    .append(String.join(" ", r.args()).replace(dir.toString(), "$DIR")).append("\n")
+                    .append(r.out()).append("(exit ").append(r.exit()).append(")\n```\n");
         });
-        assertThat(log.written()).doesNotContain(LocalS3Server.SECRET_KEY, "wrong-secret-value-123");
+        assertThat(log.written()).doesNotContain(LocalS3Server.SECRET_KEY, "wrong-secret-value-123",
+                LocalS3Server.READ_ONLY_SECRET_KEY);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "repository-check-outputs.md"), note);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtcassistant.sim.SimulatedEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,13 +31,14 @@ class SimulateCommandTest {
         simulate.start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!simulateOut.toString().contains("Simulated mirror registry") && simulate.isAlive()
+            while (!simulateOut.toString().contains(SimulateCommand.S3_READY) && simulate.isAlive()
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
             assertThat(simulateOut.toString()).as(simulateErr.toString()).startsWith(SimulateCommand.READY)
                     .contains("sim-source (OpenShift 3.11.784)", "sim-target (OpenShift 4.12.45)");
-            assertThat(simulateOut.toString().lines().count()).as("the ready line and the mirror registry's").isEqualTo(2);
+            assertThat(simulateOut.toString().lines().count()).as("the ready line, the mirror registry's and the S3 "
+                    + "server's").isEqualTo(3);
             assertThat(kubeconfig).exists();
 
             StringWriter out = new StringWriter();
@@ -50,6 +52,26 @@ class SimulateCommandTest {
             assertThat(clusters.get(0).get("openshiftVersion").asText()).isEqualTo("3.11.784");
             assertThat(clusters.get(1).get("context").asText()).isEqualTo("sim-target");
             assertThat(clusters.get(1).get("openshiftVersion").asText()).isEqualTo("4.12.45");
+
+            // the repository commands work on the simulation: its gateway, S3 server and bucket provisioner
+            String s3 = simulateOut.toString().lines().filter(l -> l.startsWith(SimulateCommand.S3_READY)).findFirst()
+                    .orElseThrow().split(" ")[3];
+            assertThat(s3).matches("http://127\\.0\\.0\\.1:\\d+");
+            Run discover = run("repository", "discover", "--kubeconfig", kubeconfig.toString(), "--context",
+                    "sim-target");
+            assertThat(discover.exit()).as(discover.err()).isZero();
+            assertThat(discover.out()).contains("S3 endpoint: " + s3);
+            Path credentials = java.nio.file.Files.writeString(dir.resolve("credentials"), "[default]\n"
+                    + "aws_access_key_id = " + SimulatedEnvironment.S3_ACCESS_KEY + "\naws_secret_access_key = "
+                    + SimulatedEnvironment.S3_SECRET_KEY + "\n");
+            Run check = run("repository", "check", "--endpoint", s3, "--bucket", SimulatedEnvironment.S3_BUCKET,
+                    "--credentials-file", credentials.toString());
+            assertThat(check.exit()).as(check.out() + check.err()).isZero();
+            Run claim = run("repository", "create", "--kubeconfig", kubeconfig.toString(), "--context", "sim-target",
+                    "--name", "claimed", "--bucket-claim", "sim-claim", "--timeout", "120", "--apply");
+            assertThat(claim.exit()).as(claim.out() + claim.err()).isZero();
+            assertThat(claim.out()).contains("ObjectBucketClaim openshift-migration/sim-claim is Bound",
+                    "endpoint " + s3);
         } finally {
             simulate.interrupt();
             simulate.join(Duration.ofSeconds(30).toMillis());
@@ -57,6 +79,16 @@ class SimulateCommandTest {
         assertThat(simulate.isAlive()).isFalse();
         assertThat(simulateExit.get()).isZero();
         assertThat(simulateOut.toString()).contains("Simulated clusters stopped.");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MtcAssistantCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test

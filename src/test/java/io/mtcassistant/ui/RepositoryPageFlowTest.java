@@ -54,7 +54,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Step 6 against the demo pair, whose sim-target carries a simulated Multicloud Object Gateway pointing at a real S3
- * server (s3proxy) started here: the gateway is discovered, the check passes, the plan is applied and the simulated
+ * server (s3proxy) started here: the gateway is discovered, a bucket claim is planned, applied and Bound by the
+ * simulated provisioner and fills bucket and keys, the check passes, the plan is applied and the simulated
  * controller's own write test makes the MigStorage Ready; sim-source is registered (its token authenticates, the
  * MigCluster becomes Ready); a wrong secret key gives the check's plain-word failure.
  * Writes target/snapshots/repository-*.png.
@@ -65,6 +66,8 @@ class RepositoryPageFlowTest {
     /** Not the demo's seeded MigStorage: the simulated controller leaves that one alone, this one it really tests. */
     static final String STORAGE = "s3proxy-repository";
     static final String BUCKET = "migration";
+    /** The page's default claim name, which is also the bucket the claim asks for. */
+    static final String CLAIM = "migration-repository";
 
     @TempDir
     static Path home;
@@ -140,6 +143,45 @@ class RepositoryPageFlowTest {
         click(robot, "#repository-check");
         assertThat(page.inputProblemProperty().get()).isEqualTo("endpoint 127.0.0.1:9000: must start with https:// or http://");
         assertThat(page.checkSteps()).isEmpty();
+
+        // the least-privilege route: a bucket claim, Bound by the simulated provisioner, fills bucket and keys
+        robot.interact(() -> {
+            page.accessKeyProperty().set("");
+            page.secretKeyProperty().set("");
+        });
+        click(robot, "#repository-claim-plan");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !page.claimActions().isEmpty());
+        assertThat(page.claimActions()).extracting(r -> r.title())
+                .anyMatch(t -> t.contains("ObjectBucketClaim openshift-migration/" + CLAIM));
+        assertThat(page.claimStatusProperty().get()).contains("on sim-target (where the gateway openshift-storage/noobaa runs)");
+        show(robot, "#repository-claim-actions");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-claim-plan.png"));
+        Path claimExport = home.resolve("claim-export");
+        dialogs.folderChoices.add(claimExport);
+        click(robot, "#repository-claim-export");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.claimStatusProperty().get().startsWith("Exported"));
+        try (Stream<Path> files = Files.walk(claimExport)) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).anyMatch(text -> text.contains("kind: ObjectBucketClaim") && text.contains("bucketName: " + CLAIM));
+        }
+        click(robot, "#repository-claim-apply");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !page.busyProperty().get()
+                && page.claimStatusProperty().get().startsWith("ObjectBucketClaim"));
+        assertThat(page.claimStatusProperty().get()).startsWith("ObjectBucketClaim openshift-migration/" + CLAIM
+                + " is Bound: bucket " + CLAIM + ", access key ").contains("next, Check repository and plan");
+        assertThat(page.claimActions()).extracting(r -> r.state()).allMatch(ActionState::succeeded);
+        assertThat(page.endpointProperty().get()).isEqualTo(s3.httpEndpoint().toString());
+        assertThat(page.bucketProperty().get()).isEqualTo(CLAIM);
+        assertThat(page.accessKeyProperty().get()).as("the claim's Secret's keys").isEqualTo(LocalS3Server.ACCESS_KEY);
+        assertNoSecretOnScreen(robot);
+        assertThat(page.inputProblemProperty().get()).as("the endpoint typed wrong before is replaced").isEmpty();
+        show(robot, "#repository-claim-apply");
+        Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-claim-bound.png"));
 
         robot.interact(() -> {
             page.endpointProperty().set(s3.httpEndpoint().toString());

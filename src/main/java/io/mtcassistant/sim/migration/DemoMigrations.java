@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mtcassistant.sim.SimulatedCluster;
+import io.mtcassistant.storage.KeyValues;
+import io.mtcassistant.storage.RepositoryPlanner;
+import io.mtcassistant.storage.RepositoryTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +30,7 @@ public final class DemoMigrations implements AutoCloseable {
 
     /** Simulated seconds per second in the demo: a whole cutover takes about a minute. */
     public static final double DEMO_TIME_SCALE = 3;
-    public static final String STORAGE = "replication-repository";
+    public static final String STORAGE = RepositoryPlanner.DEFAULT_NAME;
     /** The plans the demo holds. */
     public static final List<String> PLANS = List.of("webshop", "inventory", "payroll", "crm", "reports");
 
@@ -37,8 +40,8 @@ public final class DemoMigrations implements AutoCloseable {
     private volatile boolean closed;
     private volatile PvDiscovery discovery;
 
-    private DemoMigrations(SimulatedCluster source, SimulatedCluster target) {
-        started = CompletableFuture.supplyAsync(() -> seed(source, target));
+    private DemoMigrations(SimulatedCluster source, SimulatedCluster target, DemoRepository repository) {
+        started = CompletableFuture.supplyAsync(() -> seed(source, target, repository));
         started.exceptionally(e -> {
             if (!closed) {
                 LOG.warn("the demo migrations could not be seeded: {}", e.getMessage());
@@ -47,9 +50,12 @@ public final class DemoMigrations implements AutoCloseable {
         });
     }
 
-    /** Starts the simulated controller on the target and seeds the demo objects, in the background. */
-    public static DemoMigrations start(SimulatedCluster source, SimulatedCluster target) {
-        return new DemoMigrations(source, target);
+    /**
+     * Starts the simulated controller on the target and seeds the demo objects, in the background; the MigStorage
+     * names {@code repository}, and the controller tests it (Ready only when it can write to that bucket).
+     */
+    public static DemoMigrations start(SimulatedCluster source, SimulatedCluster target, DemoRepository repository) {
+        return new DemoMigrations(source, target, repository);
     }
 
     /** The controller once seeded (to plant faults or change the speed). */
@@ -64,7 +70,8 @@ public final class DemoMigrations implements AutoCloseable {
         }
     }
 
-    private SimulatedMigrationController seed(SimulatedCluster source, SimulatedCluster target) {
+    private SimulatedMigrationController seed(SimulatedCluster source, SimulatedCluster target,
+            DemoRepository repository) {
         try (KubernetesClient sourceClient = source.client(); KubernetesClient targetClient = target.client()) {
             DemoSourceWorkloads.seed(sourceClient, targetClient);
         }
@@ -87,14 +94,12 @@ public final class DemoMigrations implements AutoCloseable {
             remote.put("serviceAccountSecretRef", Map.of("name", "sim-source-token", "namespace", "openshift-config"));
             createWithStatus(client, MigrationKinds.MIG_CLUSTER, object("MigCluster", "sim-source", remote),
                     readyStatus("The cluster is ready.", now, true));
-            createWithStatus(client, MigrationKinds.MIG_STORAGE, object("MigStorage", STORAGE, Map.of(
-                    "backupStorageProvider", "aws", "volumeSnapshotProvider", "aws",
-                    "backupStorageConfig", Map.of("awsBucketName", "migration", "awsS3Url",
-                            "http://127.0.0.1:9000", "awsS3ForcePathStyle", true,
-                            "credsSecretRef", Map.of("name", "replication-repository-creds",
-                                    "namespace", "openshift-config")),
-                    "volumeSnapshotConfig", Map.of("credsSecretRef", Map.of("name", "replication-repository-creds",
-                            "namespace", "openshift-config")))), readyStatus("The storage is ready.", now, false));
+            // not seeded Ready: the controller writes to the bucket it names, as it does for any MigStorage
+            client.resource(RepositoryPlanner.secret(RepositoryPlanner.secretName(STORAGE), repository.keys(),
+                    KeyValues.REAL)).create();
+            client.resource(RepositoryPlanner.migStorage(STORAGE, RepositoryTarget.of(repository.endpoint(),
+                    repository.bucket(), null, null, false))).create();
+            controller.validateStoragesNow();
             plan(client, "webshop", List.of("webshop"), List.of(pv("webshop", "orders-db", "20Gi"),
                     pv("webshop", "media", "50Gi")), now);
             plan(client, "inventory", List.of("inventory", "inventory-db"),

@@ -115,7 +115,7 @@ public final class SimulatedMigrationController implements AutoCloseable {
      * run through its itinerary on a simulated clock up to now, written, and keeps running live when not finished.
      */
     public void seedMigration(GenericKubernetesResource migration, Duration ago, MigrationFaults faults) {
-        java.util.concurrent.Future<?> seeded = ticker.submit(() -> {
+        onTicker("seeding the migration", () -> {
             GenericKubernetesResource stored = client.genericKubernetesResources(MigrationKinds.MIG_MIGRATION.context())
                     .inNamespace(MigrationKinds.NAMESPACE).resource(migration).create();
             JsonNode node = JSON.valueToTree(stored);
@@ -134,14 +134,27 @@ public final class SimulatedMigrationController implements AutoCloseable {
             seededFaults.put(stored.getMetadata().getName(), faults);
             write(run);
         });
+    }
+
+    /**
+     * Tests the MigStorages now, as the next tick would (the informer may not hold a just-created one yet): the
+     * demo's seeded MigStorage is Ready once this returns, or carries the reason it is not.
+     */
+    public void validateStoragesNow() {
+        onTicker("validating the MigStorages", () -> storageValidation.validate(client.genericKubernetesResources(
+                MigrationKinds.MIG_STORAGE.context()).inNamespace(MigrationKinds.NAMESPACE).list().getItems(),
+                Instant.now()).forEach((name, status) -> patchStatus(MigrationKinds.MIG_STORAGE, name, status)));
+    }
+
+    /** Runs {@code work} on the controller's thread (which owns its state) and waits for it. */
+    private void onTicker(String what, Runnable work) {
         try {
-            seeded.get();
+            ticker.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding a migration", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("seeding the migration failed: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -52,6 +52,8 @@ final class Api {
     static final ResourceDefinitionContext POD = namespaced("", "v1", "Pod", "pods");
     static final ResourceDefinitionContext CONFIG_MAP = namespaced("", "v1", "ConfigMap", "configmaps");
     static final ResourceDefinitionContext EVENT = namespaced("", "v1", "Event", "events");
+    static final ResourceDefinitionContext IMAGE_REGISTRY_CONFIG = cluster("imageregistry.operator.openshift.io", "v1",
+            "Config", "configs");
     static final ResourceDefinitionContext ROUTE = namespaced("route.openshift.io", "v1", "Route", "routes");
     static final ResourceDefinitionContext CRD = cluster("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
             "customresourcedefinitions");

@@ -47,12 +47,14 @@ public final class OlmSimulation implements AutoCloseable {
         cluster.registerResource(crdContext(Api.MIGRATION_CONTROLLER, true));
         if (platform.kind() == SimulatedPlatform.Kind.OPENSHIFT_4) {
             cluster.registerResource(crdContext(Api.MACHINE_CONFIG_POOL, true));
+            cluster.registerResource(crdContext(Api.IMAGE_REGISTRY_CONFIG, true));
             reconcilers.add(new OperatorHubSources());
             reconcilers.add(new CatalogSources());
             reconcilers.add(new Subscriptions());
             reconcilers.add(new InstallPlans());
             reconcilers.add(new ClusterServiceVersions());
             reconcilers.add(new MachineConfigPools());
+            reconcilers.add(new ImageRegistryOperator());
         }
         reconcilers.add(new MigrationOperator());
         reconcilers.add(new Kubelet());

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mtcassistant.sim.SimulatedPlatform;
 
-/** What an OpenShift 4 cluster has before anyone installs anything: OLM's namespaces, OperatorHub, pools. */
+/**
+ * What an OpenShift 4 cluster has before anyone installs anything: OLM's namespaces, OperatorHub, pools, the image
+ * registry's config (no default route).
+ */
 final class Seeds {
 
     private final Api api;
@@ -22,13 +25,14 @@ final class Seeds {
             return;
         }
         for (String namespace : new String[] {Api.MARKETPLACE_NAMESPACE, "openshift-operator-lifecycle-manager",
-                "openshift-machine-config-operator"}) {
+                "openshift-machine-config-operator", ImageRegistryOperator.NAMESPACE}) {
             createIfAbsent(NAMESPACE, Api.named(namespace, null));
         }
         ObjectNode hub = Api.named("cluster", null);
         hub.putObject("spec");
         createIfAbsent(Api.OPERATOR_HUB, hub);
         OperatorHubSources.defaults(minor()).forEach(source -> createIfAbsent(Api.CATALOG_SOURCE, source));
+        createIfAbsent(Api.IMAGE_REGISTRY_CONFIG, ImageRegistryOperator.config());
         for (String pool : new String[] {"master", "worker"}) {
             createIfAbsent(Api.MACHINE_CONFIG_POOL, MachineConfigPools.pool(pool, "0"));
         }

@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.mtcassistant.sim.SimulatedEnvironment;
+import io.mtcassistant.storage.RepositoryPlanner;
+import io.mtcassistant.storage.SecretKeys;
+import io.mtcassistant.storage.StorageApis;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +72,32 @@ class DemoMigrationsTest {
         assertThat(before).isNotEqualTo("Completed");
         assertThat(done.path("status").path("itinerary").asText()).isEqualTo("Final");
         assertThat(hasCondition(json("crm-stage-1"), MigrationRun.DVM_BLOCKED)).isTrue();
+    }
+
+    @Test
+    void theSeededMigStorageNamesTheDemoS3ServerAndIsReadyOnlyWhileTheControllerCanWriteToIt() {
+        JsonNode storage = Serialization.jsonMapper().valueToTree(MigrationObjects.get(client,
+                MigrationKinds.MIG_STORAGE, DemoMigrations.STORAGE));
+        assertThat(storage.path("spec").path("backupStorageConfig").path("awsS3Url").asText())
+                .isEqualTo(environment.s3().endpoint().toString());
+        assertThat(condition(storage, "Ready").path("status").asText()).isEqualTo("True");
+        assertThat(storage.path("status").path("observedDigest").asText()).as("tested, not seeded").isNotEmpty();
+
+        // a wrong secret key in its Secret: the controller's write fails, as MTC's provider test would
+        String secretName = RepositoryPlanner.secretName(DemoMigrations.STORAGE);
+        Secret original = client.secrets().inNamespace(StorageApis.CONFIG_NAMESPACE).withName(secretName).get();
+        client.secrets().inNamespace(StorageApis.CONFIG_NAMESPACE).withName(secretName).edit(s -> new SecretBuilder(s)
+                .addToData(SecretKeys.MIG_SECRET_KEY, java.util.Base64.getEncoder().encodeToString(
+                        "not-the-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build());
+        try {
+            JsonNode failed = await(client, MigrationKinds.MIG_STORAGE, DemoMigrations.STORAGE,
+                    s -> hasCondition(s, "BackupStorageProviderTestFailed"));
+            assertThat(hasCondition(failed, "Ready")).isFalse();
+        } finally {
+            client.secrets().inNamespace(StorageApis.CONFIG_NAMESPACE).withName(secretName).edit(s -> new SecretBuilder(s)
+                    .withData(original.getData()).build());
+        }
+        await(client, MigrationKinds.MIG_STORAGE, DemoMigrations.STORAGE, s -> hasCondition(s, "Ready"));
     }
 
     private static JsonNode json(String migration) {

@@ -1,9 +1,11 @@
 package io.mtcassistant.ui.steps.repository;
 
 import io.mtcassistant.common.SecretMasker;
+import io.mtcassistant.registration.RegistryExposure;
 import io.mtcassistant.storage.CheckStep;
 import io.mtcassistant.storage.ObjectGateway;
 import io.mtcassistant.storage.S3Keys;
+import io.mtcassistant.storage.StorageApis;
 import io.mtcassistant.ui.steps.operators.ActionRow;
 import io.mtcassistant.ui.steps.operators.ClusterCardView;
 import java.io.IOException;
@@ -35,6 +37,15 @@ public final class RepositoryView {
     @FXML private Button discoverButton;
     @FXML private Label discoveryLabel;
     @FXML private VBox gatewayBox;
+    @FXML private TextField claimNameField;
+    @FXML private TextField claimNamespaceField;
+    @FXML private TextField claimStorageClassField;
+    @FXML private Button claimPlanButton;
+    @FXML private VBox claimPlanSection;
+    @FXML private VBox claimPlanBox;
+    @FXML private Button claimExportButton;
+    @FXML private Button claimApplyButton;
+    @FXML private Label claimStatusLabel;
     @FXML private TextField endpointField;
     @FXML private TextField bucketField;
     @FXML private TextField regionField;
@@ -58,6 +69,8 @@ public final class RepositoryView {
     @FXML private Label planStatusLabel;
     @FXML private Label storageStateLabel;
     @FXML private Button refreshButton;
+    @FXML private CheckBox exposeRegistryBox;
+    @FXML private Label exposeRegistryWhy;
     @FXML private Label registrationProblemLabel;
     @FXML private VBox registrationBox;
 
@@ -85,6 +98,21 @@ public final class RepositoryView {
         discoverButton.setOnAction(e -> viewModel.discover());
         viewModel.gateways().addListener((ListChangeListener<ObjectGateway>) c -> showGateways());
         showGateways();
+
+        claimNameField.textProperty().bindBidirectional(viewModel.claimNameProperty());
+        claimNamespaceField.textProperty().bindBidirectional(viewModel.claimNamespaceProperty());
+        claimStorageClassField.textProperty().bindBidirectional(viewModel.claimStorageClassProperty());
+        claimPlanButton.setOnAction(e -> viewModel.planClaim());
+        claimPlanBox.getChildren().setAll(ClusterCardView.planView(viewModel.claimActions(), "repository-claim-actions",
+                "repository-claim-yaml"));
+        claimPlanSection.visibleProperty().bind(Bindings.isNotEmpty(viewModel.claimActions()));
+        claimPlanSection.managedProperty().bind(claimPlanSection.visibleProperty());
+        claimExportButton.setOnAction(e -> viewModel.exportClaim());
+        claimApplyButton.setOnAction(e -> viewModel.applyClaim());
+        for (Button button : List.of(claimPlanButton, claimExportButton, claimApplyButton)) {
+            button.disableProperty().bind(viewModel.busyProperty());
+        }
+        bindText(claimStatusLabel, viewModel.claimStatusProperty());
 
         endpointField.textProperty().bindBidirectional(viewModel.endpointProperty());
         bucketField.textProperty().bindBidirectional(viewModel.bucketProperty());
@@ -121,6 +149,10 @@ public final class RepositoryView {
         storageStateLabel.getStyleClass().add("section-title");
 
         refreshButton.setOnAction(e -> viewModel.refreshRegistrations());
+        exposeRegistryBox.setText(RepositoryViewModel.EXPOSE_REGISTRY);
+        exposeRegistryBox.selectedProperty().bindBidirectional(viewModel.exposeRegistryProperty());
+        exposeRegistryWhy.setText("Why: " + RegistryExposure.WHY + ". Register then sets spec.defaultRoute=true on "
+                + "the remote's configs.imageregistry.operator.openshift.io/cluster and waits for the route.");
         bindText(registrationProblemLabel, viewModel.registrationProblemProperty());
         viewModel.registrations().addListener((ListChangeListener<RegistrationRow>) c -> showRegistrations());
         showRegistrations();
@@ -152,8 +184,8 @@ public final class RepositoryView {
         }
         lines.add("admin keys: " + gateway.adminKeys().map(k -> k.maskedAccessKeyId() + " from "
                 + gateway.adminSecret().orElse("?")).orElse("not available"));
-        lines.add("Least privilege instead: an ObjectBucketClaim (storage class openshift-storage.noobaa.io) creates "
-                + "a bucket with its own keys in its Secret and ConfigMap.");
+        lines.add("Least privilege instead: claim a bucket below (an ObjectBucketClaim of storage class "
+                + StorageApis.NOOBAA_STORAGE_CLASS + " gets a bucket with keys that may use only it).");
         Label text = new Label(String.join("\n", lines));
         text.setWrapText(true);
         text.setId(id + "-text");

@@ -16,7 +16,12 @@ import io.mtcassistant.install.plan.ChangePlanApplier;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.registration.ClusterRegistration;
+import io.mtcassistant.registration.RegistryExposure;
 import io.mtcassistant.registration.ServiceAccountTokens;
+import io.mtcassistant.plans.KubernetesName;
+import io.mtcassistant.storage.BucketClaim;
+import io.mtcassistant.storage.BucketClaimPending;
+import io.mtcassistant.storage.BucketClaims;
 import io.mtcassistant.storage.CheckStep;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.ObjectGateway;
@@ -61,7 +66,8 @@ import javafx.collections.ObservableList;
  * Object Gateway on the connected clusters (or takes an endpoint and keys typed in), checks the bucket from this
  * workstation step by step, builds the change plan for the credentials Secret and the MigStorage (shown and exported
  * with placeholders for the keys unless the admin asks for them), applies it and shows MigStorage Ready or its
- * conditions in plain words; registers the remote clusters. Use on the FX thread.
+ * conditions in plain words; registers the remote clusters. The least-privilege alternative to the gateway's admin
+ * keys, an ObjectBucketClaim, goes through its own change plan and fills the fields once Bound. Use on the FX thread.
  */
 public final class RepositoryViewModel {
 
@@ -70,6 +76,10 @@ public final class RepositoryViewModel {
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** crane tunnel-api's default namespace on the control cluster. */
     static final String TUNNEL_NAMESPACE = "openvpn";
+    /** The bucket claim's name, and the bucket it asks for. */
+    static final String DEFAULT_CLAIM = "migration-repository";
+    /** The check box that offers the image registry's default route (its label on the page). */
+    static final String EXPOSE_REGISTRY = "enable the image registry's default route on OpenShift 4 remotes that lack it";
 
     private final ClustersViewModel clusters;
     private final MigrationPlanHolder plans;
@@ -88,6 +98,12 @@ public final class RepositoryViewModel {
     private final BooleanProperty createBucket = new SimpleBooleanProperty(false);
     private final BooleanProperty exportKeys = new SimpleBooleanProperty(false);
     private final StringProperty storageName = new SimpleStringProperty(RepositoryPlanner.DEFAULT_NAME);
+    private final BooleanProperty exposeRegistry = new SimpleBooleanProperty(false);
+    private final StringProperty claimName = new SimpleStringProperty(DEFAULT_CLAIM);
+    private final StringProperty claimNamespace = new SimpleStringProperty(StorageApis.MIGRATION_NAMESPACE);
+    private final StringProperty claimStorageClass = new SimpleStringProperty(StorageApis.NOOBAA_STORAGE_CLASS);
+    private final ObservableList<ActionRow> claimActions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper claimStatus = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper discovery = new ReadOnlyStringWrapper("");
@@ -108,6 +124,8 @@ public final class RepositoryViewModel {
     private ChangePlan shownPlan;
     private ChangePlan applyPlan;
     private String plannedStorage;
+    private ChangePlan claimPlan;
+    private ControlCluster claimOn;
 
     public RepositoryViewModel(ClustersViewModel clusters, MigrationPlanHolder plans, TaskRunner runner,
             DialogService dialogs, ActivityListener activity, Executor fx) {
@@ -321,22 +339,133 @@ public final class RepositoryViewModel {
 
     /** Writes the plan into a folder the admin picks; the Secret holds placeholders unless "export the real keys". */
     public void export() {
-        ChangePlan plan = exportKeys.get() ? applyPlan : shownPlan;
+        boolean real = exportKeys.get();
+        exportPlan(real ? applyPlan : shownPlan, "repository plan", planStatus, real
+                ? " (the Secret holds the real keys: keep the folder private)"
+                : " (the Secret holds placeholders: fill them in before running " + ChangePlanExporter.SCRIPT + ")");
+    }
+
+    private void exportPlan(ChangePlan plan, String what, ReadOnlyStringWrapper status, String note) {
         if (plan == null) {
             return;
         }
-        boolean real = exportKeys.get();
-        dialogs.chooseFolder("Export the repository plan (an empty or new folder)", null)
-                .ifPresent(dir -> runner.run(BackgroundTask.of("Export the repository plan",
+        dialogs.chooseFolder("Export the " + what + " (an empty or new folder)", null)
+                .ifPresent(dir -> runner.run(BackgroundTask.of("Export the " + what,
                                 progress -> ChangePlanExporter.export(plan, dir))
                         .onSuccess(files -> {
-                            planStatus.set("Exported " + files.size() + " files to " + dir + (real
-                                    ? " (the Secret holds the real keys: keep the folder private)"
-                                    : " (the Secret holds placeholders: fill them in before running "
-                                            + ChangePlanExporter.SCRIPT + ")"));
-                            activity.success(SOURCE, "Repository plan exported to " + dir);
+                            status.set("Exported " + files.size() + " files to " + dir + note);
+                            activity.success(SOURCE, "Exported the " + what + " to " + dir);
                         })
-                        .onFailure(error -> planStatus.set("Export to " + dir + ": " + TaskFailures.describe(error)))));
+                        .onFailure(error -> status.set("Export to " + dir + ": " + TaskFailures.describe(error)))));
+    }
+
+    /**
+     * The least-privilege route: plans an ObjectBucketClaim on the cluster whose gateway the page found (else the
+     * control cluster) and shows its actions; nothing is changed until {@link #applyClaim()}.
+     */
+    public void planClaim() {
+        claimStatus.set("");
+        claimActions.clear();
+        claimPlan = null;
+        if (busy.get()) {
+            return;
+        }
+        ControlCluster on = claimCluster().orElse(null);
+        if (on == null) {
+            claimStatus.set("No cluster for the claim: connect the cluster that runs the Multicloud Object Gateway "
+                    + "in step 1 first.");
+            return;
+        }
+        String name = strip(claimName.get());
+        String namespace = strip(claimNamespace.get());
+        String storageClass = strip(claimStorageClass.get());
+        Optional<String> problem = KubernetesName.problem(name).map(p -> "Claim name " + p)
+                .or(() -> KubernetesName.problem(namespace).map(p -> "Claim namespace " + p))
+                .or(() -> storageClass.isEmpty() ? Optional.of("Storage class is empty: the gateway's is "
+                        + StorageApis.NOOBAA_STORAGE_CLASS) : Optional.empty());
+        if (problem.isPresent()) {
+            claimStatus.set(problem.get());
+            return;
+        }
+        ChangePlan plan = BucketClaims.plan(on.name(), namespace, name, name, storageClass, READY_TIMEOUT);
+        busy.set(true);
+        runner.run(BackgroundTask.of("Plan the bucket claim", progress ->
+                        ChangePlanPreview.of(plan, on.session().client()))
+                .onSuccess(previews -> {
+                    claimPlan = plan;
+                    claimOn = on;
+                    claimActions.setAll(previews.stream().map(ActionRow::new).toList());
+                    claimStatus.set(plan.title() + " on " + on.name() + " (" + on.why() + "): "
+                            + plan.actions().size() + " actions. Review them, then Apply: it waits until the claim is "
+                            + "Bound and fills the repository fields from its ConfigMap and Secret.");
+                })
+                .onFailure(error -> claimStatus.set("Cannot plan the claim on " + on.name() + ": "
+                        + TaskFailures.describe(error)))
+                .onFinally(() -> busy.set(false)));
+    }
+
+    /** The claim has no keys in it: its export is the plan as shown. */
+    public void exportClaim() {
+        exportPlan(claimPlan, "bucket claim plan", claimStatus, "");
+    }
+
+    /** Creates the claim, waits until it is Bound, then fills endpoint, bucket and keys from what it gave. */
+    public void applyClaim() {
+        ChangePlan plan = claimPlan;
+        ControlCluster on = claimOn;
+        if (plan == null || on == null || busy.get()) {
+            return;
+        }
+        String namespace = strip(claimNamespace.get());
+        String name = strip(claimName.get());
+        String storageClass = strip(claimStorageClass.get());
+        List<ObjectGateway> known = List.copyOf(gateways);
+        busy.set(true);
+        claimStatus.set("Applying on " + on.name() + ": waiting until the claim is Bound…");
+        activity.info(SOURCE, on.name() + ": " + plan.title() + " started");
+        KubernetesClient client = on.session().client();
+        runner.run(BackgroundTask.of("Claim a bucket on " + on.name(), progress -> {
+                    ApplyResult result = new ChangePlanApplier(client).apply(plan, outcome -> fx.execute(() ->
+                            claimActions.get(outcome.index()).update(outcome)));
+                    Optional<BucketClaim> claim = BucketClaims.get(on.name(), client, namespace, name);
+                    if (result.succeeded() && claim.isPresent() && claim.get().bound()
+                            && claim.get().problems().isEmpty()) {
+                        return ClaimOutcome.bound(claim.get(), known);
+                    }
+                    return ClaimOutcome.notUsable(BucketClaimPending.explain(client, namespace, name, storageClass,
+                            claim, "press Apply again"), result.failure().map(f -> "Step " + (f.index() + 1)
+                            + " failed: " + SecretMasker.mask(f.message())));
+                })
+                .onSuccess(outcome -> {
+                    claimStatus.set(outcome.status());
+                    outcome.fill().ifPresentOrElse(fill -> {
+                        fill.endpoint().ifPresent(endpoint::set);
+                        bucket.set(fill.bucket());
+                        accessKey.set(fill.keys().accessKeyId());
+                        secretKey.set(fill.keys().secretAccessKey());
+                        inputProblem.set("");
+                        clearCheck();
+                        activity.success(SOURCE, on.name() + ": ObjectBucketClaim " + namespace + "/" + name
+                                + " is Bound");
+                    }, () -> activity.warning(SOURCE, on.name() + ": ObjectBucketClaim " + namespace + "/" + name
+                            + " is not Bound"));
+                })
+                .onFailure(error -> claimStatus.set(TaskFailures.describe(error)))
+                .onFinally(() -> busy.set(false)));
+    }
+
+    /** The cluster of the gateway the page found (a ready one first), else the control cluster. */
+    private Optional<ControlCluster> claimCluster() {
+        Optional<ObjectGateway> gateway = gateways.stream().filter(ObjectGateway::ready).findFirst()
+                .or(() -> gateways.stream().findFirst());
+        Optional<ControlCluster> at = gateway.flatMap(g -> connected(g.cluster()).map(session -> new ControlCluster(
+                g.cluster(), session, "where the gateway " + g.namespace() + "/" + g.name() + " runs")));
+        return at.or(() -> Optional.ofNullable(control).map(c -> new ControlCluster(c.name(), c.session(),
+                "the control cluster: no gateway was found")));
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     /** Creates the Secret and MigStorage on the control cluster and waits for the controller's own test. */
@@ -433,6 +562,7 @@ public final class RepositoryViewModel {
         }
         MigrationPlan decided = plans.readyPlan();
         boolean tunnel = decided != null && decided.networkWorkaround() == NetworkWorkaround.TUNNEL_API;
+        boolean exposeRegistry = this.exposeRegistry.get();
         row.busy(true);
         row.state("registering: reading the migration-controller token on " + row.name() + "…");
         activity.info(SOURCE, "Registering " + row.name() + " on " + on.name());
@@ -447,7 +577,19 @@ public final class RepositoryViewModel {
                     String url = tunnel ? ClusterRegistration.tunnelApiUrl(TUNNEL_NAMESPACE) : remote.facts().apiUrl();
                     Optional<String> registry = tunnel
                             ? Optional.of("proxied-cluster." + TUNNEL_NAMESPACE + ".svc.cluster.local:5000")
-                            : RegistryRoute.host(remote.client(), version);
+                            : RegistryExposure.routeHost(remote.client(), version);
+                    String exposed = "";
+                    if (registry.isEmpty() && !tunnel && exposeRegistry && version.isAtLeast(4, 0)) {
+                        fx.execute(() -> row.state("registering: enabling the image registry's default route on "
+                                + row.name() + "…"));
+                        ApplyResult route = new ChangePlanApplier(remote.client()).apply(
+                                RegistryExposure.enableDefaultRoute(row.name(), READY_TIMEOUT), outcome -> { });
+                        registry = RegistryExposure.routeHost(remote.client(), version);
+                        exposed = registry.isPresent() ? " (the default route, enabled now)"
+                                : "; the default route did not appear" + route.failure().map(f -> " ("
+                                        + SecretMasker.mask(f.message()) + ")").orElse("") + ": check the image "
+                                        + "registry operator on " + row.name();
+                    }
                     ClusterRegistration registration = new ClusterRegistration(row.name(), url,
                             insecureApi ? Optional.empty() : ClusterRegistration.caBundleOf(remote.client().getConfiguration()),
                             insecureApi, registry);
@@ -455,7 +597,9 @@ public final class RepositoryViewModel {
                     fx.execute(() -> row.state("registering: waiting for the controller to connect to " + row.name() + "…"));
                     ApplyResult result = new ChangePlanApplier(on.session().client()).apply(plan, outcome -> { });
                     String state = MigObjectState.of(on.session().client(), StorageApis.MIG_CLUSTERS, row.name())
-                            + "; " + registry.map(r -> "exposedRegistryPath " + r).orElse(RegistryRoute.MISSING)
+                            + "; " + registry.map(r -> "exposedRegistryPath " + r).orElse(RegistryExposure.missing(
+                                    row.name(), version, "Tick \"" + EXPOSE_REGISTRY + "\" and Register again"))
+                            + exposed
                             + (insecureApi ? "; insecure: true (" + (tunnel ? "reached through crane tunnel-api"
                                     : "this workstation does not verify its certificate either") + ")" : "");
                     return new Applied(result, state);
@@ -515,6 +659,31 @@ public final class RepositoryViewModel {
 
     public StringProperty storageNameProperty() {
         return storageName;
+    }
+
+    /** Register turns on the image registry's default route of an OpenShift 4 remote without one, first. */
+    public BooleanProperty exposeRegistryProperty() {
+        return exposeRegistry;
+    }
+
+    public StringProperty claimNameProperty() {
+        return claimName;
+    }
+
+    public StringProperty claimNamespaceProperty() {
+        return claimNamespace;
+    }
+
+    public StringProperty claimStorageClassProperty() {
+        return claimStorageClass;
+    }
+
+    public ObservableList<ActionRow> claimActions() {
+        return claimActions;
+    }
+
+    public ReadOnlyStringProperty claimStatusProperty() {
+        return claimStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {
