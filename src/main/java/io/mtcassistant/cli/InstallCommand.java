@@ -1,6 +1,5 @@
 package io.mtcassistant.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -268,13 +267,11 @@ public class InstallCommand implements Callable<Integer> {
 
     /** JSON forms of a plan and of an apply, for scripts. */
     static final class PlanJson {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
         private PlanJson() {
         }
 
         static String plan(ChangePlan plan, List<io.mtcassistant.install.plan.ActionPreview> previews) {
-            ObjectNode root = JSON.createObjectNode().put("cluster", plan.cluster()).put("title", plan.title());
+            ObjectNode root = JsonText.object().put("cluster", plan.cluster()).put("title", plan.title());
             root.putPOJO("notes", plan.notes());
             ArrayNode actions = root.putArray("actions");
             for (var p : previews) {
@@ -291,7 +288,7 @@ public class InstallCommand implements Callable<Integer> {
         }
 
         static String result(ApplyResult result, InstallVerification verification) {
-            ObjectNode root = JSON.createObjectNode().put("cluster", result.cluster()).put("succeeded", result.succeeded())
+            ObjectNode root = JsonText.object().put("cluster", result.cluster()).put("succeeded", result.succeeded())
                     .put("seconds", result.elapsed().toMillis() / 1000.0);
             ArrayNode actions = root.putArray("actions");
             for (var o : result.outcomes()) {
@@ -312,11 +309,7 @@ public class InstallCommand implements Callable<Integer> {
         }
 
         private static String write(ObjectNode root) {
-            try {
-                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return JsonText.pretty(root) + "\n";
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.mtcassistant.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtcassistant.storage.CheckStep;
@@ -27,7 +26,6 @@ public class RepositoryCheckCommand implements Callable<Integer> {
 
     enum Output { table, json }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -63,7 +61,7 @@ public class RepositoryCheckCommand implements Callable<Integer> {
     }
 
     static String json(RepositoryCheckReport report, S3Keys keys) {
-        ObjectNode root = JSON.createObjectNode()
+        ObjectNode root = JsonText.object()
                 .put("endpoint", report.target().endpoint().toString())
                 .put("bucket", report.target().bucket())
                 .put("region", report.target().region())
@@ -77,10 +75,6 @@ public class RepositoryCheckCommand implements Callable<Integer> {
                     .put("detail", step.detail());
             step.problem().ifPresent(p -> s.put("problem", p.name()));
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(root) + "\n";
     }
 }

@@ -1,6 +1,5 @@
 package io.mtcassistant.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtcassistant.cluster.ClusterSession;
@@ -26,7 +25,6 @@ public class RepositoryDiscoverCommand implements Callable<Integer> {
 
     enum Output { table, json }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -46,7 +44,7 @@ public class RepositoryDiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonText.object();
         ArrayNode gatewaysJson = root.putArray("gateways");
         ArrayNode claimsJson = root.putArray("bucketClaims");
         boolean usable = false;
@@ -90,11 +88,7 @@ public class RepositoryDiscoverCommand implements Callable<Integer> {
         }
         if (output == Output.json) {
             root.put("usable", usable);
-            try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(JsonText.pretty(root));
         }
         out.flush();
         return usable ? ExitCodes.OK : ExitCodes.FAILED;
