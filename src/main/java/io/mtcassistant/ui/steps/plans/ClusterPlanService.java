@@ -16,7 +16,10 @@ import io.mtcassistant.plans.PlanInventoryReader;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The New plan flow on the connected clusters: the target (control) and, when connected, the source. */
+/**
+ * The New plan flow on the connected clusters: the control cluster the Monitor page watches (MigPlans live there)
+ * and, when connected, the source (its namespaces).
+ */
 public final class ClusterPlanService implements PlanService {
 
     private final String cluster;
@@ -65,5 +68,10 @@ public final class ClusterPlanService implements PlanService {
     @Override
     public String cluster() {
         return cluster;
+    }
+
+    /** The client plans are read and written with (the control cluster's). */
+    public KubernetesClient controlClient() {
+        return control;
     }
 }
