@@ -371,10 +371,12 @@ public class PlanCommand implements Callable<Integer> {
                 description = "Direct volume migration on (or =false: through the repository).")
         Boolean directVolumes;
 
-        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list):%n")
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list; MigHooks it no longer runs are deleted unless another plan runs "
+                + "them):%n")
         List<PlanHookOptions> hooks;
 
-        @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks stay on the cluster).")
+        @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks are deleted, unless "
+                + "another plan runs them too).")
         boolean noHooks;
 
         @Override
@@ -402,31 +404,37 @@ public class PlanCommand implements Callable<Integer> {
                 if (refused(client, mode, name, PlanChangeRules.Change.EDIT, err)) {
                     return ExitCodes.FAILED;
                 }
-                ChangePlan change;
+                io.mtcassistant.plans.LivePlanHooks liveHooks = io.mtcassistant.plans.LivePlanHooks.read(client, live);
+                io.mtcassistant.plans.PlanEdit edit = io.mtcassistant.plans.PlanEdit.asLive(live, liveHooks);
                 if (namespaces != null) {
                     List<NamespaceMapping> mappings = namespaces.stream().map(NamespaceMapping::parse).toList();
                     PlanRequest request = PlanRequestFile.ofLivePlan(live).withNamespaces(mappings);
                     failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)), err);
-                    change = PlanChanges.editNamespaces(target.context, name, mappings);
+                    edit = edit.withNamespaces(mappings);
                 } else if (options) {
                     PlanRequest current = PlanRequestFile.ofLivePlan(live);
                     PlanRequest request = current.withOptions(directImages != null ? directImages
                             : current.directImages(), directVolumes != null ? directVolumes : current.directVolumes());
                     failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)).stream()
-                            .filter(p -> p.field().equals("direct-images")).toList(), err);
-                    change = PlanChanges.editOptions(target.context, name, request.directImages(),
-                            request.directVolumes());
+                            .filter(p -> p.field().startsWith("direct-")).toList(), err);
+                    edit = edit.withOptions(request.directImages(), request.directVolumes());
                 } else if (hookChange) {
                     refuseTakenHookNames(client, newHooks, PlanChanges.hookNames(live));
-                    change = PlanChanges.editHooks(target.context, live, newHooks);
+                    edit = edit.withHooks(newHooks);
                 } else {
                     List<String> confirmed = capacityConfirmed == null ? List.of() : capacityConfirmed;
                     failOnBlocking(PvSelections.check(live, choices,
                             !live.path("spec").path("indirectVolumeMigration").asBoolean(false)), err);
                     failOnBlocking(PvSelections.checkConfirmations(live, confirmed), err);
-                    change = PlanChanges.editVolumes(target.context, live, choices, confirmed);
+                    edit = edit.withVolumes(choices, confirmed);
                 }
-                return run(spec, target, mode, client, change, name, true);
+                var change = PlanChanges.edit(target.context, live, liveHooks, edit);
+                if (change.isEmpty()) {
+                    spec.commandLine().getOut().println("plan " + name + " already is so: nothing to change");
+                    spec.commandLine().getOut().flush();
+                    return ExitCodes.OK;
+                }
+                return run(spec, target, mode, client, change.get(), name, true);
             }
         }
     }

@@ -165,10 +165,17 @@ class PlanCommandSimulationTest {
                 "PostRestore", "--hook-image", "quay.example/tools/warm:2", "--apply")).as(out + " " + err).isZero();
         assertThat(plan("billing-hooks").path("spec").path("hooks")).hasSize(1);
         assertThat(hook("warm-ledger").path("spec").path("image").asText()).isEqualTo("quay.example/tools/warm:2");
+        assertThat(hook("quiesce-ledger")).as("dropped and run by no other plan: deleted").isNull();
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
         assertThat(plan("billing-hooks").path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
+        assertThat(out.toString()).contains("plan billing-hooks already is so: nothing to change");
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--plan")).isZero();
+        assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/billing-hooks",
+                "delete MigHook openshift-migration/warm-ledger");
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--apply")).isZero();
         assertThat(plan("billing-hooks").path("spec").path("hooks")).isEmpty();
+        assertThat(hook("warm-ledger")).isNull();
         assertThat(run("plan", "delete", "--name", "billing-hooks", "--apply")).isZero();
     }
 
@@ -212,9 +219,10 @@ class PlanCommandSimulationTest {
         }
     }
 
+    /** The MigHook, or null when there is none. */
     private static JsonNode hook(String name) {
-        return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(
-                io.mtcassistant.plans.MigPlanManifests.MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(name)
-                .get());
+        var hook = target.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                .inNamespace(MigResources.NAMESPACE).withName(name).get();
+        return hook == null ? null : Serialization.jsonMapper().valueToTree(hook);
     }
 }

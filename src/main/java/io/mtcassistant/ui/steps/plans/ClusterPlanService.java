@@ -53,6 +53,11 @@ public final class ClusterPlanService implements PlanService {
     }
 
     @Override
+    public io.mtcassistant.plans.LivePlanHooks hooks(JsonNode plan) {
+        return io.mtcassistant.plans.LivePlanHooks.read(control, plan);
+    }
+
+    @Override
     public String start(ActionRequest request) throws MigrationActions.ActionRefusedException {
         var snapshot = new MonitorModel(Clock.systemUTC()).build(MigrationObjectsReader.list(control,
                 MigResources.NAMESPACE));

@@ -54,8 +54,7 @@ class NewPlanViewModelSimulationTest {
 
     @Test
     void optionsAndHooksChangedAfterTheCreateAreSavedInThePlan() {
-        NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel model = newModel();
         model.load();
         assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
         model.general().nameProperty().set("billing-edit");
@@ -104,16 +103,14 @@ class NewPlanViewModelSimulationTest {
 
     @Test
     void anExistingPlanIsShownLockedAndItsNamespaceAndVolumeChangesAreReviewedAsADiffThenApplied() {
-        NewPlanViewModel creator = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel creator = newModel();
         creator.load();
         creator.general().nameProperty().set("wiki-edit");
         tick(creator, "wiki");
         creator.create();
         assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
 
-        NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel model = newModel();
         model.editExisting("wiki-edit");
         model.load();
         assertThat(model.titleProperty().get()).isEqualTo("Edit migration plan wiki-edit");
@@ -127,8 +124,7 @@ class NewPlanViewModelSimulationTest {
         // a volume choice: Review shows the merge patch as a diff against the live plan
         model.volumes().volumes().get(0).actionProperty().set(io.mtcassistant.plans.PvAction.SKIP);
         toReview(model);
-        assertThat(model.yamlProperty().get()).contains("Edit the persistent volumes of plan wiki-edit",
-                "+      action: skip");
+        assertThat(model.yamlProperty().get()).contains("Edit plan wiki-edit", "+      action: skip");
         model.create();
         assertThat(model.statusProperty().get()).isEqualTo("Plan wiki-edit changed.");
         assertThat(object(MigResources.MIG_PLAN, "wiki-edit").path("spec").path("persistentVolumes").get(0)
@@ -147,11 +143,85 @@ class NewPlanViewModelSimulationTest {
     }
 
     @Test
+    void editingFillsTheHooksPageAndReviewsOptionsAndHookChangesWithTheOthersAsOneDiff() {
+        NewPlanViewModel creator = newModel();
+        creator.load();
+        creator.general().nameProperty().set("ci-hooks");
+        tick(creator, "ci-tools");
+        HooksPage page = creator.hooks();
+        page.enabledProperty().set(true);
+        page.nameProperty().set("ci-quiesce");
+        page.playbookProperty().set("- hosts: localhost\n  tasks: []\n");
+        page.addAnother();
+        page.nameProperty().set("ci-warm");
+        page.phaseProperty().set(io.mtcassistant.plans.HookPhase.PostRestore);
+        page.imageProperty().set("quay.example/tools/warm:1");
+        page.namespaceProperty().set("ci-tools");
+        page.serviceAccountProperty().set("default");
+        creator.create();
+        assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
+        assertThat(object(MigResources.MIG_PLAN, "ci-hooks").path("spec").path("hooks")).hasSize(2);
+
+        NewPlanViewModel model = newModel();
+        model.editExisting("ci-hooks");
+        model.load();
+        HooksPage hooks = model.hooks();
+        assertThat(hooks.enabledProperty().get()).isTrue();
+        assertThat(hooks.nameProperty().get()).isEqualTo("ci-quiesce");
+        assertThat(hooks.playbookProperty().get()).isEqualTo("- hosts: localhost\n  tasks: []\n");
+        assertThat(hooks.imageProperty().get()).as("the default hook runner is not shown as a custom image").isEmpty();
+        assertThat(hooks.others()).extracting(h -> h.name() + " " + h.phase() + " " + h.image() + " "
+                + h.executionNamespace() + "/" + h.serviceAccount())
+                .containsExactly("ci-warm PostRestore quay.example/tools/warm:1 ci-tools/default");
+        assertThat(model.pendingEdit()).as("the hooks as the plan has them: nothing to change").isEmpty();
+        assertThat(model.statusProperty().get()).doesNotContain("replaces");
+
+        // options and a hook changed: one change plan, the hook's patch before the plan's
+        model.options().directVolumesProperty().set(false);
+        hooks.take(hooks.others().get(0));
+        assertThat(hooks.others()).extracting(h -> h.name()).containsExactly("ci-quiesce");
+        hooks.imageProperty().set("quay.example/tools/warm:2");
+        toReview(model);
+        String review = model.yamlProperty().get();
+        assertThat(review).contains("Edit plan ci-hooks", "merge-patch MigHook openshift-migration/ci-warm",
+                "-  image: quay.example/tools/warm:1", "+  image: quay.example/tools/warm:2",
+                "merge-patch MigPlan openshift-migration/ci-hooks", "-  indirectVolumeMigration: false",
+                "+  indirectVolumeMigration: true").doesNotContain("ci-quiesce changed");
+        assertThat(review.indexOf("MigHook openshift-migration/ci-warm"))
+                .isLessThan(review.indexOf("MigPlan openshift-migration/ci-hooks"));
+        String quiesceVersion = object(MIG_HOOK, "ci-quiesce").path("metadata").path("resourceVersion").asText();
+        model.create();
+        assertThat(model.statusProperty().get()).isEqualTo("Plan ci-hooks changed.");
+        assertThat(object(MIG_HOOK, "ci-warm").path("spec").path("image").asText())
+                .isEqualTo("quay.example/tools/warm:2");
+        assertThat(object(MIG_HOOK, "ci-quiesce").path("metadata").path("resourceVersion").asText())
+                .as("an unchanged hook is not written").isEqualTo(quiesceVersion);
+        JsonNode plan = object(MigResources.MIG_PLAN, "ci-hooks");
+        assertThat(plan.path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
+        assertThat(plan.path("spec").path("hooks")).extracting(h -> h.path("reference").path("name").asText())
+                .containsExactly("ci-quiesce", "ci-warm");
+        assertThat(model.pendingEdit()).as("applied: the live plan is the new baseline").isEmpty();
+
+        // a hook dropped: the plan stops naming it, then its MigHook is deleted (no other plan runs it)
+        hooks.enabledProperty().set(false);
+        toReview(model);
+        assertThat(model.yamlProperty().get()).contains("delete MigHook openshift-migration/ci-warm");
+        model.create();
+        assertThat(model.statusProperty().get()).isEqualTo("Plan ci-hooks changed.");
+        assertThat(object(MIG_HOOK, "ci-warm")).isNull();
+        assertThat(object(MigResources.MIG_PLAN, "ci-hooks").path("spec").path("hooks"))
+                .extracting(h -> h.path("reference").path("name").asText()).containsExactly("ci-quiesce");
+        target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .withName("ci-hooks").delete();
+        target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName("ci-quiesce")
+                .delete();
+    }
+
+    @Test
     void aProposedCapacityIsConfirmedOnThePersistentVolumesPage() {
         io.mtcassistant.plans.GrownClaims.create(source, "grown-ui", "pv-grown-ui-data");
         try {
-            NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                    new SyncTaskRunner(), plan -> { });
+            NewPlanViewModel model = newModel();
             model.load();
             model.general().nameProperty().set("grown-ui");
             tick(model, "grown-ui");
@@ -170,6 +240,12 @@ class NewPlanViewModelSimulationTest {
                     .withName("grown-ui").delete();
             source.namespaces().withName("grown-ui").delete();
         }
+    }
+
+    /** The plan window's view model on the demo's clusters, its tasks run at once. */
+    private static NewPlanViewModel newModel() {
+        return new NewPlanViewModel(new ClusterPlanService("sim-target", target, source), new SyncTaskRunner(),
+                plan -> { });
     }
 
     private static void tick(NewPlanViewModel model, String namespace) {
