@@ -81,6 +81,8 @@ class PlanCommandSimulationTest {
         assertThat(run(create("wiki", "--namespace", "wiki:wiki-new", "--direct-volumes", "--direct-images",
                 "--pv", uploads + "=skip", "--apply"))).as(out + " " + err).isZero();
         assertThat(out.toString()).contains("Ready: The plan is ready");
+        assertThat(err.toString()).contains("mtc-assistant: warning: direct-volumes: rsync_endpoint_type is not set "
+                + "on the control cluster's MigrationController, so rsync to 'host' uses a Route");
         JsonNode plan = plan("wiki");
         assertThat(plan.path("spec").path("namespaces").get(0).asText()).isEqualTo("wiki:wiki-new");
         assertThat(PlanVolume.listFrom(plan)).hasSize(2);

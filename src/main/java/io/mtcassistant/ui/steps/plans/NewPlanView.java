@@ -53,6 +53,7 @@ public final class NewPlanView {
     @FXML private CheckBox directImagesBox;
     @FXML private CheckBox directVolumesBox;
     @FXML private Button saveOptionsButton;
+    @FXML private Label volumesNeedLabel;
     @FXML private Label optionsHint;
     @FXML private Button saveHooksButton;
     @FXML private Label hooksHint;
@@ -121,6 +122,8 @@ public final class NewPlanView {
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
         directImagesBox.selectedProperty().bindBidirectional(viewModel.options().directImagesProperty());
         directVolumesBox.selectedProperty().bindBidirectional(viewModel.options().directVolumesProperty());
+        volumesNeedLabel.textProperty().bind(viewModel.options().volumesNeedProperty());
+        volumesNeedLabel.managedProperty().bind(viewModel.options().volumesNeedProperty().isNotEmpty());
         hooks();
         for (Button save : List.of(saveOptionsButton, saveHooksButton)) {
             // editing: the changes go with the others on Review, not one page at a time

@@ -77,6 +77,22 @@ public final class NewPlanViewModel {
         this.service = service;
         this.runner = runner;
         this.handOver = handOver;
+        general.targetProperty().addListener((obs, old, now) -> refreshVolumesNeed());
+        options.directVolumesProperty().addListener((obs, old, now) -> refreshVolumesNeed());
+    }
+
+    /** The Options page's line on the rsync endpoint to the chosen target, with what is missing. */
+    private void refreshVolumesNeed() {
+        String target = GeneralPage.nameOf(general.targetProperty());
+        if (inventory == null || inventory.rsync() == null || !options.directVolumesProperty().get()
+                || target == null || target.isEmpty()) {
+            options.volumesNeedProperty().set("");
+            return;
+        }
+        StringBuilder text = new StringBuilder(inventory.rsync().needs(target));
+        PlanValidator.validate(request(), inventory).stream().filter(p -> p.field().equals("direct-volumes"))
+                .forEach(p -> text.append("\n⚠ ").append(p.message()));
+        options.volumesNeedProperty().set(text.toString());
     }
 
     /** Before {@link #load()}: the pages show this existing plan, and Review applies the changes made to it. */
@@ -118,6 +134,7 @@ public final class NewPlanViewModel {
         JsonNode spec = plan.path("spec");
         options.directImagesProperty().set(!spec.path("indirectImageMigration").asBoolean(false));
         options.directVolumesProperty().set(!spec.path("indirectVolumeMigration").asBoolean(false));
+        refreshVolumesNeed();
         liveHooks = planHooks;
         hooks.load(planHooks.hooks());
         created.set(true);
@@ -164,6 +181,7 @@ public final class NewPlanViewModel {
         inventory = read;
         general.load(read);
         namespaces.load(read);
+        refreshVolumesNeed();
         status.set("");
         busy.set(false);
     }

@@ -57,6 +57,13 @@ class NewPlanViewModelSimulationTest {
         NewPlanViewModel model = newModel();
         model.load();
         assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
+        assertThat(model.general().targetProperty().get().name()).isEqualTo("host");
+        // the demo's control cluster leaves rsync_endpoint_type unset: the Options page says what the Route needs
+        assertThat(model.options().volumesNeedProperty().get()).startsWith("To host rsync uses a Route endpoint "
+                + "(rsync_endpoint_type unset: the controller's default)").contains("\n⚠ rsync_endpoint_type is not set");
+        model.options().directVolumesProperty().set(false);
+        assertThat(model.options().volumesNeedProperty().get()).isEmpty();
+        model.options().directVolumesProperty().set(true);
         model.general().nameProperty().set("billing-edit");
         model.namespaces().shownNamespaces().stream().filter(r -> r.namespace().name().equals("billing")).findFirst()
                 .orElseThrow().selectedProperty().set(true);
