@@ -38,8 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
  * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
- * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, Review's diff,
- * Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
+ * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, its hook shown on
+ * Hooks, Review's diff of every change, Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
  * Writes target/snapshots/plans-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -169,6 +169,29 @@ class DemoModePlansFlowTest {
         return list.getItems().stream().map(PlanView.class::cast).filter(p -> p.name().equals(plan)).findFirst();
     }
 
+    private io.fabric8.kubernetes.client.KubernetesClient reportsClient() {
+        return app.clusters().session(io.mtcassistant.cluster.ClusterRole.TARGET).orElseThrow().client();
+    }
+
+    /** The demo's reports plan runs no hook: one is added as the console would (a MigHook, then spec.hooks). */
+    private void giveReportsAHook() {
+        var client = reportsClient();
+        client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).resource(
+                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+                                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                                 "metadata": {"name": "reports-export", "namespace": "openshift-migration"},
+                                 "spec": {"custom": true, "image": "quay.example/reports/export:1",
+                                          "targetCluster": "destination"}}""",
+                                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        client.genericKubernetesResources(io.mtcassistant.monitor.MigResources.MIG_PLAN)
+                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).withName("reports")
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), """
+                        {"spec": {"hooks": [{"reference": {"name": "reports-export", "namespace": "openshift-migration"},
+                          "phase": "PostRestore", "executionNamespace": "reports", "serviceAccount": "default"}]}}""");
+    }
+
     @Test
     void anExistingPlanIsEditedClosedAndDeletedFromTheMonitor(FxRobot robot) throws Exception {
         DemoClustersSteps.awaitDemoContexts(app);
@@ -183,6 +206,7 @@ class DemoModePlansFlowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> delete.isDisabled()
                 && reasons(robot).contains("Delete plan: migration crm-stage-1 of plan crm is running"));
 
+        giveReportsAHook();
         choose(robot, "reports");
         Button edit = robot.lookup("#monitor-edit-plan").queryAs(Button.class);
         try {
@@ -202,11 +226,24 @@ class DemoModePlansFlowTest {
         robot.clickOn("#plan-namespace-filter").write("billing");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#plan-ns-billing").tryQuery().isPresent());
         robot.clickOn("#plan-ns-billing");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             next(robot);
         }
+        // the Hooks page shows the plan's hook; a new image is part of the same change plan
+        javafx.scene.control.TextField hookImage = robot.lookup("#plan-hook-image")
+                .queryAs(javafx.scene.control.TextField.class);
+        assertThat(robot.lookup("#plan-hook-name").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("reports-export");
+        assertThat(hookImage.getText()).isEqualTo("quay.example/reports/export:1");
+        assertThat(robot.lookup("#plan-hook-enabled").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .isTrue();
+        robot.interact(() -> hookImage.setText("quay.example/reports/export:2"));
+        snapshot(robot, "8-edit-hooks");
+        next(robot);
         TextArea review = robot.lookup("#plan-yaml").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> review.getText().contains("+  - billing"));
+        assertThat(review.getText()).contains("merge-patch MigHook openshift-migration/reports-export",
+                "+  image: quay.example/reports/export:2");
         assertThat(robot.lookup("#plan-create").queryAs(Button.class).getText()).isEqualTo("Apply changes");
         snapshot(robot, "8-edit-review");
         robot.clickOn("#plan-create");
@@ -214,6 +251,9 @@ class DemoModePlansFlowTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> status.getText().startsWith("Plan reports changed."));
         Window planWindow = planScene(robot).getWindow();
         robot.interact(() -> ((Stage) planWindow).close());
+        assertThat(reportsClient().genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).withName("reports-export").get()
+                .getAdditionalProperties().toString()).contains("image=quay.example/reports/export:2");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown(robot, "reports")
                 .map(p -> p.namespaces().contains("billing")).orElse(false));
 

@@ -81,7 +81,7 @@ public final class NewPlanViewModel {
         options.directVolumesProperty().addListener((obs, old, now) -> refreshVolumesNeed());
     }
 
-    /** The Options page's line on the rsync endpoint to the chosen target, with what is missing. */
+    /** The Options page's line on the rsync endpoint to the chosen target, or what is missing. */
     private void refreshVolumesNeed() {
         String target = GeneralPage.nameOf(general.targetProperty());
         if (inventory == null || inventory.rsync() == null || !options.directVolumesProperty().get()
@@ -89,10 +89,11 @@ public final class NewPlanViewModel {
             options.volumesNeedProperty().set("");
             return;
         }
-        StringBuilder text = new StringBuilder(inventory.rsync().needs(target));
-        PlanValidator.validate(request(), inventory).stream().filter(p -> p.field().equals("direct-volumes"))
-                .forEach(p -> text.append("\n⚠ ").append(p.message()));
-        options.volumesNeedProperty().set(text.toString());
+        // a warning says what is needed itself; else the line on what the endpoint in use needs
+        List<String> warnings = PlanValidator.validate(request(), inventory).stream()
+                .filter(p -> p.field().equals("direct-volumes")).map(p -> "⚠ " + p.message()).toList();
+        options.volumesNeedProperty().set(warnings.isEmpty() ? inventory.rsync().needs(target)
+                : String.join("\n", warnings));
     }
 
     /** Before {@link #load()}: the pages show this existing plan, and Review applies the changes made to it. */
@@ -233,7 +234,8 @@ public final class NewPlanViewModel {
             case 0 -> existing != null ? List.<String>of() : List.of("name", "source-cluster", "target-cluster",
                     "storage");
             case 1 -> List.of("namespaces");
-            case 3 -> List.of("direct-images", "direct-volumes");
+            // the direct-volumes warnings stand on the Options page itself (refreshVolumesNeed)
+            case 3 -> List.of("direct-images");
             case 4 -> List.of("hook");
             default -> List.of();
         };
@@ -312,7 +314,7 @@ public final class NewPlanViewModel {
             status.set("Nothing to apply: the plan already has these namespaces, volume choices, options and hooks.");
             return;
         }
-        List<String> checked = List.of("namespaces", "direct-images", "direct-volumes", "hook");
+        List<String> checked = List.of("namespaces", "direct-images", "hook");
         List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : PlanValidator.validate(request(),
                 inventory).stream().filter(p -> checked.contains(p.field())).toList());
         found.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));

@@ -17,6 +17,6 @@ public final class OptionsPage {
 
     public BooleanProperty directImagesProperty() { return directImages; }
     public BooleanProperty directVolumesProperty() { return directVolumes; }
-    /** The rsync endpoint direct volume migration would use and what it needs, with any warning; empty when off. */
+    /** What the rsync endpoint direct volume migration would use needs, or a warning; empty when it is off. */
     public StringProperty volumesNeedProperty() { return volumesNeed; }
 }

@@ -59,8 +59,8 @@ class NewPlanViewModelSimulationTest {
         assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
         assertThat(model.general().targetProperty().get().name()).isEqualTo("host");
         // the demo's control cluster leaves rsync_endpoint_type unset: the Options page says what the Route needs
-        assertThat(model.options().volumesNeedProperty().get()).startsWith("To host rsync uses a Route endpoint "
-                + "(rsync_endpoint_type unset: the controller's default)").contains("\n⚠ rsync_endpoint_type is not set");
+        assertThat(model.options().volumesNeedProperty().get()).startsWith("⚠ rsync_endpoint_type is not set on the "
+                + "control cluster's MigrationController, so rsync to 'host' uses a Route: a passthrough Route");
         model.options().directVolumesProperty().set(false);
         assertThat(model.options().volumesNeedProperty().get()).isEmpty();
         model.options().directVolumesProperty().set(true);
