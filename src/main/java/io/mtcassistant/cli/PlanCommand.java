@@ -245,8 +245,9 @@ public class PlanCommand implements Callable<Integer> {
                 + "the target (repeatable).")
         List<String> namespaces;
 
-        @Option(names = "--pv", paramLabel = "NAME=copy|move|skip[:METHOD[:STORAGECLASS]]",
-                description = "A persistent volume's choice, applied once discovered (repeatable).")
+        @Option(names = "--pv", paramLabel = io.mtcassistant.plans.PvChoice.SYNTAX,
+                description = "A persistent volume's choice, applied once discovered (repeatable; an empty part keeps "
+                        + "the default, e.g. pv-1=copy::::verify).")
         List<String> pvs;
 
         @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "
@@ -354,8 +355,9 @@ public class PlanCommand implements Callable<Integer> {
                 + "(repeatable; replaces the list).")
         List<String> namespaces;
 
-        @Option(names = "--pv", paramLabel = "NAME=copy|move|skip[:METHOD[:STORAGECLASS]]",
-                description = "A persistent volume's choice (repeatable).")
+        @Option(names = "--pv", paramLabel = io.mtcassistant.plans.PvChoice.SYNTAX,
+                description = "A persistent volume's choice (repeatable; an empty part keeps the default, e.g. "
+                        + "pv-1=copy:::ReadWriteMany).")
         List<String> pvs;
 
         @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "

@@ -91,6 +91,9 @@ class PlanCommandSimulationTest {
 
         assertThat(run("plan", "edit", "--name", "wiki", "--pv", uploads + "=copy", "--plan")).isZero();
         assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/wiki", "-      action: skip");
+        assertThat(run("plan", "edit", "--name", "wiki", "--pv", uploads + "=copy:::ReadWriteOnce:verify", "--plan"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("+      verify: true", "accessMode: ReadWriteOnce");
         assertThat(run("plan", "close", "--name", "wiki", "--apply")).isZero();
         assertThat(plan("wiki").path("spec").path("closed").asBoolean()).isTrue();
         assertThat(run("plan", "delete", "--name", "wiki", "--apply")).isZero();

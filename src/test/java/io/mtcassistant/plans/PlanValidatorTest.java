@@ -145,5 +145,20 @@ class PlanValidatorTest {
         assertThatThrownBy(() -> PvChoice.parse("pv-b=keep")).hasMessageContaining("use copy, move or skip");
         assertThatThrownBy(() -> PvChoice.parse("pv-b=move:snapshot")).hasMessageContaining("copy only");
         assertThatThrownBy(() -> PvChoice.parse("copy")).hasMessageContaining("NAME=");
+        // the access mode and verify parts come after the older ones, so older --pv values read as before
+        assertThat(PvChoice.parse("pv-a=copy:filesystem:cephfs:ReadWriteMany:verify")).isEqualTo(
+                new PvChoice("pv-a", PvAction.COPY, CopyMethod.FILESYSTEM, "cephfs", "ReadWriteMany", true));
+        assertThat(PvChoice.parse("pv-a=copy::::verify"))
+                .isEqualTo(new PvChoice("pv-a", PvAction.COPY, null, null, null, true));
+        assertThat(PvChoice.parse("pv-a=copy:::ReadWriteOnce:no-verify"))
+                .isEqualTo(new PvChoice("pv-a", PvAction.COPY, null, null, "ReadWriteOnce", false));
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:::RWX")).hasMessageContaining("'RWX' is not an access "
+                + "mode: use ReadWriteOnce, ReadWriteMany, ReadOnlyMany, ReadWriteOncePod");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy::::yes")).hasMessageContaining("verify or no-verify");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:snapshot:::verify"))
+                .hasMessageContaining("verify checks filesystem copies");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=skip:::ReadWriteOnce")).hasMessageContaining("copy only");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:filesystem:c:ReadWriteOnce:verify:x"))
+                .hasMessageContaining("too many ':' parts");
     }
 }
