@@ -185,19 +185,16 @@ public class PlanCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /**
-     * Refuses a new hook whose name a MigHook of the cluster already has ({@code own}: the plan's own hooks, which
-     * are patched): creating it would keep the other one's spec and run that instead.
-     */
+    /** Refuses a new hook whose name a MigHook of the cluster already has ({@code own}: the plan's, patched). */
     static void refuseTakenHookNames(KubernetesClient client, List<io.mtcassistant.plans.PlanHook> hooks,
             List<String> own) {
-        for (io.mtcassistant.plans.PlanHook hook : hooks) {
-            if (!own.contains(hook.name()) && client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
-                    .inNamespace(MigResources.NAMESPACE).withName(hook.name()).get() != null) {
-                throw new BadInputException("--hook " + hook.name() + ": a MigHook of that name exists in "
-                        + MigResources.NAMESPACE + " (another plan's?): choose another name");
-            }
+        if (hooks.isEmpty()) {
+            return;
         }
+        io.mtcassistant.plans.LivePlanHooks.takenNames(hooks, own, io.mtcassistant.plans.LivePlanHooks.migHookNames(
+                client)).stream().findFirst().ifPresent(p -> {
+                    throw new BadInputException("--hook " + p.message());
+                });
     }
 
     static List<PvChoice> parseChoices(List<String> pvs) {

@@ -55,4 +55,23 @@ public record LivePlanHooks(List<PlanHook> hooks, List<String> missing, Set<Stri
         }
         return new LivePlanHooks(hooks, missing, shared);
     }
+
+    /** The names of the MigHooks on the control cluster. */
+    public static Set<String> migHookNames(KubernetesClient control) {
+        Set<String> names = new TreeSet<>();
+        control.genericKubernetesResources(MigPlanManifests.MIG_HOOK).inNamespace(MigResources.NAMESPACE).list()
+                .getItems().forEach(h -> names.add(h.getMetadata().getName()));
+        return names;
+    }
+
+    /**
+     * A problem ("hook") per hook to be created under a name another MigHook has: the create would find it and keep
+     * its spec, so the plan would run that one. {@code own}: the plan's own hooks, which are patched instead.
+     */
+    public static List<PlanProblem> takenNames(List<PlanHook> hooks, java.util.Collection<String> own,
+            Set<String> existing) {
+        return hooks.stream().filter(h -> !own.contains(h.name()) && existing.contains(h.name()))
+                .map(h -> PlanProblem.error("hook", h.name() + ": a MigHook of that name exists in "
+                        + MigResources.NAMESPACE + " (another plan's?): choose another name")).toList();
+    }
 }

@@ -58,6 +58,11 @@ public final class ClusterPlanService implements PlanService {
     }
 
     @Override
+    public java.util.Set<String> migHookNames() {
+        return io.mtcassistant.plans.LivePlanHooks.migHookNames(control);
+    }
+
+    @Override
     public String start(ActionRequest request) throws MigrationActions.ActionRefusedException {
         var snapshot = new MonitorModel(Clock.systemUTC()).build(MigrationObjectsReader.list(control,
                 MigResources.NAMESPACE));

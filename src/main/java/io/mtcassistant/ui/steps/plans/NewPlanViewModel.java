@@ -71,6 +71,8 @@ public final class NewPlanViewModel {
     private PlanInventory inventory;
     private JsonNode livePlan;
     private LivePlanHooks liveHooks = LivePlanHooks.NONE;
+    /** The MigHooks on the control cluster when the window opened: a new hook may not take one's name. */
+    private java.util.Set<String> migHooks = java.util.Set.of();
 
     /** @param handOver called with the plan's name once a migration has started (the monitor shows it) */
     public NewPlanViewModel(PlanService service, TaskRunner runner, Consumer<String> handOver) {
@@ -90,7 +92,7 @@ public final class NewPlanViewModel {
             return;
         }
         // a warning says what is needed itself; else the line on what the endpoint in use needs
-        List<String> warnings = PlanValidator.validate(request(), inventory).stream()
+        List<String> warnings = problems().stream()
                 .filter(p -> p.field().equals("direct-volumes")).map(p -> "⚠ " + p.message()).toList();
         options.volumesNeedProperty().set(warnings.isEmpty() ? inventory.rsync().needs(target)
                 : String.join("\n", warnings));
@@ -103,7 +105,7 @@ public final class NewPlanViewModel {
         title.set("Edit migration plan " + planName);
     }
 
-    private record Loaded(PlanInventory inventory, JsonNode plan, LivePlanHooks hooks) {
+    private record Loaded(PlanInventory inventory, JsonNode plan, LivePlanHooks hooks, java.util.Set<String> migHooks) {
     }
 
     /** Reads the clusters, storages, limits and the source's namespaces (and the plan, when editing one). */
@@ -113,8 +115,10 @@ public final class NewPlanViewModel {
         String planName = existing;
         runner.run(BackgroundTask.of("Read what a plan can use", progress -> {
             JsonNode plan = planName == null ? null : service.plan(planName);
-            return new Loaded(service.inventory(), plan, plan == null ? LivePlanHooks.NONE : service.hooks(plan));
+            return new Loaded(service.inventory(), plan, plan == null ? LivePlanHooks.NONE : service.hooks(plan),
+                    service.migHookNames());
         }).onSuccess(read -> {
+                    migHooks = read.migHooks();
                     loaded(read.inventory());
                     if (planName != null) {
                         showExisting(planName, read.plan(), read.hooks());
@@ -194,6 +198,14 @@ public final class NewPlanViewModel {
                 options.directVolumesProperty().get(), hooks.hooks());
     }
 
+    /** The request's problems, and a new hook named like a MigHook that is not the plan's (inventory read). */
+    private List<PlanProblem> problems() {
+        List<PlanProblem> all = new ArrayList<>(PlanValidator.validate(request(), inventory));
+        all.addAll(LivePlanHooks.takenNames(hooks.hooks(), livePlan == null ? List.of()
+                : PlanChanges.hookNames(livePlan), migHooks));
+        return all;
+    }
+
     /** Goes to the next page when the current one has no blocking problem; shows the problems either way. */
     public void next() {
         if (shownBlocking(problemsUpTo(page.get()))) {
@@ -228,7 +240,7 @@ public final class NewPlanViewModel {
         if (inventory == null) {
             return List.of(PlanProblem.error("clusters", "not read yet"));
         }
-        List<PlanProblem> all = PlanValidator.validate(request(), inventory);
+        List<PlanProblem> all = problems();
         List<String> fields = switch (current) {
             // an existing plan keeps its name, clusters and repository: nothing to check there
             case 0 -> existing != null ? List.<String>of() : List.of("name", "source-cluster", "target-cluster",
@@ -250,6 +262,9 @@ public final class NewPlanViewModel {
     public void create() {
         if (existing != null) {
             applyEdit();
+            return;
+        }
+        if (inventory != null && shownBlocking(problems().stream().filter(p -> p.field().equals("hook")).toList())) {
             return;
         }
         PlanRequest request = request();
@@ -306,7 +321,8 @@ public final class NewPlanViewModel {
 
     /**
      * Review's Apply on an existing plan: the pending change plan, checked like `plan edit` (namespaces and limits,
-     * the options, the hooks, the volume choices); after a new namespace list, waits a while for the controller to discover its volumes.
+     * the options, the hooks, the volume choices); after a new namespace list, waits a while for the controller to
+     * discover its volumes.
      */
     private void applyEdit() {
         java.util.Optional<ChangePlan> change = pendingEdit();
@@ -315,8 +331,7 @@ public final class NewPlanViewModel {
             return;
         }
         List<String> checked = List.of("namespaces", "direct-images", "hook");
-        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : PlanValidator.validate(request(),
-                inventory).stream().filter(p -> checked.contains(p.field())).toList());
+        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : problems().stream().filter(p -> checked.contains(p.field())).toList());
         found.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));
         found.addAll(PvSelections.checkConfirmations(livePlan, volumes.confirmedCapacities()));
         if (shownBlocking(found)) {
@@ -412,7 +427,7 @@ public final class NewPlanViewModel {
     private void saveEdit(String what, String saved, List<String> fields,
             java.util.function.Function<JsonNode, ChangePlan> edit) {
         if (inventory != null) {
-            if (shownBlocking(PlanValidator.validate(request(), inventory).stream()
+            if (shownBlocking(problems().stream()
                     .filter(p -> fields.contains(p.field())).toList())) {
                 return;
             }

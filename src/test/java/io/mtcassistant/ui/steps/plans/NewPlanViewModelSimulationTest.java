@@ -10,6 +10,7 @@ import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.ui.task.SyncTaskRunner;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,12 @@ class NewPlanViewModelSimulationTest {
         assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
         assertThat(object(MigResources.MIG_PLAN, "ci-hooks").path("spec").path("hooks")).hasSize(2);
 
+        target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).resource(
+                Serialization.unmarshal("""
+                        {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                         "metadata": {"name": "ci-other", "namespace": "openshift-migration"},
+                         "spec": {"custom": true, "image": "quay.example/other:1", "targetCluster": "source"}}""",
+                        io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
         NewPlanViewModel model = newModel();
         model.editExisting("ci-hooks");
         model.load();
@@ -182,6 +189,17 @@ class NewPlanViewModelSimulationTest {
                 .containsExactly("ci-warm PostRestore quay.example/tools/warm:1 ci-tools/default");
         assertThat(model.pendingEdit()).as("the hooks as the plan has them: nothing to change").isEmpty();
         assertThat(model.statusProperty().get()).doesNotContain("replaces");
+
+        // a new hook may not take the name of a MigHook that is not the plan's (the plan would run that one)
+        hooks.addAnother();
+        hooks.nameProperty().set("ci-other");
+        hooks.imageProperty().set("quay.example/mine:1");
+        model.create();
+        assertThat(model.problemsProperty().get()).isEqualTo("✗ hook: ci-other: a MigHook of that name exists in "
+                + "openshift-migration (another plan's?): choose another name");
+        assertThat(object(MIG_HOOK, "ci-other").path("spec").path("image").asText()).isEqualTo("quay.example/other:1");
+        hooks.enabledProperty().set(false);
+        assertThat(model.pendingEdit()).isEmpty();
 
         // options and a hook changed: one change plan, the hook's patch before the plan's
         model.options().directVolumesProperty().set(false);
@@ -220,8 +238,9 @@ class NewPlanViewModelSimulationTest {
                 .extracting(h -> h.path("reference").path("name").asText()).containsExactly("ci-quiesce");
         target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
                 .withName("ci-hooks").delete();
-        target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName("ci-quiesce")
-                .delete();
+        for (String hook : List.of("ci-quiesce", "ci-other")) {
+            target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(hook).delete();
+        }
     }
 
     @Test
