@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class NewPlanViewModelSimulationTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private static final ResourceDefinitionContext MIG_HOOK = io.mtcassistant.plans.MigPlanManifests.MIG_HOOK;
 
     private static SimulatedEnvironment environment;
@@ -214,6 +217,10 @@ class NewPlanViewModelSimulationTest {
                 "+  indirectVolumeMigration: true").doesNotContain("ci-quiesce changed");
         assertThat(review.indexOf("MigHook openshift-migration/ci-warm"))
                 .isLessThan(review.indexOf("MigPlan openshift-migration/ci-hooks"));
+        // Export writes the same change plan: the hook's patch and the plan's, one script
+        assertThat(model.export(dir.resolve("ci-hooks-edit"))).extracting(f -> f.getFileName().toString())
+                .containsExactly("01-merge-patch-mighook-ci-warm.yaml", "02-merge-patch-migplan-ci-hooks.yaml",
+                        "apply.sh");
         String quiesceVersion = object(MIG_HOOK, "ci-quiesce").path("metadata").path("resourceVersion").asText();
         model.create();
         assertThat(model.statusProperty().get()).isEqualTo("Plan ci-hooks changed.");
