@@ -123,6 +123,7 @@ public class PlanCommand implements Callable<Integer> {
         } else {
             out.printf("%s: %s in %.1f s%n", change.cluster(), result.succeeded() ? "applied" : "FAILED",
                     result.elapsed().toMillis() / 1000.0);
+            change.notes().forEach(n -> out.println("note: " + n));
             if (live != null) {
                 printConditions(out, live);
             }
@@ -427,13 +428,11 @@ public class PlanCommand implements Callable<Integer> {
                     failOnBlocking(PvSelections.checkConfirmations(live, confirmed), err);
                     edit = edit.withVolumes(choices, confirmed);
                 }
-                var change = PlanChanges.edit(target.context, live, liveHooks, edit);
-                if (change.isEmpty()) {
-                    spec.commandLine().getOut().println("plan " + name + " already is so: nothing to change");
-                    spec.commandLine().getOut().flush();
-                    return ExitCodes.OK;
-                }
-                return run(spec, target, mode, client, change.get(), name, true);
+                // nothing to change is still a change plan (no actions, a note), so every mode and output says it
+                ChangePlan change = PlanChanges.edit(target.context, live, liveHooks, edit).orElseGet(() -> ChangePlan
+                        .builder(target.context, "Edit plan " + name).note("Plan " + name + " already is so: "
+                                + "nothing to change.").build());
+                return run(spec, target, mode, client, change, name, true);
             }
         }
     }

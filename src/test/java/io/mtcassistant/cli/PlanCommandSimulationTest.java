@@ -174,7 +174,10 @@ class PlanCommandSimulationTest {
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
         assertThat(plan("billing-hooks").path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
-        assertThat(out.toString()).contains("plan billing-hooks already is so: nothing to change");
+        assertThat(out.toString()).contains("applied", "note: Plan billing-hooks already is so: nothing to change.");
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--plan", "--output",
+                "json")).isZero();
+        assertThat(out.toString()).contains("\"actions\" : [ ]", "Plan billing-hooks already is so: nothing to change.");
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--plan")).isZero();
         assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/billing-hooks",
                 "delete MigHook openshift-migration/warm-ledger");
