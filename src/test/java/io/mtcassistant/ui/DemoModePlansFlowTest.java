@@ -15,6 +15,7 @@ import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -38,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
  * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
- * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, its hook shown on
+ * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, its hooks shown on
  * Hooks, Review's diff of every change, Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
  * Writes target/snapshots/plans-*.png.
  */
@@ -173,23 +174,31 @@ class DemoModePlansFlowTest {
         return app.clusters().session(io.mtcassistant.cluster.ClusterRole.TARGET).orElseThrow().client();
     }
 
-    /** The demo's reports plan runs no hook: one is added as the console would (a MigHook, then spec.hooks). */
-    private void giveReportsAHook() {
+    /** The demo's reports plan runs no hook: two are added as the console would (MigHooks, then spec.hooks). */
+    private void giveReportsHooks() {
         var client = reportsClient();
-        client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
-                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).resource(
-                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
-                                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
-                                 "metadata": {"name": "reports-export", "namespace": "openshift-migration"},
-                                 "spec": {"custom": true, "image": "quay.example/reports/export:1",
-                                          "targetCluster": "destination"}}""",
-                                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        for (String hook : List.of("""
+                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                 "metadata": {"name": "reports-export", "namespace": "openshift-migration"},
+                 "spec": {"custom": true, "image": "quay.example/reports/export:1", "targetCluster": "destination"}}""",
+                """
+                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                 "metadata": {"name": "reports-notify", "namespace": "openshift-migration"},
+                 "spec": {"custom": true, "image": "quay.example/reports/notify:1", "targetCluster": "source"}}""")) {
+            client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                    .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).resource(
+                            io.fabric8.kubernetes.client.utils.Serialization.unmarshal(hook,
+                                    io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        }
         client.genericKubernetesResources(io.mtcassistant.monitor.MigResources.MIG_PLAN)
                 .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).withName("reports")
                 .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
                         io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), """
-                        {"spec": {"hooks": [{"reference": {"name": "reports-export", "namespace": "openshift-migration"},
-                          "phase": "PostRestore", "executionNamespace": "reports", "serviceAccount": "default"}]}}""");
+                        {"spec": {"hooks": [
+                          {"reference": {"name": "reports-export", "namespace": "openshift-migration"},
+                           "phase": "PostRestore", "executionNamespace": "reports", "serviceAccount": "default"},
+                          {"reference": {"name": "reports-notify", "namespace": "openshift-migration"},
+                           "phase": "PreBackup", "executionNamespace": "reports", "serviceAccount": "default"}]}}""");
     }
 
     @Test
@@ -206,7 +215,7 @@ class DemoModePlansFlowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> delete.isDisabled()
                 && reasons(robot).contains("Delete plan: migration crm-stage-1 of plan crm is running"));
 
-        giveReportsAHook();
+        giveReportsHooks();
         choose(robot, "reports");
         Button edit = robot.lookup("#monitor-edit-plan").queryAs(Button.class);
         try {
@@ -237,6 +246,7 @@ class DemoModePlansFlowTest {
         assertThat(hookImage.getText()).isEqualTo("quay.example/reports/export:1");
         assertThat(robot.lookup("#plan-hook-enabled").queryAs(javafx.scene.control.CheckBox.class).isSelected())
                 .isTrue();
+        assertThat(robot.lookup("#plan-hook-others").queryAs(ListView.class).getItems()).hasSize(1);
         robot.interact(() -> hookImage.setText("quay.example/reports/export:2"));
         snapshot(robot, "8-edit-hooks");
         next(robot);
