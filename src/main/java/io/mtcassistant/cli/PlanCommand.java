@@ -371,8 +371,8 @@ public class PlanCommand implements Callable<Integer> {
                 description = "Direct volume migration on (or =false: through the repository).")
         Boolean directVolumes;
 
-        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list; MigHooks it no longer runs are deleted unless another plan runs "
-                + "them):%n")
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list; MigHooks it no "
+                + "longer runs are deleted unless another plan runs them):%n")
         List<PlanHookOptions> hooks;
 
         @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks are deleted, unless "

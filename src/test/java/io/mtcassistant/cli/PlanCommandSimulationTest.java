@@ -177,7 +177,8 @@ class PlanCommandSimulationTest {
         assertThat(out.toString()).contains("applied", "note: Plan billing-hooks already is so: nothing to change.");
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--plan", "--output",
                 "json")).isZero();
-        assertThat(out.toString()).contains("\"actions\" : [ ]", "Plan billing-hooks already is so: nothing to change.");
+        assertThat(out.toString()).contains("\"actions\" : [ ]",
+                "Plan billing-hooks already is so: nothing to change.");
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--plan")).isZero();
         assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/billing-hooks",
                 "delete MigHook openshift-migration/warm-ledger");

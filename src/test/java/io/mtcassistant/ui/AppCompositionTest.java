@@ -145,11 +145,12 @@ class AppCompositionTest {
         for (String context : List.of("ocp3", "ocp4", "hub")) {
             // a client that is never used to connect: only which one the plans flow gets is checked
             var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                    new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build();
+                    new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build())
+                    .build();
             clients.put(context, client);
-            connector.answers(context, (entry, options) -> new io.mtcassistant.cluster.ConnectionOutcome.Connected(entry,
-                    new ClientSession(entry, FakeConnector.facts(entry, context.equals("ocp3") ? "3.11.784" : "4.14.2",
-                            true), client)));
+            connector.answers(context, (entry, options) -> new io.mtcassistant.cluster.ConnectionOutcome.Connected(
+                    entry, new ClientSession(entry, FakeConnector.facts(entry, context.equals("ocp3") ? "3.11.784"
+                            : "4.14.2", true), client)));
         }
         FakeDialogs dialogs = new FakeDialogs();
         dialogs.kubeconfigChoices.add(List.of(config));
@@ -184,8 +185,9 @@ class AppCompositionTest {
     }
 
     /** A connected session with a client that is never asked anything. */
-    private record ClientSession(io.mtcassistant.cluster.ContextEntry context, io.mtcassistant.cluster.ClusterFacts facts,
-            io.fabric8.kubernetes.client.KubernetesClient client) implements io.mtcassistant.cluster.ClusterSession {
+    private record ClientSession(io.mtcassistant.cluster.ContextEntry context,
+            io.mtcassistant.cluster.ClusterFacts facts, io.fabric8.kubernetes.client.KubernetesClient client)
+            implements io.mtcassistant.cluster.ClusterSession {
         @Override
         public void close() {
         }

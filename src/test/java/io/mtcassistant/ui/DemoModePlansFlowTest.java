@@ -40,8 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
  * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
  * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, its hooks shown on
- * Hooks, Review's diff of every change, Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
- * Writes target/snapshots/plans-*.png.
+ * Hooks, Review's diff of every change, Apply), closed and deleted after confirmations naming it; a plan whose
+ * migration runs is refused with the reason. Writes target/snapshots/plans-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModePlansFlowTest {

@@ -331,7 +331,8 @@ public final class NewPlanViewModel {
             return;
         }
         List<String> checked = List.of("namespaces", "direct-images", "hook");
-        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : problems().stream().filter(p -> checked.contains(p.field())).toList());
+        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of()
+                : problems().stream().filter(p -> checked.contains(p.field())).toList());
         found.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));
         found.addAll(PvSelections.checkConfirmations(livePlan, volumes.confirmedCapacities()));
         if (shownBlocking(found)) {
