@@ -123,6 +123,7 @@ public class PlanCommand implements Callable<Integer> {
         } else {
             out.printf("%s: %s in %.1f s%n", change.cluster(), result.succeeded() ? "applied" : "FAILED",
                     result.elapsed().toMillis() / 1000.0);
+            change.notes().forEach(n -> out.println("note: " + n));
             if (live != null) {
                 printConditions(out, live);
             }
@@ -185,19 +186,16 @@ public class PlanCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /**
-     * Refuses a new hook whose name a MigHook of the cluster already has ({@code own}: the plan's own hooks, which
-     * are patched): creating it would keep the other one's spec and run that instead.
-     */
+    /** Refuses a new hook whose name a MigHook of the cluster already has ({@code own}: the plan's, patched). */
     static void refuseTakenHookNames(KubernetesClient client, List<io.mtcassistant.plans.PlanHook> hooks,
             List<String> own) {
-        for (io.mtcassistant.plans.PlanHook hook : hooks) {
-            if (!own.contains(hook.name()) && client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
-                    .inNamespace(MigResources.NAMESPACE).withName(hook.name()).get() != null) {
-                throw new BadInputException("--hook " + hook.name() + ": a MigHook of that name exists in "
-                        + MigResources.NAMESPACE + " (another plan's?): choose another name");
-            }
+        if (hooks.isEmpty()) {
+            return;
         }
+        io.mtcassistant.plans.LivePlanHooks.takenNames(hooks, own, io.mtcassistant.plans.LivePlanHooks.migHookNames(
+                client)).stream().findFirst().ifPresent(p -> {
+                    throw new BadInputException("--hook " + p.message());
+                });
     }
 
     static List<PvChoice> parseChoices(List<String> pvs) {
@@ -245,8 +243,9 @@ public class PlanCommand implements Callable<Integer> {
                 + "the target (repeatable).")
         List<String> namespaces;
 
-        @Option(names = "--pv", paramLabel = "NAME=copy|move|skip[:METHOD[:STORAGECLASS]]",
-                description = "A persistent volume's choice, applied once discovered (repeatable).")
+        @Option(names = "--pv", paramLabel = io.mtcassistant.plans.PvChoice.SYNTAX,
+                description = "A persistent volume's choice, applied once discovered (repeatable; an empty part keeps "
+                        + "the default, e.g. pv-1=copy::::verify).")
         List<String> pvs;
 
         @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "
@@ -354,8 +353,9 @@ public class PlanCommand implements Callable<Integer> {
                 + "(repeatable; replaces the list).")
         List<String> namespaces;
 
-        @Option(names = "--pv", paramLabel = "NAME=copy|move|skip[:METHOD[:STORAGECLASS]]",
-                description = "A persistent volume's choice (repeatable).")
+        @Option(names = "--pv", paramLabel = io.mtcassistant.plans.PvChoice.SYNTAX,
+                description = "A persistent volume's choice (repeatable; an empty part keeps the default, e.g. "
+                        + "pv-1=copy:::ReadWriteMany).")
         List<String> pvs;
 
         @Option(names = "--capacity-confirmed", paramLabel = "PV", description = "Accept the capacity the "
@@ -371,10 +371,12 @@ public class PlanCommand implements Callable<Integer> {
                 description = "Direct volume migration on (or =false: through the repository).")
         Boolean directVolumes;
 
-        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list):%n")
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Hooks (the plan's new hook list; MigHooks it no "
+                + "longer runs are deleted unless another plan runs them):%n")
         List<PlanHookOptions> hooks;
 
-        @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks stay on the cluster).")
+        @Option(names = "--no-hooks", description = "The plan runs no hooks (its MigHooks are deleted, unless "
+                + "another plan runs them too).")
         boolean noHooks;
 
         @Override
@@ -402,30 +404,34 @@ public class PlanCommand implements Callable<Integer> {
                 if (refused(client, mode, name, PlanChangeRules.Change.EDIT, err)) {
                     return ExitCodes.FAILED;
                 }
-                ChangePlan change;
+                io.mtcassistant.plans.LivePlanHooks liveHooks = io.mtcassistant.plans.LivePlanHooks.read(client, live);
+                io.mtcassistant.plans.PlanEdit edit = io.mtcassistant.plans.PlanEdit.asLive(live, liveHooks);
                 if (namespaces != null) {
                     List<NamespaceMapping> mappings = namespaces.stream().map(NamespaceMapping::parse).toList();
                     PlanRequest request = PlanRequestFile.ofLivePlan(live).withNamespaces(mappings);
                     failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)), err);
-                    change = PlanChanges.editNamespaces(target.context, name, mappings);
+                    edit = edit.withNamespaces(mappings);
                 } else if (options) {
                     PlanRequest current = PlanRequestFile.ofLivePlan(live);
                     PlanRequest request = current.withOptions(directImages != null ? directImages
                             : current.directImages(), directVolumes != null ? directVolumes : current.directVolumes());
                     failOnBlocking(PlanValidator.validate(request, PlanInventoryReader.readControl(client)).stream()
-                            .filter(p -> p.field().equals("direct-images")).toList(), err);
-                    change = PlanChanges.editOptions(target.context, name, request.directImages(),
-                            request.directVolumes());
+                            .filter(p -> p.field().startsWith("direct-")).toList(), err);
+                    edit = edit.withOptions(request.directImages(), request.directVolumes());
                 } else if (hookChange) {
                     refuseTakenHookNames(client, newHooks, PlanChanges.hookNames(live));
-                    change = PlanChanges.editHooks(target.context, live, newHooks);
+                    edit = edit.withHooks(newHooks);
                 } else {
                     List<String> confirmed = capacityConfirmed == null ? List.of() : capacityConfirmed;
                     failOnBlocking(PvSelections.check(live, choices,
                             !live.path("spec").path("indirectVolumeMigration").asBoolean(false)), err);
                     failOnBlocking(PvSelections.checkConfirmations(live, confirmed), err);
-                    change = PlanChanges.editVolumes(target.context, live, choices, confirmed);
+                    edit = edit.withVolumes(choices, confirmed);
                 }
+                // nothing to change is still a change plan (no actions, a note), so every mode and output says it
+                ChangePlan change = PlanChanges.edit(target.context, live, liveHooks, edit).orElseGet(() -> ChangePlan
+                        .builder(target.context, "Edit plan " + name).note("Plan " + name + " already is so: "
+                                + "nothing to change.").build());
                 return run(spec, target, mode, client, change, name, true);
             }
         }

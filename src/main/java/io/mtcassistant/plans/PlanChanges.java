@@ -6,10 +6,15 @@ import io.mtcassistant.install.plan.ChangeAction;
 import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ObjectRef;
 import io.mtcassistant.install.plan.WaitCondition;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plan changes as change plans of the Operators step (diff preview, export, apply): create (hooks, then the plan,
@@ -48,13 +53,6 @@ public final class PlanChanges {
                 "status.conditions[category=Critical].category");
     }
 
-    /** New namespaces for a plan (the controller re-discovers its volumes). */
-    public static ChangePlan editNamespaces(String cluster, String planName, List<NamespaceMapping> namespaces) {
-        return patch(cluster, planName, "Edit the namespaces of plan " + planName,
-                Map.of("namespaces", namespaces.stream().map(NamespaceMapping::specValue).toList()),
-                "namespaces: " + String.join(", ", namespaces.stream().map(NamespaceMapping::specValue).toList()));
-    }
-
     /** The PV selections with these choices applied on top of the defaults; {@code plan} is the live MigPlan. */
     public static ChangePlan editVolumes(String cluster, JsonNode plan, List<PvChoice> choices) {
         return editVolumes(cluster, plan, choices, List.of());
@@ -72,32 +70,113 @@ public final class PlanChanges {
     }
 
     /**
-     * The Monitor's Edit…: one merge patch of what differs from the live plan. A new namespace list goes alone (the
-     * controller discovers the volumes again, so choices for the old ones would be lost); else the volume selections
-     * and capacity confirmations when the admin changed one (the whole list is then written, defaults included).
-     * Empty when nothing was changed.
+     * An existing plan changed to {@code wanted}, every change in one change plan (the diff Review shows, exported and
+     * applied together): first the MigHooks, created or merge-patched when their image, playbook or cluster changed;
+     * then one merge patch of the MigPlan; last the MigHooks the plan no longer runs are deleted, unless another plan
+     * runs them too. In the patch a new namespace list goes without volume selections (the controller discovers the
+     * volumes again, so choices for the old ones would be lost); else the selections and capacity confirmations when
+     * one changed (the whole list is then written, defaults included); the copy options and the hook list when they
+     * changed. Empty when nothing differs from the live plan.
      */
-    public static java.util.Optional<ChangePlan> edit(String cluster, JsonNode plan, List<NamespaceMapping> namespaces,
-            List<PvChoice> choices, java.util.Collection<String> confirmed) {
+    public static Optional<ChangePlan> edit(String cluster, JsonNode plan, LivePlanHooks live, PlanEdit wanted) {
         String name = plan.path("metadata").path("name").asText();
-        List<String> live = new java.util.ArrayList<>();
-        plan.path("spec").path("namespaces").forEach(n -> live.add(n.asText()));
-        List<String> wanted = namespaces.stream().map(NamespaceMapping::specValue).toList();
-        if (!wanted.equals(live)) {
-            ChangePlan.Builder change = ChangePlan.builder(cluster, "Edit plan " + name);
-            change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, Map.of("namespaces", wanted)),
-                    "namespaces: " + String.join(", ", wanted)));
-            return java.util.Optional.of(change.note("The controller discovers the volumes of the new namespace list; "
-                    + "choose their copy options on Persistent volumes once it has.").build());
+        JsonNode spec = plan.path("spec");
+        Map<String, Object> patch = new LinkedHashMap<>();
+        List<String> changed = new ArrayList<>();
+        List<String> liveNamespaces = new ArrayList<>();
+        spec.path("namespaces").forEach(n -> liveNamespaces.add(n.asText()));
+        List<String> namespaces = wanted.namespaces().stream().map(NamespaceMapping::specValue).toList();
+        boolean newNamespaces = !namespaces.equals(liveNamespaces);
+        if (newNamespaces) {
+            patch.put("namespaces", namespaces);
+            changed.add("namespaces: " + String.join(", ", namespaces));
+        } else if (volumesChanged(plan, wanted.choices(), wanted.confirmed())) {
+            List<PvChoice> resolved = PvSelections.resolve(plan, wanted.choices());
+            patch.put("persistentVolumes", PvSelections.patchedVolumes(plan, resolved, wanted.confirmed()));
+            changed.add(resolved.size() + " persistent volume selection(s)" + (wanted.confirmed().isEmpty() ? ""
+                    : "; proposed capacity confirmed for " + String.join(", ", wanted.confirmed())));
         }
+        if (wanted.directImages() == spec.path("indirectImageMigration").asBoolean(false)) {
+            patch.put("indirectImageMigration", !wanted.directImages());
+            changed.add((wanted.directImages() ? "direct" : "indirect") + " image migration");
+        }
+        if (wanted.directVolumes() == spec.path("indirectVolumeMigration").asBoolean(false)) {
+            patch.put("indirectVolumeMigration", !wanted.directVolumes());
+            changed.add((wanted.directVolumes() ? "direct" : "indirect") + " volume migration");
+        }
+        List<Map<String, Object>> entries = MigPlanManifests.hookEntries(wanted.hooks());
+        JsonNode liveEntries = spec.path("hooks").isArray() ? spec.path("hooks")
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        if (!Serialization.jsonMapper().valueToTree(entries).equals(liveEntries)) {
+            patch.put("hooks", entries);
+            changed.add(hooksText(wanted.hooks()));
+        }
+        ChangePlan.Builder change = ChangePlan.builder(cluster, "Edit plan " + name);
+        Map<String, PlanHook> before = new HashMap<>();
+        live.hooks().forEach(h -> before.put(h.name(), h));
+        int actions = 0;
+        for (PlanHook hook : wanted.hooks()) {
+            PlanHook old = before.get(hook.name());
+            if (old == null || !old.sameMigHook(hook)) {
+                change.add(hookAction(hook, old != null));
+                actions++;
+            }
+        }
+        if (!patch.isEmpty()) {
+            change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, patch),
+                    String.join("; ", changed)));
+            actions++;
+        }
+        List<String> kept = new ArrayList<>();
+        for (PlanHook dropped : live.hooks()) {
+            if (wanted.hooks().stream().anyMatch(h -> h.name().equals(dropped.name()))) {
+                continue;
+            }
+            if (live.sharedWithOtherPlans().contains(dropped.name())) {
+                kept.add(dropped.name());
+            } else {
+                change.add(ChangeAction.delete(MigPlanManifests.object("MigHook", dropped.name(), Map.of()),
+                        "hook " + dropped.name() + ": the plan no longer runs it"));
+                actions++;
+            }
+        }
+        if (actions == 0) {
+            return Optional.empty();
+        }
+        if (newNamespaces) {
+            change.note("The controller discovers the volumes of the new namespace list; choose their copy options "
+                    + "on Persistent volumes once it has.");
+        }
+        if (!kept.isEmpty()) {
+            change.note("MigHook(s) " + String.join(", ", kept) + " stay on the cluster: another plan runs them too.");
+        }
+        return Optional.of(change.build());
+    }
+
+    /** Whether the pages' volume choices or confirmations differ from what the live plan holds. */
+    private static boolean volumesChanged(JsonNode plan, List<PvChoice> choices, Collection<String> confirmed) {
         // what the pages show unchanged (the live selections, else the console's defaults) is no change
         boolean sameChoices = PvSelections.resolve(plan, choices).equals(PvSelections.resolve(plan, List.of()));
         boolean newConfirmations = PlanVolume.listFrom(plan).stream()
                 .anyMatch(v -> confirmed.contains(v.name()) && !v.capacityConfirmed());
-        if (sameChoices && !newConfirmations) {
-            return java.util.Optional.empty();
+        return !sameChoices || newConfirmations;
+    }
+
+    /** A MigHook to create, or its merge patch (null removes the playbook of a hook that now runs a custom image). */
+    private static ChangeAction hookAction(PlanHook hook, boolean exists) {
+        GenericKubernetesResource object = MigPlanManifests.migHooks(List.of(hook)).get(0);
+        if (!exists) {
+            return ChangeAction.create(object, "hook " + hook.name() + " the plan runs");
         }
-        return java.util.Optional.of(editVolumes(cluster, plan, choices, confirmed));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) object.getAdditionalProperties().get("spec");
+        spec.putIfAbsent("playbook", null);
+        return ChangeAction.mergePatch(object, "hook " + hook.name() + " changed");
+    }
+
+    private static String hooksText(List<PlanHook> hooks) {
+        return hooks.isEmpty() ? "the plan runs no hooks" : hooks.size() + " hook(s): " + String.join(", ",
+                hooks.stream().map(h -> h.name() + " at " + h.phase()).toList());
     }
 
     /** Close or delete, as the Monitor's buttons and `plan close|delete` do them ({@code plan} is the live MigPlan). */
@@ -128,23 +207,12 @@ public final class PlanChanges {
         String name = plan.path("metadata").path("name").asText();
         List<String> existing = hookNames(plan);
         ChangePlan.Builder change = ChangePlan.builder(cluster, "Edit the hooks of plan " + name);
-        for (GenericKubernetesResource hook : MigPlanManifests.migHooks(hooks)) {
-            String hookName = hook.getMetadata().getName();
-            if (existing.contains(hookName)) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> spec = (Map<String, Object>) hook.getAdditionalProperties().get("spec");
-                // null in a merge patch removes the playbook of a hook that now runs a custom image
-                spec.putIfAbsent("playbook", null);
-                change.add(ChangeAction.mergePatch(hook, "hook " + hookName + " changed"));
-            } else {
-                change.add(ChangeAction.create(hook, "hook " + hookName + " the plan runs"));
-            }
+        for (PlanHook hook : hooks) {
+            change.add(hookAction(hook, existing.contains(hook.name())));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hooks", MigPlanManifests.hookEntries(hooks));
-        change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, spec), hooks.isEmpty()
-                ? "the plan runs no hooks" : hooks.size() + " hook(s): " + String.join(", ",
-                        hooks.stream().map(h -> h.name() + " at " + h.phase()).toList())));
+        change.add(ChangeAction.mergePatch(MigPlanManifests.object("MigPlan", name, spec), hooksText(hooks)));
         List<String> dropped = existing.stream().filter(h -> hooks.stream().noneMatch(k -> k.name().equals(h)))
                 .toList();
         if (!dropped.isEmpty()) {

@@ -32,6 +32,27 @@ public record PlanHook(String name, String playbook, String image, HookPhase pha
         return playbook == null;
     }
 
+    /**
+     * A hook as a plan holds it: its entry in MigPlan.spec.hooks and the MigHook that entry names.
+     *
+     * @throws IllegalArgumentException when the entry's phase is not one of MTC's
+     */
+    public static PlanHook of(com.fasterxml.jackson.databind.JsonNode entry,
+            com.fasterxml.jackson.databind.JsonNode migHook) {
+        com.fasterxml.jackson.databind.JsonNode spec = migHook.path("spec");
+        String playbook = spec.path("custom").asBoolean(false) || !spec.hasNonNull("playbook") ? null
+                : new String(Base64.getDecoder().decode(spec.get("playbook").asText()), StandardCharsets.UTF_8);
+        return new PlanHook(entry.path("reference").path("name").asText(), playbook, spec.path("image").asText(null),
+                HookPhase.parse(entry.path("phase").asText()), spec.path("targetCluster").asText(null),
+                entry.path("executionNamespace").asText(null), entry.path("serviceAccount").asText(null));
+    }
+
+    /** Whether the MigHook itself differs (image, playbook, cluster), not only the plan's entry for it. */
+    public boolean sameMigHook(PlanHook other) {
+        return Objects.equals(playbook, other.playbook) && Objects.equals(image, other.image)
+                && Objects.equals(targetCluster, other.targetCluster);
+    }
+
     /** The playbook as MigHook.spec.playbook holds it. */
     public String playbookBase64() {
         return playbook == null ? null : Base64.getEncoder().encodeToString(playbook.getBytes(StandardCharsets.UTF_8));

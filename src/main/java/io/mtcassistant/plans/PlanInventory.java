@@ -4,16 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a plan can be made of, as read from the control cluster (MigClusters, MigStorages, the limits) and, when the
- * source is connected, from the source cluster (its namespaces; null when not known).
+ * What a plan can be made of, as read from the control cluster (MigClusters, MigStorages, the limits, the rsync
+ * endpoint; null when not known) and, when the source is connected, from the source cluster (its namespaces; null when
+ * not known).
  */
 public record PlanInventory(List<ReadyChoice> clusters, List<ReadyChoice> storages, PlanLimits limits,
-        List<SourceNamespace> sourceNamespaces) {
+        List<SourceNamespace> sourceNamespaces, RsyncEndpoint rsync) {
 
     public PlanInventory {
         clusters = List.copyOf(clusters);
         storages = List.copyOf(storages);
         sourceNamespaces = sourceNamespaces == null ? null : List.copyOf(sourceNamespaces);
+    }
+
+    /** Without the rsync endpoint (direct volume migration is then not checked). */
+    public PlanInventory(List<ReadyChoice> clusters, List<ReadyChoice> storages, PlanLimits limits,
+            List<SourceNamespace> sourceNamespaces) {
+        this(clusters, storages, limits, sourceNamespaces, null);
     }
 
     public Optional<ReadyChoice> cluster(String name) {
@@ -30,6 +37,6 @@ public record PlanInventory(List<ReadyChoice> clusters, List<ReadyChoice> storag
     }
 
     public PlanInventory withSourceNamespaces(List<SourceNamespace> namespaces) {
-        return new PlanInventory(clusters, storages, limits, namespaces);
+        return new PlanInventory(clusters, storages, limits, namespaces, rsync);
     }
 }

@@ -22,8 +22,12 @@ public final class PlanInventoryReader {
 
     public static PlanInventory readControl(KubernetesClient control) {
         List<ReadyChoice> clusters = new ArrayList<>();
+        String host = null;
         for (GenericKubernetesResource cluster : list(control, MigResources.MIG_CLUSTER)) {
             JsonNode node = Serialization.jsonMapper().valueToTree(cluster);
+            if (node.path("spec").path("isHostCluster").asBoolean(false)) {
+                host = node.path("metadata").path("name").asText();
+            }
             String route = node.path("spec").path("exposedRegistryPath").asText("");
             if (route.isEmpty()) {
                 route = node.path("status").path("registryPath").asText("");
@@ -34,18 +38,20 @@ public final class PlanInventoryReader {
         for (GenericKubernetesResource storage : list(control, MigResources.MIG_STORAGE)) {
             storages.add(choice(Serialization.jsonMapper().valueToTree(storage), null));
         }
-        return new PlanInventory(clusters, storages, readLimits(control), null);
+        JsonNode controller = readController(control);
+        return new PlanInventory(clusters, storages, PlanLimits.of(controller), null,
+                RsyncEndpoint.of(controller, host));
     }
 
-    static PlanLimits readLimits(KubernetesClient control) {
+    /** The control cluster's MigrationController, or null (none, or its kind not served: defaults apply). */
+    static JsonNode readController(KubernetesClient control) {
         try {
             GenericKubernetesResource controller = control.genericKubernetesResources(MigrationControllers.API_VERSION,
                     MigrationControllers.KIND).inNamespace(MigResources.NAMESPACE).withName(MigrationControllers.NAME)
                     .get();
-            return controller == null ? PlanLimits.DEFAULTS
-                    : PlanLimits.of(Serialization.jsonMapper().valueToTree(controller));
+            return controller == null ? null : Serialization.jsonMapper().valueToTree(controller);
         } catch (KubernetesClientException e) {
-            return PlanLimits.DEFAULTS; // no MigrationController kind served: the controller's defaults apply
+            return null;
         }
     }
 

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mtcassistant.install.plan.KubeObjects;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,18 +63,11 @@ public final class PlanRequestFile {
                 throw new IllegalArgumentException(where + ": the plan names hook " + name + " but the file has no "
                         + "MigHook of that name");
             }
-            JsonNode hookSpec = hook.path("spec");
-            String playbook = hookSpec.path("custom").asBoolean(false) || !hookSpec.hasNonNull("playbook") ? null
-                    : new String(Base64.getDecoder().decode(hookSpec.get("playbook").asText()), StandardCharsets.UTF_8);
-            HookPhase phase;
             try {
-                phase = HookPhase.parse(entry.path("phase").asText());
+                planHooks.add(PlanHook.of(entry, hook));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": hook " + name + ": " + e.getMessage(), e);
             }
-            planHooks.add(new PlanHook(name, playbook, hookSpec.path("image").asText(null), phase,
-                    hookSpec.path("targetCluster").asText(null),
-                    entry.path("executionNamespace").asText(null), entry.path("serviceAccount").asText(null)));
         }
         return new PlanRequest(plan.path("metadata").path("name").asText(""),
                 spec.path("srcMigClusterRef").path("name").asText(""), spec.path("destMigClusterRef").path("name").asText(""),

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Checks a plan request before anything is created: what the controller would refuse later with a Critical
  * condition (a name it cannot store, clusters or storage that are not Ready, a missing namespace, a limit exceeded,
- * no registry route for direct image migration) and what the console warns about.
+ * no registry route for direct image migration), what the console warns about, and what direct volume migration
+ * needs of the rsync endpoint (warnings: the controller only finds out when a migration's rsync cannot connect).
  */
 public final class PlanValidator {
 
@@ -41,6 +42,9 @@ public final class PlanValidator {
                     .ifPresent(c -> problems.add(PlanProblem.error("direct-images", "MigCluster '" + c.name()
                             + "' has no exposed registry route (spec.exposedRegistryPath); direct image migration "
                             + "needs it: expose the source registry and set it, or use indirect image migration")));
+        }
+        if (request.directVolumes() && inventory.rsync() != null) {
+            problems.addAll(inventory.rsync().check(request.sourceCluster(), request.targetCluster()));
         }
         hooks(problems, request);
         return problems;

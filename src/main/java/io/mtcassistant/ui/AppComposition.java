@@ -74,6 +74,7 @@ public final class AppComposition implements AutoCloseable {
     private final CompatibilityViewModel compatibility;
     private final MirroringViewModel mirroring;
     private final MonitorViewModel monitor;
+    private final ControlClusterMonitors controlClusters;
     private final DialogService dialogs;
     private final OperatorsViewModel operators;
     private final NetworkViewModel network;
@@ -124,7 +125,8 @@ public final class AppComposition implements AutoCloseable {
                 settingsWriter, new FxProgressTicker());
         wizard.step(WizardModel.MIRRORING).stateProperty().bind(mirroring.stepStateProperty());
         this.dialogs = dialogs;
-        this.monitor = new MonitorViewModel(new ControlClusterMonitors(clusters, migrationPlan),
+        this.controlClusters = new ControlClusterMonitors(clusters, migrationPlan);
+        this.monitor = new MonitorViewModel(controlClusters,
                 MonitorNotifications.toasts(activityLog));
         wizard.step(WizardModel.MONITOR).stateProperty().bind(monitor.stepStateProperty());
         this.operators = new OperatorsViewModel(clusters, migrationPlan, mirroring.factsProperty(), () -> {
@@ -174,22 +176,20 @@ public final class AppComposition implements AutoCloseable {
         return WizardShell.create(wizard, pages, runner, activityLog, theme, demo ? demoBannerText() : null);
     }
 
-    /** The Monitor page's "New plan…": the plans flow on the connected target (control) and source clusters. */
+    /** The Monitor page's "New plan…": the plans flow on the control cluster the Monitor watches. */
     private void openNewPlan(javafx.stage.Window owner) {
         openPlanEditor(owner, null);
     }
 
     /** The same window on an existing plan (the Monitor page's "Edit…"), or a new one when {@code existing} is null. */
     private void openPlanEditor(javafx.stage.Window owner, String existing) {
-        var target = clusters.session(ClusterRole.TARGET);
-        if (target.isEmpty()) {
-            activityLog.warning("New plan", "Connect the target (control) cluster in the Clusters step first.");
+        var service = planService();
+        if (service.isEmpty()) {
+            activityLog.warning("New plan", "Connect the control (or target) cluster in the Clusters step first.");
             return;
         }
-        var service = new io.mtcassistant.ui.steps.plans.ClusterPlanService(target.get().context().name(),
-                target.get().client(), clusters.session(ClusterRole.SOURCE).map(s -> s.client()).orElse(null));
         var window = new java.util.concurrent.atomic.AtomicReference<javafx.stage.Stage>();
-        var viewModel = new io.mtcassistant.ui.steps.plans.NewPlanViewModel(service, runner, plan -> {
+        var viewModel = new io.mtcassistant.ui.steps.plans.NewPlanViewModel(service.get(), runner, plan -> {
             monitor.selectedPlanProperty().set(plan);
             if (window.get() != null) {
                 window.get().close();
@@ -199,6 +199,18 @@ public final class AppComposition implements AutoCloseable {
             viewModel.editExisting(existing);
         }
         window.set(io.mtcassistant.ui.steps.plans.NewPlanWindow.open(owner, viewModel, dialogs));
+    }
+
+    /**
+     * The plans flow on the cluster the Monitor page watches (MigPlans live on the control cluster step 2 chose, which
+     * need not be the target), else on the one it would watch (a file is shown); the source's namespaces from the
+     * connected source.
+     */
+    java.util.Optional<io.mtcassistant.ui.steps.plans.ClusterPlanService> planService() {
+        var control = monitor.controlCluster().or(() -> controlClusters.get()
+                .flatMap(io.mtcassistant.ui.steps.monitor.MonitorService::controlCluster));
+        return control.map(c -> new io.mtcassistant.ui.steps.plans.ClusterPlanService(c.name(), c.client(),
+                clusters.session(ClusterRole.SOURCE).map(s -> s.client()).orElse(null)));
     }
 
     public String windowTitle() {

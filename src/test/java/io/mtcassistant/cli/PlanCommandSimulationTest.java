@@ -81,6 +81,8 @@ class PlanCommandSimulationTest {
         assertThat(run(create("wiki", "--namespace", "wiki:wiki-new", "--direct-volumes", "--direct-images",
                 "--pv", uploads + "=skip", "--apply"))).as(out + " " + err).isZero();
         assertThat(out.toString()).contains("Ready: The plan is ready");
+        assertThat(err.toString()).contains("mtc-assistant: warning: direct-volumes: rsync_endpoint_type is not set "
+                + "on the control cluster's MigrationController, so rsync to 'host' uses a Route");
         JsonNode plan = plan("wiki");
         assertThat(plan.path("spec").path("namespaces").get(0).asText()).isEqualTo("wiki:wiki-new");
         assertThat(PlanVolume.listFrom(plan)).hasSize(2);
@@ -89,6 +91,9 @@ class PlanCommandSimulationTest {
 
         assertThat(run("plan", "edit", "--name", "wiki", "--pv", uploads + "=copy", "--plan")).isZero();
         assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/wiki", "-      action: skip");
+        assertThat(run("plan", "edit", "--name", "wiki", "--pv", uploads + "=copy:::ReadWriteOnce:verify", "--plan"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("+      verify: true", "accessMode: ReadWriteOnce");
         assertThat(run("plan", "close", "--name", "wiki", "--apply")).isZero();
         assertThat(plan("wiki").path("spec").path("closed").asBoolean()).isTrue();
         assertThat(run("plan", "delete", "--name", "wiki", "--apply")).isZero();
@@ -165,10 +170,21 @@ class PlanCommandSimulationTest {
                 "PostRestore", "--hook-image", "quay.example/tools/warm:2", "--apply")).as(out + " " + err).isZero();
         assertThat(plan("billing-hooks").path("spec").path("hooks")).hasSize(1);
         assertThat(hook("warm-ledger").path("spec").path("image").asText()).isEqualTo("quay.example/tools/warm:2");
+        assertThat(hook("quiesce-ledger")).as("dropped and run by no other plan: deleted").isNull();
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
         assertThat(plan("billing-hooks").path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--apply")).isZero();
+        assertThat(out.toString()).contains("applied", "note: Plan billing-hooks already is so: nothing to change.");
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--direct-volumes=false", "--plan", "--output",
+                "json")).isZero();
+        assertThat(out.toString()).contains("\"actions\" : [ ]",
+                "Plan billing-hooks already is so: nothing to change.");
+        assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--plan")).isZero();
+        assertThat(out.toString()).contains("merge-patch MigPlan openshift-migration/billing-hooks",
+                "delete MigHook openshift-migration/warm-ledger");
         assertThat(run("plan", "edit", "--name", "billing-hooks", "--no-hooks", "--apply")).isZero();
         assertThat(plan("billing-hooks").path("spec").path("hooks")).isEmpty();
+        assertThat(hook("warm-ledger")).isNull();
         assertThat(run("plan", "delete", "--name", "billing-hooks", "--apply")).isZero();
     }
 
@@ -212,9 +228,10 @@ class PlanCommandSimulationTest {
         }
     }
 
+    /** The MigHook, or null when there is none. */
     private static JsonNode hook(String name) {
-        return Serialization.jsonMapper().valueToTree(target.genericKubernetesResources(
-                io.mtcassistant.plans.MigPlanManifests.MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(name)
-                .get());
+        var hook = target.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                .inNamespace(MigResources.NAMESPACE).withName(name).get();
+        return hook == null ? null : Serialization.jsonMapper().valueToTree(hook);
     }
 }

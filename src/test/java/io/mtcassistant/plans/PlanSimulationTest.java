@@ -213,27 +213,38 @@ class PlanSimulationTest {
         }
     }
 
+    /** Creates an object of this old group/version in the namespace of the simulated source. */
+    private static void createOld(KubernetesClient source, String namespace, String group, String version, String kind,
+            String plural) {
+        var context = new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup(group)
+                .withVersion(version).withKind(kind).withPlural(plural).withNamespaced(true).build();
+        source.genericKubernetesResources(context).inNamespace(namespace).resource(
+                new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion(group + "/"
+                        + version).withKind(kind).withNewMetadata().withName("web").withNamespace(namespace)
+                        .endMetadata().build()).create();
+    }
+
     @Test
     void resourcesOfApisTheTargetNoLongerServesAreListed() {
         KubernetesClient source = environment.source().client();
-        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext ingresses =
-                new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("extensions")
-                        .withVersion("v1beta1").withKind("Ingress").withPlural("ingresses").withNamespaced(true).build();
         try {
             source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
                     .withName("legacy-web").endMetadata().build()).create();
-            source.genericKubernetesResources(ingresses).inNamespace("legacy-web").resource(
-                    new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-                            .withApiVersion("extensions/v1beta1").withKind("Ingress").withNewMetadata()
-                            .withName("web").withNamespace("legacy-web").endMetadata().build()).create();
+            createOld(source, "legacy-web", "extensions", "v1beta1", "Ingress", "ingresses");
+            createOld(source, "legacy-web", "apps", "v1beta2", "Deployment", "deployments");
+            createOld(source, "legacy-web", "rbac.authorization.k8s.io", "v1beta1", "RoleBinding", "rolebindings");
+            // removed in 1.26: the simulated 4.12 target (1.25) still serves it
+            createOld(source, "legacy-web", "autoscaling", "v2beta2", "HorizontalPodAutoscaler",
+                    "horizontalpodautoscalers");
             createDirectly(PlanFixtures.request("legacy", "legacy-web"));
             Condition gvks = awaitCondition("legacy", "GVKsIncompatible");
             assertThat(gvks.category()).isEqualTo("Warn");
             assertThat(gvks.message()).contains("`incompatibleNamespaces`");
             assertThat(PlanConditionGuide.showsFix(PlanConditionGuide.explain(gvks))).isTrue();
             awaitTrue(() -> !PlanConditionGuide.incompatibleResources(plan("legacy")).isEmpty());
-            assertThat(PlanConditionGuide.incompatibleResources(plan("legacy")))
-                    .containsExactly("legacy-web: extensions/v1beta1 ingresses");
+            assertThat(PlanConditionGuide.incompatibleResources(plan("legacy"))).containsExactly("legacy-web: "
+                    + "apps/v1beta2 deployments, extensions/v1beta1 ingresses, rbac.authorization.k8s.io/v1beta1 "
+                    + "rolebindings");
         } finally {
             delete("legacy");
             source.namespaces().withName("legacy-web").delete();

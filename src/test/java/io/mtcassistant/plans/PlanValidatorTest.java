@@ -100,6 +100,43 @@ class PlanValidatorTest {
                 .startsWith("direct-images: MigCluster 'host' has no exposed registry route");
     }
 
+    private static List<String> volumeWarnings(String source, String target, RsyncEndpoint rsync) {
+        PlanInventory base = PlanFixtures.inventory(PlanLimits.DEFAULTS);
+        PlanInventory inventory = new PlanInventory(base.clusters(), base.storages(), base.limits(),
+                base.sourceNamespaces(), rsync);
+        PlanRequest request = new PlanRequest("p", source, target, "replication-repository",
+                List.of(NamespaceMapping.parse("shop")), List.of(), false, true, List.of());
+        return PlanValidator.validate(request, inventory).stream().filter(p -> p.field().equals("direct-volumes"))
+                .map(p -> (p.blocking() ? "error " : "warning ") + p.message()).toList();
+    }
+
+    @Test
+    void directVolumesSayWhatTheRsyncEndpointNeedsWhenItIsNotSet() {
+        assertThat(volumeWarnings("sim-source", "host", new RsyncEndpoint("host", null))).singleElement().asString()
+                .startsWith("warning rsync_endpoint_type is not set on the control cluster's MigrationController, "
+                        + "so rsync to 'host' uses a Route: a passthrough Route on the destination cluster's router")
+                .endsWith("set NodePort (or ClusterIP) in the Proxy & network step, or use indirect volume migration");
+        assertThat(new RsyncEndpoint("host", null).needs("host")).startsWith("To host rsync uses a Route endpoint "
+                + "(rsync_endpoint_type unset: the controller's default): a passthrough Route");
+
+        RsyncEndpoint nodePort = new RsyncEndpoint("host", "NodePort");
+        assertThat(volumeWarnings("sim-source", "host", nodePort)).isEmpty();
+        assertThat(nodePort.needs("host")).startsWith("To host rsync uses a NodePort endpoint (rsync_endpoint_type "
+                + "= NodePort): a NodePort Service: the source must reach the destination's node addresses");
+
+        assertThat(volumeWarnings("sim-source", "host", new RsyncEndpoint("host", "LoadBalancer"))).singleElement()
+                .asString().contains("'LoadBalancer'", "silently uses Route", "Proxy & network step");
+        assertThat(volumeWarnings("sim-source", "host", new RsyncEndpoint("host", "ClusterIP"))).singleElement()
+                .asString().startsWith("warning rsync_endpoint_type ClusterIP works only when the source's pods can "
+                        + "reach the destination's service network");
+        assertThat(volumeWarnings("host", "host", new RsyncEndpoint("host", "ClusterIP")))
+                .as("within one cluster ClusterIP is fine").isEmpty();
+        assertThat(volumeWarnings("host", "sim-source", new RsyncEndpoint("host", "NodePort"))).singleElement()
+                .asString().startsWith("warning MigCluster 'sim-source' is not the control cluster: its "
+                        + "rsync_endpoint_type is not checked here");
+        assertThat(volumeWarnings("sim-source", "host", null)).as("not read: not checked").isEmpty();
+    }
+
     @Test
     void pvChoicesParse() {
         assertThat(PvChoice.parse("pv-a=copy:snapshot:gp3-csi"))
@@ -108,5 +145,20 @@ class PlanValidatorTest {
         assertThatThrownBy(() -> PvChoice.parse("pv-b=keep")).hasMessageContaining("use copy, move or skip");
         assertThatThrownBy(() -> PvChoice.parse("pv-b=move:snapshot")).hasMessageContaining("copy only");
         assertThatThrownBy(() -> PvChoice.parse("copy")).hasMessageContaining("NAME=");
+        // the access mode and verify parts come after the older ones, so older --pv values read as before
+        assertThat(PvChoice.parse("pv-a=copy:filesystem:cephfs:ReadWriteMany:verify")).isEqualTo(
+                new PvChoice("pv-a", PvAction.COPY, CopyMethod.FILESYSTEM, "cephfs", "ReadWriteMany", true));
+        assertThat(PvChoice.parse("pv-a=copy::::verify"))
+                .isEqualTo(new PvChoice("pv-a", PvAction.COPY, null, null, null, true));
+        assertThat(PvChoice.parse("pv-a=copy:::ReadWriteOnce:no-verify"))
+                .isEqualTo(new PvChoice("pv-a", PvAction.COPY, null, null, "ReadWriteOnce", false));
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:::RWX")).hasMessageContaining("'RWX' is not an access "
+                + "mode: use ReadWriteOnce, ReadWriteMany, ReadOnlyMany, ReadWriteOncePod");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy::::yes")).hasMessageContaining("verify or no-verify");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:snapshot:::verify"))
+                .hasMessageContaining("verify checks filesystem copies");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=skip:::ReadWriteOnce")).hasMessageContaining("copy only");
+        assertThatThrownBy(() -> PvChoice.parse("pv-a=copy:filesystem:c:ReadWriteOnce:verify:x"))
+                .hasMessageContaining("too many ':' parts");
     }
 }

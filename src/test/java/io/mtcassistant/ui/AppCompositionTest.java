@@ -137,6 +137,62 @@ class AppCompositionTest {
         }
     }
 
+    @Test
+    void newPlanAndEditUseTheControlClusterStepTwoChoseNotTheTarget() throws Exception {
+        Path config = Files.createTempFile("kubeconfig", ".yaml");
+        var clients = new java.util.HashMap<String, io.fabric8.kubernetes.client.KubernetesClient>();
+        FakeConnector connector = new FakeConnector();
+        for (String context : List.of("ocp3", "ocp4", "hub")) {
+            // a client that is never used to connect: only which one the plans flow gets is checked
+            var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                    new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build())
+                    .build();
+            clients.put(context, client);
+            connector.answers(context, (entry, options) -> new io.mtcassistant.cluster.ConnectionOutcome.Connected(
+                    entry, new ClientSession(entry, FakeConnector.facts(entry, context.equals("ocp3") ? "3.11.784"
+                            : "4.14.2", true), client)));
+        }
+        FakeDialogs dialogs = new FakeDialogs();
+        dialogs.kubeconfigChoices.add(List.of(config));
+        loader.file(config, "ocp3", "ocp4", "hub");
+        AppComposition app = TestCompositions.withFakes(loader, connector, List.of(), dialogs, SyncTaskRunner::new,
+                false, () -> null);
+        try {
+            app.clusters().addFiles();
+            for (var role : java.util.Map.of("ocp3", io.mtcassistant.cluster.ClusterRole.SOURCE, "ocp4",
+                    io.mtcassistant.cluster.ClusterRole.TARGET, "hub", io.mtcassistant.cluster.ClusterRole.REMOTE)
+                    .entrySet()) {
+                app.clusters().assignRole(app.clusters().contexts().stream().filter(r -> r.name().equals(role.getKey()))
+                        .findFirst().orElseThrow(), role.getValue());
+            }
+            app.clusters().connect();
+            assertThat(app.planService().orElseThrow().cluster()).as("no decision yet: the target").isEqualTo("ocp4");
+
+            var plan = new io.mtcassistant.compat.MigrationPlan(io.mtcassistant.compat.MtcVersion.of("1.8"), "hub",
+                    io.mtcassistant.compat.NetworkWorkaround.NONE, List.of(), List.of());
+            app.migrationPlan().publish(new io.mtcassistant.compat.CompatibilityReport("2026-12-03T00:00:00Z", "test",
+                    io.mtcassistant.compat.Verdict.READY, "ready", List.of(),
+                    io.mtcassistant.compat.MigrationDecisions.none(), plan));
+
+            var service = app.planService().orElseThrow();
+            assertThat(service.cluster()).isEqualTo("hub");
+            assertThat(service.controlClient()).isSameAs(clients.get("hub"));
+        } finally {
+            app.close();
+            clients.values().forEach(io.fabric8.kubernetes.client.KubernetesClient::close);
+            Files.deleteIfExists(config);
+        }
+    }
+
+    /** A connected session with a client that is never asked anything. */
+    private record ClientSession(io.mtcassistant.cluster.ContextEntry context,
+            io.mtcassistant.cluster.ClusterFacts facts, io.fabric8.kubernetes.client.KubernetesClient client)
+            implements io.mtcassistant.cluster.ClusterSession {
+        @Override
+        public void close() {
+        }
+    }
+
     /** Writes a kubeconfig file the fake loader knows; optionally waits in start() until released. */
     private final class FakeDemoClusters implements DemoClusters {
         private final CountDownLatch release;

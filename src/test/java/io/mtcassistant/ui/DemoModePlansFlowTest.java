@@ -15,6 +15,7 @@ import io.mtcassistant.ui.testsupport.Snapshots;
 import io.mtcassistant.ui.testsupport.TestWindows;
 import io.mtcassistant.ui.wizard.WizardModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -38,9 +39,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The New plan flow in demo mode: from the Monitor page through General, Namespaces, Persistent volumes, Options,
  * Hooks and Review, the plan created on the simulated control cluster becomes Ready, its discovered volumes show,
- * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, Review's diff,
- * Apply), closed and deleted after confirmations naming it; a plan whose migration runs is refused with the reason.
- * Writes target/snapshots/plans-*.png.
+ * a stage starts and the monitor shows it. An existing plan is edited (Edit… on the Monitor page, its hooks shown on
+ * Hooks, Review's diff of every change, Apply), closed and deleted after confirmations naming it; a plan whose
+ * migration runs is refused with the reason. Writes target/snapshots/plans-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoModePlansFlowTest {
@@ -169,6 +170,37 @@ class DemoModePlansFlowTest {
         return list.getItems().stream().map(PlanView.class::cast).filter(p -> p.name().equals(plan)).findFirst();
     }
 
+    private io.fabric8.kubernetes.client.KubernetesClient reportsClient() {
+        return app.clusters().session(io.mtcassistant.cluster.ClusterRole.TARGET).orElseThrow().client();
+    }
+
+    /** The demo's reports plan runs no hook: two are added as the console would (MigHooks, then spec.hooks). */
+    private void giveReportsHooks() {
+        var client = reportsClient();
+        for (String hook : List.of("""
+                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                 "metadata": {"name": "reports-export", "namespace": "openshift-migration"},
+                 "spec": {"custom": true, "image": "quay.example/reports/export:1", "targetCluster": "destination"}}""",
+                """
+                {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                 "metadata": {"name": "reports-notify", "namespace": "openshift-migration"},
+                 "spec": {"custom": true, "image": "quay.example/reports/notify:1", "targetCluster": "source"}}""")) {
+            client.genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                    .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).resource(
+                            io.fabric8.kubernetes.client.utils.Serialization.unmarshal(hook,
+                                    io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        }
+        client.genericKubernetesResources(io.mtcassistant.monitor.MigResources.MIG_PLAN)
+                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).withName("reports")
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), """
+                        {"spec": {"hooks": [
+                          {"reference": {"name": "reports-export", "namespace": "openshift-migration"},
+                           "phase": "PostRestore", "executionNamespace": "reports", "serviceAccount": "default"},
+                          {"reference": {"name": "reports-notify", "namespace": "openshift-migration"},
+                           "phase": "PreBackup", "executionNamespace": "reports", "serviceAccount": "default"}]}}""");
+    }
+
     @Test
     void anExistingPlanIsEditedClosedAndDeletedFromTheMonitor(FxRobot robot) throws Exception {
         DemoClustersSteps.awaitDemoContexts(app);
@@ -183,6 +215,7 @@ class DemoModePlansFlowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> delete.isDisabled()
                 && reasons(robot).contains("Delete plan: migration crm-stage-1 of plan crm is running"));
 
+        giveReportsHooks();
         choose(robot, "reports");
         Button edit = robot.lookup("#monitor-edit-plan").queryAs(Button.class);
         try {
@@ -202,11 +235,25 @@ class DemoModePlansFlowTest {
         robot.clickOn("#plan-namespace-filter").write("billing");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#plan-ns-billing").tryQuery().isPresent());
         robot.clickOn("#plan-ns-billing");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             next(robot);
         }
+        // the Hooks page shows the plan's hook; a new image is part of the same change plan
+        javafx.scene.control.TextField hookImage = robot.lookup("#plan-hook-image")
+                .queryAs(javafx.scene.control.TextField.class);
+        assertThat(robot.lookup("#plan-hook-name").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("reports-export");
+        assertThat(hookImage.getText()).isEqualTo("quay.example/reports/export:1");
+        assertThat(robot.lookup("#plan-hook-enabled").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .isTrue();
+        assertThat(robot.lookup("#plan-hook-others").queryAs(ListView.class).getItems()).hasSize(1);
+        robot.interact(() -> hookImage.setText("quay.example/reports/export:2"));
+        snapshot(robot, "8-edit-hooks");
+        next(robot);
         TextArea review = robot.lookup("#plan-yaml").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> review.getText().contains("+  - billing"));
+        assertThat(review.getText()).contains("merge-patch MigHook openshift-migration/reports-export",
+                "+  image: quay.example/reports/export:2");
         assertThat(robot.lookup("#plan-create").queryAs(Button.class).getText()).isEqualTo("Apply changes");
         snapshot(robot, "8-edit-review");
         robot.clickOn("#plan-create");
@@ -214,6 +261,9 @@ class DemoModePlansFlowTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> status.getText().startsWith("Plan reports changed."));
         Window planWindow = planScene(robot).getWindow();
         robot.interact(() -> ((Stage) planWindow).close());
+        assertThat(reportsClient().genericKubernetesResources(io.mtcassistant.plans.MigPlanManifests.MIG_HOOK)
+                .inNamespace(io.mtcassistant.monitor.MigResources.NAMESPACE).withName("reports-export").get()
+                .getAdditionalProperties().toString()).contains("image=quay.example/reports/export:2");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown(robot, "reports")
                 .map(p -> p.namespaces().contains("billing")).orElse(false));
 

@@ -16,8 +16,8 @@ import java.util.List;
  * What the simulated controller compares between the simulated source and the target (control) cluster: resources
  * in the plan's namespaces whose API group/version the target no longer serves (GVKsIncompatible, listed in
  * status.incompatibleNamespaces), and the MTC operator versions the two clusters' migration-cluster-config
- * ConfigMaps carry (ClusterVersionMismatch). A simulation: it looks only for the few removed APIs listed here,
- * not through API discovery as mig-controller does.
+ * ConfigMaps carry (ClusterVersionMismatch). A simulation: it looks only for the removed APIs listed here (those of
+ * Kubernetes' deprecation guide up to 1.26), not through API discovery as mig-controller does.
  */
 final class SourceCompatibility {
 
@@ -35,10 +35,31 @@ final class SourceCompatibility {
         }
     }
 
+    /**
+     * The namespaced group/versions Kubernetes removed (its deprecated API migration guide) that a plan's namespaces
+     * may still hold on an older source; events are left out, as MTC does not migrate them.
+     */
     private static final List<RemovedApi> REMOVED = List.of(
+            new RemovedApi("extensions", "v1beta1", "Deployment", "deployments", 16),
+            new RemovedApi("extensions", "v1beta1", "DaemonSet", "daemonsets", 16),
+            new RemovedApi("extensions", "v1beta1", "ReplicaSet", "replicasets", 16),
+            new RemovedApi("extensions", "v1beta1", "NetworkPolicy", "networkpolicies", 16),
+            new RemovedApi("apps", "v1beta1", "Deployment", "deployments", 16),
+            new RemovedApi("apps", "v1beta1", "StatefulSet", "statefulsets", 16),
+            new RemovedApi("apps", "v1beta2", "Deployment", "deployments", 16),
+            new RemovedApi("apps", "v1beta2", "StatefulSet", "statefulsets", 16),
+            new RemovedApi("apps", "v1beta2", "DaemonSet", "daemonsets", 16),
+            new RemovedApi("apps", "v1beta2", "ReplicaSet", "replicasets", 16),
             new RemovedApi("extensions", "v1beta1", "Ingress", "ingresses", 22),
+            new RemovedApi("networking.k8s.io", "v1beta1", "Ingress", "ingresses", 22),
+            new RemovedApi("rbac.authorization.k8s.io", "v1beta1", "Role", "roles", 22),
+            new RemovedApi("rbac.authorization.k8s.io", "v1beta1", "RoleBinding", "rolebindings", 22),
+            new RemovedApi("coordination.k8s.io", "v1beta1", "Lease", "leases", 22),
             new RemovedApi("batch", "v1beta1", "CronJob", "cronjobs", 25),
-            new RemovedApi("policy", "v1beta1", "PodDisruptionBudget", "poddisruptionbudgets", 25));
+            new RemovedApi("policy", "v1beta1", "PodDisruptionBudget", "poddisruptionbudgets", 25),
+            new RemovedApi("discovery.k8s.io", "v1beta1", "EndpointSlice", "endpointslices", 25),
+            new RemovedApi("autoscaling", "v2beta1", "HorizontalPodAutoscaler", "horizontalpodautoscalers", 25),
+            new RemovedApi("autoscaling", "v2beta2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", 26));
 
     private final KubernetesClient source;
     private final KubernetesClient control;
@@ -54,22 +75,35 @@ final class SourceCompatibility {
     /** status.incompatibleNamespaces for these source namespaces: empty when the target serves all they hold. */
     ArrayNode incompatibleNamespaces(List<String> namespaces) {
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        if (namespaces.isEmpty()) {
+            return result;
+        }
         int minor = targetMinor();
-        for (String namespace : namespaces) {
-            ArrayNode gvks = JsonNodeFactory.instance.arrayNode();
-            for (RemovedApi api : REMOVED) {
-                if (minor >= api.removedInMinor() && !source.genericKubernetesResources(api.context())
-                        .inNamespace(namespace).list().getItems().isEmpty()) {
+        // one list per removed API across the source, not one per API and namespace: the check runs for every plan
+        java.util.Map<String, ArrayNode> gvksByNamespace = new java.util.LinkedHashMap<>();
+        namespaces.forEach(n -> gvksByNamespace.put(n, JsonNodeFactory.instance.arrayNode()));
+        for (RemovedApi api : REMOVED) {
+            if (minor < api.removedInMinor()) {
+                continue;
+            }
+            java.util.Set<String> holding = new java.util.HashSet<>();
+            source.genericKubernetesResources(api.context()).inAnyNamespace().list().getItems()
+                    .forEach(o -> holding.add(o.getMetadata().getNamespace()));
+            for (String namespace : namespaces) {
+                if (holding.contains(namespace)) {
                     // mig-controller names the resource (plural) in the kind field
-                    gvks.addObject().put("group", api.group()).put("version", api.version()).put("kind", api.plural());
+                    gvksByNamespace.get(namespace).addObject().put("group", api.group()).put("version", api.version())
+                            .put("kind", api.plural());
                 }
             }
+        }
+        gvksByNamespace.forEach((namespace, gvks) -> {
             if (!gvks.isEmpty()) {
                 ObjectNode entry = result.addObject();
                 entry.put("name", namespace);
                 entry.set("gvks", gvks);
             }
-        }
+        });
         return result;
     }
 

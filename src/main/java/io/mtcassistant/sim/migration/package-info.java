@@ -16,9 +16,9 @@
  * adjustable scale. {@link io.mtcassistant.sim.migration.SimulatedMigrationLoad} is a bounded benchmark load.
  *
  * New MigPlans get PV discovery from the simulated source's claims ({@code PvDiscovery}) and the plan warnings
- * PlanConflict, PvCapacityAdjustmentRequired, GVKsIncompatible (three removed APIs only, no real API discovery) and
- * ClusterVersionMismatch; remote MigClusters are validated by their token ({@code ClusterValidation}) and MigStorages
- * by an S3 write to their bucket ({@code StorageValidation}).
+ * PlanConflict, PvCapacityAdjustmentRequired, GVKsIncompatible (the namespaced APIs of Kubernetes' deprecation guide
+ * up to 1.26, no real API discovery) and ClusterVersionMismatch; remote MigClusters are validated by their token
+ * ({@code ClusterValidation}) and MigStorages by an S3 write to their bucket ({@code StorageValidation}).
  *
  * <p>What it does NOT do: no DirectImageMigration or
  * DirectImageStreamMigration objects (only the DirectImage step's progress line), no MigHook jobs (hook steps only

@@ -62,6 +62,11 @@ public final class ClusterMonitorService implements MonitorService {
     }
 
     @Override
+    public java.util.Optional<ControlCluster> controlCluster() {
+        return java.util.Optional.of(new ControlCluster(cluster, client));
+    }
+
+    @Override
     public String note() {
         return note;
     }

@@ -29,4 +29,9 @@ public interface MonitorService {
     default String note() {
         return "";
     }
+
+    /** The watched cluster's client and name, for New plan… and Edit…; empty when this is no cluster. */
+    default java.util.Optional<ControlCluster> controlCluster() {
+        return java.util.Optional.empty();
+    }
 }

@@ -117,6 +117,14 @@ public final class MonitorViewModel {
         watch = service.watch(this::offer);
     }
 
+    /**
+     * The cluster the page watches (the control cluster step 2 chose, else the target), for New plan… and Edit…;
+     * empty while a file is shown or nothing is connected.
+     */
+    public Optional<ControlCluster> controlCluster() {
+        return service == null ? Optional.empty() : service.controlCluster();
+    }
+
     /** The admin left the step: stop watching. */
     public void leave() {
         if (watch != null) {

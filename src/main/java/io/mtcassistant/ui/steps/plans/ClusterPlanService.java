@@ -16,7 +16,10 @@ import io.mtcassistant.plans.PlanInventoryReader;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The New plan flow on the connected clusters: the target (control) and, when connected, the source. */
+/**
+ * The New plan flow on the connected clusters: the control cluster the Monitor page watches (MigPlans live there)
+ * and, when connected, the source (its namespaces).
+ */
 public final class ClusterPlanService implements PlanService {
 
     private final String cluster;
@@ -50,6 +53,16 @@ public final class ClusterPlanService implements PlanService {
     }
 
     @Override
+    public io.mtcassistant.plans.LivePlanHooks hooks(JsonNode plan) {
+        return io.mtcassistant.plans.LivePlanHooks.read(control, plan);
+    }
+
+    @Override
+    public java.util.Set<String> migHookNames() {
+        return io.mtcassistant.plans.LivePlanHooks.migHookNames(control);
+    }
+
+    @Override
     public String start(ActionRequest request) throws MigrationActions.ActionRefusedException {
         var snapshot = new MonitorModel(Clock.systemUTC()).build(MigrationObjectsReader.list(control,
                 MigResources.NAMESPACE));
@@ -65,5 +78,10 @@ public final class ClusterPlanService implements PlanService {
     @Override
     public String cluster() {
         return cluster;
+    }
+
+    /** The client plans are read and written with (the control cluster's). */
+    public KubernetesClient controlClient() {
+        return control;
     }
 }

@@ -53,6 +53,7 @@ public final class NewPlanView {
     @FXML private CheckBox directImagesBox;
     @FXML private CheckBox directVolumesBox;
     @FXML private Button saveOptionsButton;
+    @FXML private Label volumesNeedLabel;
     @FXML private Label optionsHint;
     @FXML private Button saveHooksButton;
     @FXML private Label hooksHint;
@@ -64,6 +65,9 @@ public final class NewPlanView {
     @FXML private TextField hookServiceAccount;
     @FXML private TextField hookImage;
     @FXML private TextArea hookPlaybook;
+    @FXML private Label otherHooksLabel;
+    @FXML private Button takeHookButton;
+    @FXML private ListView<io.mtcassistant.plans.PlanHook> otherHooks;
     @FXML private TextArea yamlArea;
     @FXML private TextArea conditionsArea;
     @FXML private Button exportButton;
@@ -118,14 +122,22 @@ public final class NewPlanView {
         saveVolumesButton.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
         directImagesBox.selectedProperty().bindBidirectional(viewModel.options().directImagesProperty());
         directVolumesBox.selectedProperty().bindBidirectional(viewModel.options().directVolumesProperty());
+        volumesNeedLabel.textProperty().bind(viewModel.options().volumesNeedProperty());
+        volumesNeedLabel.managedProperty().bind(viewModel.options().volumesNeedProperty().isNotEmpty());
         hooks();
         for (Button save : List.of(saveOptionsButton, saveHooksButton)) {
-            save.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty()));
+            // editing: the changes go with the others on Review, not one page at a time
+            save.disableProperty().bind(viewModel.createdProperty().not().or(viewModel.busyProperty())
+                    .or(viewModel.editingProperty()));
+            save.visibleProperty().bind(viewModel.editingProperty().not());
+            save.managedProperty().bind(save.visibleProperty());
         }
         for (Label hint : List.of(optionsHint, hooksHint)) {
-            hint.textProperty().bind(Bindings.when(viewModel.createdProperty())
-                    .then("The plan exists: save to change it (a merge patch through the change plan).")
-                    .otherwise("Used when the plan is created on Review."));
+            hint.textProperty().bind(Bindings.when(viewModel.editingProperty())
+                    .then("Review shows this page's changes with the others, as one diff to apply.")
+                    .otherwise(Bindings.when(viewModel.createdProperty())
+                            .then("The plan exists: save to change it (a merge patch through the change plan).")
+                            .otherwise("Used when the plan is created on Review.")));
         }
         yamlArea.textProperty().bind(viewModel.yamlProperty());
         conditionsArea.textProperty().bind(viewModel.conditionsProperty());
@@ -186,6 +198,21 @@ public final class NewPlanView {
         hookServiceAccount.textProperty().bindBidirectional(page.serviceAccountProperty());
         hookImage.textProperty().bindBidirectional(page.imageProperty());
         hookPlaybook.textProperty().bindBidirectional(page.playbookProperty());
+        otherHooks.setItems(page.others());
+        otherHooks.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(io.mtcassistant.plans.PlanHook hook, boolean empty) {
+                super.updateItem(hook, empty);
+                setText(empty || hook == null ? null : hook.name() + " at " + hook.phase() + " on the "
+                        + hook.targetCluster() + " (" + (hook.custom() ? "image " + hook.image() : "playbook")
+                        + ", " + hook.executionNamespace() + "/" + hook.serviceAccount() + ")");
+            }
+        });
+        for (javafx.scene.Node node : List.of(otherHooksLabel, otherHooks, takeHookButton)) {
+            node.visibleProperty().bind(Bindings.isNotEmpty(page.others()));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        takeHookButton.disableProperty().bind(otherHooks.getSelectionModel().selectedItemProperty().isNull());
     }
 
     private void showPage(int page) {
@@ -217,6 +244,19 @@ public final class NewPlanView {
     @FXML
     private void saveHooks() {
         viewModel.applyHooks();
+    }
+
+    @FXML
+    private void takeHook() {
+        var chosen = otherHooks.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            viewModel.hooks().take(chosen);
+        }
+    }
+
+    @FXML
+    private void addHook() {
+        viewModel.hooks().addAnother();
     }
 
     @FXML

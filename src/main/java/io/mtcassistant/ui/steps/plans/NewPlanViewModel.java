@@ -6,9 +6,11 @@ import io.mtcassistant.install.plan.ChangePlan;
 import io.mtcassistant.install.plan.ChangePlanExporter;
 import io.mtcassistant.monitor.ActionRequest;
 import io.mtcassistant.monitor.Condition;
+import io.mtcassistant.plans.LivePlanHooks;
 import io.mtcassistant.plans.MigPlanManifests;
 import io.mtcassistant.plans.PlanChanges;
 import io.mtcassistant.plans.PlanConditionGuide;
+import io.mtcassistant.plans.PlanEdit;
 import io.mtcassistant.plans.PlanHook;
 import io.mtcassistant.plans.PlanInventory;
 import io.mtcassistant.plans.PlanProblem;
@@ -36,8 +38,8 @@ import javafx.beans.property.StringProperty;
  * status) and the Review page, and does the work. The plan is created from Review through the change plan; the
  * controller then discovers the volumes, whose choices are applied as an edit of the plan, as are later changes of
  * the Options and Hooks pages; Start stage / Start cutover hand the plan to the monitor. Opened on an existing plan
- * ({@link #editExisting}), the same pages show it; Review shows the merge patch of the namespace or volume changes as
- * a diff, and Apply sends it through the change plan.
+ * ({@link #editExisting}), the same pages show it, its hooks included; Review shows every change (the MigPlan's merge
+ * patch, MigHooks created, patched or deleted) as one change plan with its diff, and Apply or Export sends it whole.
  */
 public final class NewPlanViewModel {
 
@@ -68,12 +70,32 @@ public final class NewPlanViewModel {
     private String existing;
     private PlanInventory inventory;
     private JsonNode livePlan;
+    private LivePlanHooks liveHooks = LivePlanHooks.NONE;
+    /** The MigHooks on the control cluster when the window opened: a new hook may not take one's name. */
+    private java.util.Set<String> migHooks = java.util.Set.of();
 
     /** @param handOver called with the plan's name once a migration has started (the monitor shows it) */
     public NewPlanViewModel(PlanService service, TaskRunner runner, Consumer<String> handOver) {
         this.service = service;
         this.runner = runner;
         this.handOver = handOver;
+        general.targetProperty().addListener((obs, old, now) -> refreshVolumesNeed());
+        options.directVolumesProperty().addListener((obs, old, now) -> refreshVolumesNeed());
+    }
+
+    /** The Options page's line on the rsync endpoint to the chosen target, or what is missing. */
+    private void refreshVolumesNeed() {
+        String target = GeneralPage.nameOf(general.targetProperty());
+        if (inventory == null || inventory.rsync() == null || !options.directVolumesProperty().get()
+                || target == null || target.isEmpty()) {
+            options.volumesNeedProperty().set("");
+            return;
+        }
+        // a warning says what is needed itself; else the line on what the endpoint in use needs
+        List<String> warnings = problems().stream()
+                .filter(p -> p.field().equals("direct-volumes")).map(p -> "⚠ " + p.message()).toList();
+        options.volumesNeedProperty().set(warnings.isEmpty() ? inventory.rsync().needs(target)
+                : String.join("\n", warnings));
     }
 
     /** Before {@link #load()}: the pages show this existing plan, and Review applies the changes made to it. */
@@ -83,7 +105,7 @@ public final class NewPlanViewModel {
         title.set("Edit migration plan " + planName);
     }
 
-    private record Loaded(PlanInventory inventory, JsonNode plan) {
+    private record Loaded(PlanInventory inventory, JsonNode plan, LivePlanHooks hooks, java.util.Set<String> migHooks) {
     }
 
     /** Reads the clusters, storages, limits and the source's namespaces (and the plan, when editing one). */
@@ -91,11 +113,15 @@ public final class NewPlanViewModel {
         busy.set(true);
         status.set("Reading the MigClusters, MigStorages and the source's namespaces ...");
         String planName = existing;
-        runner.run(BackgroundTask.of("Read what a plan can use", progress -> new Loaded(service.inventory(),
-                planName == null ? null : service.plan(planName))).onSuccess(read -> {
+        runner.run(BackgroundTask.of("Read what a plan can use", progress -> {
+            JsonNode plan = planName == null ? null : service.plan(planName);
+            return new Loaded(service.inventory(), plan, plan == null ? LivePlanHooks.NONE : service.hooks(plan),
+                    service.migHookNames());
+        }).onSuccess(read -> {
+                    migHooks = read.migHooks();
                     loaded(read.inventory());
                     if (planName != null) {
-                        showExisting(planName, read.plan());
+                        showExisting(planName, read.plan(), read.hooks());
                     }
                 }).onFailure(e -> {
                     status.set("Cannot read the clusters: " + e.getMessage());
@@ -103,7 +129,7 @@ public final class NewPlanViewModel {
                 }));
     }
 
-    private void showExisting(String planName, JsonNode plan) {
+    private void showExisting(String planName, JsonNode plan, LivePlanHooks planHooks) {
         if (plan == null) {
             status.set("No MigPlan named " + planName + " on the control cluster any more.");
             return;
@@ -113,12 +139,21 @@ public final class NewPlanViewModel {
         JsonNode spec = plan.path("spec");
         options.directImagesProperty().set(!spec.path("indirectImageMigration").asBoolean(false));
         options.directVolumesProperty().set(!spec.path("indirectVolumeMigration").asBoolean(false));
+        refreshVolumesNeed();
+        liveHooks = planHooks;
+        hooks.load(planHooks.hooks());
         created.set(true);
         show(plan);
-        List<String> hookNames = PlanChanges.hookNames(plan);
-        status.set("Editing plan " + planName + ": change the namespaces or the volume choices, then Apply on Review."
-                + (hookNames.isEmpty() ? "" : " It runs hook(s) " + String.join(", ", hookNames) + "; saving the "
-                        + "Hooks page replaces them."));
+        status.set("Editing plan " + planName + ": change its namespaces, volume choices, options or hooks; Review "
+                + "shows every change as one diff to apply." + (planHooks.missing().isEmpty() ? ""
+                        : " The plan names hook(s) " + String.join(", ", planHooks.missing()) + " whose MigHook is "
+                                + "missing: add them again on Hooks or they are dropped."));
+    }
+
+    /** What the pages show now, as an edit of the existing plan. */
+    private PlanEdit edit() {
+        return new PlanEdit(namespaces.selected(), volumes.choices(), volumes.confirmedCapacities(),
+                options.directImagesProperty().get(), options.directVolumesProperty().get(), hooks.hooks());
     }
 
     /** The merge patch of what was changed on the pages, or empty when nothing differs from the live plan. */
@@ -126,14 +161,14 @@ public final class NewPlanViewModel {
         if (livePlan == null) {
             return java.util.Optional.empty();
         }
-        return PlanChanges.edit(service.cluster(), livePlan, namespaces.selected(), volumes.choices(),
-                volumes.confirmedCapacities());
+        return PlanChanges.edit(service.cluster(), livePlan, liveHooks, edit());
     }
 
     private void previewEdit() {
         java.util.Optional<ChangePlan> change = pendingEdit();
         if (change.isEmpty()) {
-            yaml.set("# No change yet: tick or untick namespaces, or change the volume choices, then come back.");
+            yaml.set("# No change yet: change the namespaces, the volume choices, the options or the hooks, then come "
+                    + "back.");
             return;
         }
         busy.set(true);
@@ -151,6 +186,7 @@ public final class NewPlanViewModel {
         inventory = read;
         general.load(read);
         namespaces.load(read);
+        refreshVolumesNeed();
         status.set("");
         busy.set(false);
     }
@@ -160,6 +196,14 @@ public final class NewPlanViewModel {
                 GeneralPage.nameOf(general.targetProperty()), GeneralPage.nameOf(general.storageProperty()),
                 namespaces.selected(), List.of(), options.directImagesProperty().get(),
                 options.directVolumesProperty().get(), hooks.hooks());
+    }
+
+    /** The request's problems, and a new hook named like a MigHook that is not the plan's (inventory read). */
+    private List<PlanProblem> problems() {
+        List<PlanProblem> all = new ArrayList<>(PlanValidator.validate(request(), inventory));
+        all.addAll(LivePlanHooks.takenNames(hooks.hooks(), livePlan == null ? List.of()
+                : PlanChanges.hookNames(livePlan), migHooks));
+        return all;
     }
 
     /** Goes to the next page when the current one has no blocking problem; shows the problems either way. */
@@ -196,12 +240,13 @@ public final class NewPlanViewModel {
         if (inventory == null) {
             return List.of(PlanProblem.error("clusters", "not read yet"));
         }
-        List<PlanProblem> all = PlanValidator.validate(request(), inventory);
+        List<PlanProblem> all = problems();
         List<String> fields = switch (current) {
             // an existing plan keeps its name, clusters and repository: nothing to check there
             case 0 -> existing != null ? List.<String>of() : List.of("name", "source-cluster", "target-cluster",
                     "storage");
             case 1 -> List.of("namespaces");
+            // the direct-volumes warnings stand on the Options page itself (refreshVolumesNeed)
             case 3 -> List.of("direct-images");
             case 4 -> List.of("hook");
             default -> List.of();
@@ -217,6 +262,9 @@ public final class NewPlanViewModel {
     public void create() {
         if (existing != null) {
             applyEdit();
+            return;
+        }
+        if (inventory != null && shownBlocking(problems().stream().filter(p -> p.field().equals("hook")).toList())) {
             return;
         }
         PlanRequest request = request();
@@ -272,17 +320,19 @@ public final class NewPlanViewModel {
     }
 
     /**
-     * Review's Apply on an existing plan: the pending merge patch, checked like `plan edit` (namespaces and limits,
-     * the volume choices); after a new namespace list, waits a while for the controller to discover its volumes.
+     * Review's Apply on an existing plan: the pending change plan, checked like `plan edit` (namespaces and limits,
+     * the options, the hooks, the volume choices); after a new namespace list, waits a while for the controller to
+     * discover its volumes.
      */
     private void applyEdit() {
         java.util.Optional<ChangePlan> change = pendingEdit();
         if (change.isEmpty()) {
-            status.set("Nothing to apply: the plan already has these namespaces and volume choices.");
+            status.set("Nothing to apply: the plan already has these namespaces, volume choices, options and hooks.");
             return;
         }
-        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of() : PlanValidator.validate(request(),
-                inventory).stream().filter(p -> p.field().equals("namespaces")).toList());
+        List<String> checked = List.of("namespaces", "direct-images", "hook");
+        List<PlanProblem> found = new ArrayList<>(inventory == null ? List.of()
+                : problems().stream().filter(p -> checked.contains(p.field())).toList());
         found.addAll(PvSelections.check(livePlan, volumes.choices(), options.directVolumesProperty().get()));
         found.addAll(PvSelections.checkConfirmations(livePlan, volumes.confirmedCapacities()));
         if (shownBlocking(found)) {
@@ -303,9 +353,10 @@ public final class NewPlanViewModel {
             if (result.succeeded() && newNamespaces) {
                 plan = awaitVolumesOf(planName, plan, wanted, withClaims);
             }
-            return new Created(result, plan);
+            return new Edited(result, plan, plan == null ? LivePlanHooks.NONE : service.hooks(plan));
         }).onSuccess(done -> {
             busy.set(false);
+            liveHooks = done.hooks();
             show(done.plan());
             if (page.get() == PAGES.size() - 1) {
                 yaml.set(io.mtcassistant.install.plan.ChangePlanPreview.text(change.get(),
@@ -318,6 +369,9 @@ public final class NewPlanViewModel {
             busy.set(false);
             status.set("Changing the plan failed: " + e.getMessage());
         }));
+    }
+
+    private record Edited(ApplyResult result, JsonNode plan, LivePlanHooks hooks) {
     }
 
     /**
@@ -374,7 +428,7 @@ public final class NewPlanViewModel {
     private void saveEdit(String what, String saved, List<String> fields,
             java.util.function.Function<JsonNode, ChangePlan> edit) {
         if (inventory != null) {
-            if (shownBlocking(PlanValidator.validate(request(), inventory).stream()
+            if (shownBlocking(problems().stream()
                     .filter(p -> fields.contains(p.field())).toList())) {
                 return;
             }

@@ -19,6 +19,12 @@ public interface PlanService {
     /** The live MigPlan, or null. */
     JsonNode plan(String name);
 
+    /** The hooks the live plan runs (its entries with their MigHooks), where an edit starts from. */
+    io.mtcassistant.plans.LivePlanHooks hooks(JsonNode plan);
+
+    /** The names of the MigHooks on the control cluster (a new hook may not take one). */
+    java.util.Set<String> migHookNames();
+
     /** Starts a stage or a cutover as the monitor does; returns the migration's name. */
     String start(ActionRequest request) throws MigrationActions.ActionRefusedException;
 

@@ -10,6 +10,7 @@ import io.mtcassistant.monitor.MigResources;
 import io.mtcassistant.sim.SimulatedEnvironment;
 import io.mtcassistant.ui.task.SyncTaskRunner;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * is created, changes on the Options and Hooks pages are saved as edits through the change plan.
  */
 class NewPlanViewModelSimulationTest {
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     private static final ResourceDefinitionContext MIG_HOOK = io.mtcassistant.plans.MigPlanManifests.MIG_HOOK;
 
@@ -54,10 +58,16 @@ class NewPlanViewModelSimulationTest {
 
     @Test
     void optionsAndHooksChangedAfterTheCreateAreSavedInThePlan() {
-        NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel model = newModel();
         model.load();
         assertThat(model.general().sourceProperty().get().name()).isEqualTo("sim-source");
+        assertThat(model.general().targetProperty().get().name()).isEqualTo("host");
+        // the demo's control cluster leaves rsync_endpoint_type unset: the Options page says what the Route needs
+        assertThat(model.options().volumesNeedProperty().get()).startsWith("⚠ rsync_endpoint_type is not set on the "
+                + "control cluster's MigrationController, so rsync to 'host' uses a Route: a passthrough Route");
+        model.options().directVolumesProperty().set(false);
+        assertThat(model.options().volumesNeedProperty().get()).isEmpty();
+        model.options().directVolumesProperty().set(true);
         model.general().nameProperty().set("billing-edit");
         model.namespaces().shownNamespaces().stream().filter(r -> r.namespace().name().equals("billing")).findFirst()
                 .orElseThrow().selectedProperty().set(true);
@@ -104,16 +114,14 @@ class NewPlanViewModelSimulationTest {
 
     @Test
     void anExistingPlanIsShownLockedAndItsNamespaceAndVolumeChangesAreReviewedAsADiffThenApplied() {
-        NewPlanViewModel creator = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel creator = newModel();
         creator.load();
         creator.general().nameProperty().set("wiki-edit");
         tick(creator, "wiki");
         creator.create();
         assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
 
-        NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                new SyncTaskRunner(), plan -> { });
+        NewPlanViewModel model = newModel();
         model.editExisting("wiki-edit");
         model.load();
         assertThat(model.titleProperty().get()).isEqualTo("Edit migration plan wiki-edit");
@@ -127,8 +135,7 @@ class NewPlanViewModelSimulationTest {
         // a volume choice: Review shows the merge patch as a diff against the live plan
         model.volumes().volumes().get(0).actionProperty().set(io.mtcassistant.plans.PvAction.SKIP);
         toReview(model);
-        assertThat(model.yamlProperty().get()).contains("Edit the persistent volumes of plan wiki-edit",
-                "+      action: skip");
+        assertThat(model.yamlProperty().get()).contains("Edit plan wiki-edit", "+      action: skip");
         model.create();
         assertThat(model.statusProperty().get()).isEqualTo("Plan wiki-edit changed.");
         assertThat(object(MigResources.MIG_PLAN, "wiki-edit").path("spec").path("persistentVolumes").get(0)
@@ -147,11 +154,107 @@ class NewPlanViewModelSimulationTest {
     }
 
     @Test
+    void editingFillsTheHooksPageAndReviewsOptionsAndHookChangesWithTheOthersAsOneDiff() {
+        NewPlanViewModel creator = newModel();
+        creator.load();
+        creator.general().nameProperty().set("ci-hooks");
+        tick(creator, "ci-tools");
+        HooksPage page = creator.hooks();
+        page.enabledProperty().set(true);
+        page.nameProperty().set("ci-quiesce");
+        page.playbookProperty().set("- hosts: localhost\n  tasks: []\n");
+        page.addAnother();
+        page.nameProperty().set("ci-warm");
+        page.phaseProperty().set(io.mtcassistant.plans.HookPhase.PostRestore);
+        page.imageProperty().set("quay.example/tools/warm:1");
+        page.namespaceProperty().set("ci-tools");
+        page.serviceAccountProperty().set("default");
+        creator.create();
+        assertThat(creator.readyProperty().get()).as(creator.statusProperty().get()).isTrue();
+        assertThat(object(MigResources.MIG_PLAN, "ci-hooks").path("spec").path("hooks")).hasSize(2);
+
+        target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).resource(
+                Serialization.unmarshal("""
+                        {"apiVersion": "migration.openshift.io/v1alpha1", "kind": "MigHook",
+                         "metadata": {"name": "ci-other", "namespace": "openshift-migration"},
+                         "spec": {"custom": true, "image": "quay.example/other:1", "targetCluster": "source"}}""",
+                        io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        NewPlanViewModel model = newModel();
+        model.editExisting("ci-hooks");
+        model.load();
+        HooksPage hooks = model.hooks();
+        assertThat(hooks.enabledProperty().get()).isTrue();
+        assertThat(hooks.nameProperty().get()).isEqualTo("ci-quiesce");
+        assertThat(hooks.playbookProperty().get()).isEqualTo("- hosts: localhost\n  tasks: []\n");
+        assertThat(hooks.imageProperty().get()).as("the default hook runner is not shown as a custom image").isEmpty();
+        assertThat(hooks.others()).extracting(h -> h.name() + " " + h.phase() + " " + h.image() + " "
+                + h.executionNamespace() + "/" + h.serviceAccount())
+                .containsExactly("ci-warm PostRestore quay.example/tools/warm:1 ci-tools/default");
+        assertThat(model.pendingEdit()).as("the hooks as the plan has them: nothing to change").isEmpty();
+        assertThat(model.statusProperty().get()).doesNotContain("replaces");
+
+        // a new hook may not take the name of a MigHook that is not the plan's (the plan would run that one)
+        hooks.addAnother();
+        hooks.nameProperty().set("ci-other");
+        hooks.imageProperty().set("quay.example/mine:1");
+        model.create();
+        assertThat(model.problemsProperty().get()).isEqualTo("✗ hook: ci-other: a MigHook of that name exists in "
+                + "openshift-migration (another plan's?): choose another name");
+        assertThat(object(MIG_HOOK, "ci-other").path("spec").path("image").asText()).isEqualTo("quay.example/other:1");
+        hooks.enabledProperty().set(false);
+        assertThat(model.pendingEdit()).isEmpty();
+
+        // options and a hook changed: one change plan, the hook's patch before the plan's
+        model.options().directVolumesProperty().set(false);
+        hooks.take(hooks.others().get(0));
+        assertThat(hooks.others()).extracting(h -> h.name()).containsExactly("ci-quiesce");
+        hooks.imageProperty().set("quay.example/tools/warm:2");
+        toReview(model);
+        String review = model.yamlProperty().get();
+        assertThat(review).contains("Edit plan ci-hooks", "merge-patch MigHook openshift-migration/ci-warm",
+                "-  image: quay.example/tools/warm:1", "+  image: quay.example/tools/warm:2",
+                "merge-patch MigPlan openshift-migration/ci-hooks", "-  indirectVolumeMigration: false",
+                "+  indirectVolumeMigration: true").doesNotContain("ci-quiesce changed");
+        assertThat(review.indexOf("MigHook openshift-migration/ci-warm"))
+                .isLessThan(review.indexOf("MigPlan openshift-migration/ci-hooks"));
+        // Export writes the same change plan: the hook's patch and the plan's, one script
+        assertThat(model.export(dir.resolve("ci-hooks-edit"))).extracting(f -> f.getFileName().toString())
+                .containsExactly("01-merge-patch-mighook-ci-warm.yaml", "02-merge-patch-migplan-ci-hooks.yaml",
+                        "apply.sh");
+        String quiesceVersion = object(MIG_HOOK, "ci-quiesce").path("metadata").path("resourceVersion").asText();
+        model.create();
+        assertThat(model.statusProperty().get()).isEqualTo("Plan ci-hooks changed.");
+        assertThat(object(MIG_HOOK, "ci-warm").path("spec").path("image").asText())
+                .isEqualTo("quay.example/tools/warm:2");
+        assertThat(object(MIG_HOOK, "ci-quiesce").path("metadata").path("resourceVersion").asText())
+                .as("an unchanged hook is not written").isEqualTo(quiesceVersion);
+        JsonNode plan = object(MigResources.MIG_PLAN, "ci-hooks");
+        assertThat(plan.path("spec").path("indirectVolumeMigration").asBoolean()).isTrue();
+        assertThat(plan.path("spec").path("hooks")).extracting(h -> h.path("reference").path("name").asText())
+                .containsExactly("ci-quiesce", "ci-warm");
+        assertThat(model.pendingEdit()).as("applied: the live plan is the new baseline").isEmpty();
+
+        // a hook dropped: the plan stops naming it, then its MigHook is deleted (no other plan runs it)
+        hooks.enabledProperty().set(false);
+        toReview(model);
+        assertThat(model.yamlProperty().get()).contains("delete MigHook openshift-migration/ci-warm");
+        model.create();
+        assertThat(model.statusProperty().get()).isEqualTo("Plan ci-hooks changed.");
+        assertThat(object(MIG_HOOK, "ci-warm")).isNull();
+        assertThat(object(MigResources.MIG_PLAN, "ci-hooks").path("spec").path("hooks"))
+                .extracting(h -> h.path("reference").path("name").asText()).containsExactly("ci-quiesce");
+        target.genericKubernetesResources(MigResources.MIG_PLAN).inNamespace(MigResources.NAMESPACE)
+                .withName("ci-hooks").delete();
+        for (String hook : List.of("ci-quiesce", "ci-other")) {
+            target.genericKubernetesResources(MIG_HOOK).inNamespace(MigResources.NAMESPACE).withName(hook).delete();
+        }
+    }
+
+    @Test
     void aProposedCapacityIsConfirmedOnThePersistentVolumesPage() {
         io.mtcassistant.plans.GrownClaims.create(source, "grown-ui", "pv-grown-ui-data");
         try {
-            NewPlanViewModel model = new NewPlanViewModel(new ClusterPlanService("sim-target", target, source),
-                    new SyncTaskRunner(), plan -> { });
+            NewPlanViewModel model = newModel();
             model.load();
             model.general().nameProperty().set("grown-ui");
             tick(model, "grown-ui");
@@ -170,6 +273,12 @@ class NewPlanViewModelSimulationTest {
                     .withName("grown-ui").delete();
             source.namespaces().withName("grown-ui").delete();
         }
+    }
+
+    /** The plan window's view model on the demo's clusters, its tasks run at once. */
+    private static NewPlanViewModel newModel() {
+        return new NewPlanViewModel(new ClusterPlanService("sim-target", target, source), new SyncTaskRunner(),
+                plan -> { });
     }
 
     private static void tick(NewPlanViewModel model, String namespace) {
