@@ -45,7 +45,7 @@ mtc() { # the JFR file is named after MTC_LABEL
   # shellcheck disable=SC2206
   [ -n "${MTC_JAVA_OPTS:-}" ] && opts+=($MTC_JAVA_OPTS)
   [ -n "${MTC_JFR_DIR:-}" ] && { mkdir -p "$MTC_JFR_DIR"; opts+=("-XX:StartFlightRecording=filename=$MTC_JFR_DIR/$MTC_LABEL.jfr,settings=profile"); }
-  java "${opts[@]}" -cp "$CP" io.mtcassistant.Launcher "$@"
+  java "${TRANSFER_JVM[@]}" "${opts[@]}" -cp "$CP" io.mtcassistant.Launcher "$@"
 }
 
 . "$ROOT/scripts/bench-registry.sh"

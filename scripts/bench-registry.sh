@@ -2,6 +2,9 @@
 # Expects WORK (the benchmark's temporary folder); started PIDs go to $WORK/pids, since the
 # registries start in command substitutions (subshells) and the caller's cleanup kills them from there.
 
+# JVM options of mirror and copy, as packaging/app-image/launcher.sh starts them (the benchmarks run java -cp).
+TRANSFER_JVM=(-XX:+UseSerialGC)
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 wait_port() { # port: waits until something listens there (10 s at most)

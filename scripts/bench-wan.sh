@@ -30,7 +30,7 @@ done
 echo "== building the jar (offline)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests package >/dev/null)
 CP="$ROOT/target/mtc-assistant.jar:$ROOT/target/lib/*"
-mtc() { java -cp "$CP" io.mtcassistant.Launcher "$@"; }
+mtc() { java "${TRANSFER_JVM[@]}" -cp "$CP" io.mtcassistant.Launcher "$@"; }
 . "$ROOT/scripts/bench-registry.sh"
 
 start_link() { # upstream delay_ms mbit -> prints host:port
