@@ -60,16 +60,20 @@ echo "   unique blob bytes $UNIQUE, $(( IMAGES * (3 * BASE_MB + OWN_MB) )) MB as
 
 RESULTS=()
 LAST=0
-timed() { # label command... -> records seconds (also in LAST)
+children_cpu() { # CPU_NOW = CPU seconds (user + system) of the finished children of this shell so far
+  times > "$WORK/times" # in this shell: inside $(...) times would count the subshell's children only
+  CPU_NOW=$(tail -1 "$WORK/times" | awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } print t }')
+}
+timed() { # label command... -> records wall seconds (also in LAST) and the CPU the command's processes used
   local label=$1; shift
-  local start end
-  start=$(date +%s.%N)
+  local start end cpu
+  start=$(date +%s.%N); children_cpu; cpu=$CPU_NOW
   MTC_LABEL=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-') "$@" > "$WORK/last.out" 2>&1 \
     || { echo "FAILED: $label"; cat "$WORK/last.out"; exit 1; }
-  end=$(date +%s.%N)
+  end=$(date +%s.%N); children_cpu; cpu=$(echo "$CPU_NOW - $cpu" | bc)
   LAST=$(echo "$end - $start" | bc)
-  RESULTS+=("$(printf '%-52s %8.2f s' "$label" "$LAST")")
-  echo "   $label: $(printf '%.2f' "$LAST") s (load $(cut -d' ' -f1 /proc/loadavg))"
+  RESULTS+=("$(printf '%-52s %8.2f s  (CPU %.2f s)' "$label" "$LAST" "$cpu")")
+  echo "   $label: $(printf '%.2f' "$LAST") s, CPU $(printf '%.2f' "$cpu") s (load $(cut -d' ' -f1 /proc/loadavg))"
 }
 record() { RESULTS+=("$(printf '%-52s %8s s' "$1" "$2")"); }
 FLAGS=(--src-tls-verify=false --dest-tls-verify=false)
