@@ -2,14 +2,22 @@
 # Benchmark of the transfer engine against skopeo on loopback registries (not part of the tests).
 #   scripts/bench-mirror.sh [IMAGES=20] [BASE_MB=20] [OWN_MB=6] [JOBS=6]
 # Creates IMAGES images (3 shared base layers of BASE_MB each + one own layer of OWN_MB) in a local
-# docker-registry, then times: mirror->mirror (ours) vs skopeo copy --all per image, mirror->archive,
-# archive->mirror, and no-op re-runs. Needs docker-registry, skopeo, java 17, maven (offline).
+# docker-registry, then times, in the same run: mirror->mirror (ours) vs skopeo copy --all image by
+# image, their no-op re-runs, mirror->archive, archive->mirror and the engine in a warm JVM.
+# Environment:
+#   ROUNDS=N       N rounds of the mirror->mirror and no-op pairs (default 1), each into fresh registries,
+#                  who goes first alternating (a loaded machine and the page cache favour neither)
+#   QUICK=1        only those rounds (no archive and warm-JVM parts)
+#   MTC_JFR_DIR=D  each mtc-assistant run records a JFR profile D/LABEL.jfr (settings=profile)
+#   MTC_JAVA_OPTS  more JVM options for each mtc-assistant run
+# Needs docker-registry, skopeo, java 17, maven (offline), python3, bc.
 set -euo pipefail
 
 IMAGES=${1:-20}
 BASE_MB=${2:-20}
 OWN_MB=${3:-6}
 JOBS=${4:-6}
+ROUNDS=${ROUNDS:-1}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/bench-mirror.XXXXXX)
 cleanup() {
@@ -21,109 +29,112 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in docker-registry skopeo java sha256sum; do
+for tool in docker-registry skopeo java sha256sum python3 bc; do
   command -v "$tool" >/dev/null || { echo "bench-mirror: $tool is not installed" >&2; exit 2; }
 done
+case "$IMAGES$BASE_MB$OWN_MB$JOBS$ROUNDS" in
+  *[!0-9]*) echo "bench-mirror: IMAGES, BASE_MB, OWN_MB, JOBS and ROUNDS must be whole numbers" >&2; exit 2 ;;
+esac
 
 echo "== building the jar (offline)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests package >/dev/null)
 CP="$ROOT/target/mtc-assistant.jar:$ROOT/target/lib/*"
-mtc() { java -cp "$CP" io.mtcassistant.Launcher "$@"; }
+MTC_LABEL=run
+mtc() { # the JFR file is named after MTC_LABEL
+  local opts=()
+  # shellcheck disable=SC2206
+  [ -n "${MTC_JAVA_OPTS:-}" ] && opts+=($MTC_JAVA_OPTS)
+  [ -n "${MTC_JFR_DIR:-}" ] && { mkdir -p "$MTC_JFR_DIR"; opts+=("-XX:StartFlightRecording=filename=$MTC_JFR_DIR/$MTC_LABEL.jfr,settings=profile"); }
+  java "${TRANSFER_JVM[@]}" "${opts[@]}" -cp "$CP" io.mtcassistant.Launcher "$@"
+}
 
 . "$ROOT/scripts/bench-registry.sh"
 
 SRC=$(start_registry src)
 echo "== creating $IMAGES images in $SRC (3 x ${BASE_MB} MB shared base + ${OWN_MB} MB own layer each)"
-L="$WORK/layout"
-mkdir -p "$L/blobs/sha256"
-echo '{"imageLayoutVersion":"1.0.0"}' > "$L/oci-layout"
-
-add_blob() { # file -> digest hex (moves the file into the layout)
-  local hex
-  hex=$(sha256sum "$1" | cut -d' ' -f1)
-  mv "$1" "$L/blobs/sha256/$hex"
-  echo "$hex"
-}
-make_layer() { # size_mb -> "gzhex diffhex size"
-  local d="$WORK/mk" diff gz size
-  rm -rf "$d"; mkdir -p "$d"
-  head -c "$(( $1 * 1024 * 1024 ))" /dev/urandom > "$d/data.bin"
-  tar --owner=0 --group=0 --numeric-owner --mtime=2020-01-01 -C "$d" -cf "$WORK/layer.tar" data.bin
-  diff=$(sha256sum "$WORK/layer.tar" | cut -d' ' -f1)
-  gzip -1 -n -c "$WORK/layer.tar" > "$WORK/layer.tgz"
-  size=$(stat -c %s "$WORK/layer.tgz")
-  gz=$(add_blob "$WORK/layer.tgz")
-  echo "$gz $diff $size"
-}
-
-BASES=()
-for i in 1 2 3; do BASES+=("$(make_layer "$BASE_MB")"); done
-INDEX_ENTRIES=""
-for n in $(seq 1 "$IMAGES"); do
-  own=$(make_layer "$OWN_MB")
-  layers=""; diffs=""
-  for l in "${BASES[@]}" "$own"; do
-    read -r gz diff size <<< "$l"
-    layers+="${layers:+,}{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"sha256:$gz\",\"size\":$size}"
-    diffs+="${diffs:+,}\"sha256:$diff\""
-  done
-  printf '{"architecture":"amd64","os":"linux","config":{"Env":["N=%s"]},"rootfs":{"type":"layers","diff_ids":[%s]}}' "$n" "$diffs" > "$WORK/config.json"
-  csize=$(stat -c %s "$WORK/config.json"); chex=$(add_blob "$WORK/config.json")
-  printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[%s]}' "$chex" "$csize" "$layers" > "$WORK/manifest.json"
-  msize=$(stat -c %s "$WORK/manifest.json"); mhex=$(add_blob "$WORK/manifest.json")
-  INDEX_ENTRIES+="${INDEX_ENTRIES:+,}{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:$mhex\",\"size\":$msize,\"annotations\":{\"org.opencontainers.image.ref.name\":\"img$n\"}}"
-done
-printf '{"schemaVersion":2,"manifests":[%s]}' "$INDEX_ENTRIES" > "$L/index.json"
-TOTAL_MB=$(( 3 * BASE_MB + IMAGES * OWN_MB ))
-
+create_image_set "$SRC" "$IMAGES" "$BASE_MB" "$OWN_MB"
 ISC="$WORK/isc.yaml"
 printf 'kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\nmirror:\n  additionalImages:\n' > "$ISC"
-for n in $(seq 1 "$IMAGES"); do
-  skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$L:img$n" "docker://$SRC/bench/app$n:v1" >/dev/null
-  echo "    - name: $SRC/bench/app$n:v1" >> "$ISC"
-done
-echo "   unique data ~${TOTAL_MB} MB, $(( IMAGES * (3 * BASE_MB + OWN_MB) )) MB as seen per image"
+for n in $(seq 1 "$IMAGES"); do echo "    - name: $SRC/bench/app$n:v1" >> "$ISC"; done
+echo "   unique blob bytes $UNIQUE, $(( IMAGES * (3 * BASE_MB + OWN_MB) )) MB as seen per image"
 
 RESULTS=()
-timed() { # label command... -> records seconds
-  local label=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  "$@" > "$WORK/last.out" 2>&1 || { echo "FAILED: $label"; cat "$WORK/last.out"; exit 1; }
-  end=$(date +%s.%N)
-  RESULTS+=("$(printf '%-44s %8.1f s' "$label" "$(echo "$end - $start" | bc)")")
-  echo "   $label: done"
+LAST=0
+children_cpu() { # CPU_NOW = CPU seconds (user + system) of the finished children of this shell so far
+  times > "$WORK/times" # in this shell: inside $(...) times would count the subshell's children only
+  CPU_NOW=$(tail -1 "$WORK/times" | awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } print t }')
 }
-
-DST_OURS=$(start_registry ours)
-DST_SKOPEO=$(start_registry skopeo)
-DST_ARCHIVE=$(start_registry fromarchive)
+timed() { # label command... -> records wall seconds (also in LAST) and the CPU the command's processes used
+  local label=$1; shift
+  local start end cpu
+  start=$(date +%s.%N); children_cpu; cpu=$CPU_NOW
+  MTC_LABEL=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-') "$@" > "$WORK/last.out" 2>&1 \
+    || { echo "FAILED: $label"; cat "$WORK/last.out"; exit 1; }
+  end=$(date +%s.%N); children_cpu; cpu=$(echo "$CPU_NOW - $cpu" | bc)
+  LAST=$(echo "$end - $start" | bc)
+  RESULTS+=("$(printf '%-52s %8.2f s  (CPU %.2f s)' "$label" "$LAST" "$cpu")")
+  echo "   $label: $(printf '%.2f' "$LAST") s, CPU $(printf '%.2f' "$cpu") s (load $(cut -d' ' -f1 /proc/loadavg))"
+}
+record() { RESULTS+=("$(printf '%-52s %8s s' "$1" "$2")"); }
 FLAGS=(--src-tls-verify=false --dest-tls-verify=false)
-
-echo "== timing"
-timed "mtc-assistant mirror  mirror->mirror (jobs $JOBS)" \
-  mtc mirror --image-set "$ISC" --to "docker://$DST_OURS/mirror" "${FLAGS[@]}" --jobs "$JOBS" --results "$WORK/r1" --journal "$WORK/j1"
-grep 'images,' "$WORK/last.out" | sed 's/^/   /'
-skopeo_all() {
+skopeo_all() { # destination registry
   for n in $(seq 1 "$IMAGES"); do
-    skopeo --insecure-policy copy -q --all "${FLAGS[@]}" "docker://$SRC/bench/app$n:v1" "docker://$DST_SKOPEO/mirror/bench/app$n:v1" || return 1
+    skopeo --insecure-policy copy -q --all "${FLAGS[@]}" "docker://$SRC/bench/app$n:v1" "docker://$1/mirror/bench/app$n:v1" || return 1
   done
 }
-timed "skopeo copy --all, one image after another" skopeo_all
-timed "mtc-assistant no-op re-run (HEAD checks)" \
-  mtc mirror --image-set "$ISC" --to "docker://$DST_OURS/mirror" "${FLAGS[@]}" --jobs "$JOBS" --results "$WORK/r2" --journal "$WORK/j2"
-grep 'images,' "$WORK/last.out" | sed 's/^/   /'
-timed "mtc-assistant no-op re-run (journal)" \
-  mtc mirror --image-set "$ISC" --to "docker://$DST_OURS/mirror" "${FLAGS[@]}" --jobs "$JOBS" --results "$WORK/r3" --journal "$WORK/j1"
-timed "skopeo copy --all no-op re-run" skopeo_all
-# The work of a no-op re-run without JVM start: summary.json's started..finished.
-work_seconds() { python3 -c 'import json,sys,datetime as d; j=json.load(open(sys.argv[1])); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00")); print("%.2f" % (p(j["finished"])-p(j["started"])).total_seconds())' "$1"; }
-RESULTS+=("$(printf '%-44s %8s s' "  no-op re-run (HEAD checks), work only" "$(work_seconds "$WORK/r2/summary.json")")")
-RESULTS+=("$(printf '%-44s %8s s' "  no-op re-run (journal), work only" "$(work_seconds "$WORK/r3/summary.json")")")
-timed "mtc-assistant mirror  mirror->archive" \
+ours_mirror() { # destination registry, results dir, journal
+  mtc mirror --image-set "$ISC" --to "docker://$1/mirror" "${FLAGS[@]}" --jobs "$JOBS" --results "$2" --journal "$3"
+}
+
+echo "== timing (uptime: $(uptime))"
+RATIOS=()
+NOOP_RATIOS=()
+for round in $(seq 1 "$ROUNDS"); do
+  DST_OURS=$(start_registry "ours$round")
+  DST_SKOPEO=$(start_registry "skopeo$round")
+  R="$WORK/round$round"
+  if [ $(( round % 2 )) -eq 1 ]; then order="ours skopeo"; else order="skopeo ours"; fi
+  for who in $order; do
+    if [ "$who" = ours ]; then
+      timed "r$round mtc-assistant mirror->mirror (jobs $JOBS)" ours_mirror "$DST_OURS" "$R/r1" "$R/j1"; ours=$LAST
+      grep 'images,' "$WORK/last.out" | sed 's/^/   /'
+      record "r$round   its work only (summary.json)" "$(work_seconds "$R/r1/summary.json")"
+    else
+      timed "r$round skopeo copy --all, one image after another" skopeo_all "$DST_SKOPEO"; sk=$LAST
+    fi
+  done
+  RATIOS+=("$(echo "scale=3; $ours / $sk" | bc)")
+  for who in $order; do
+    if [ "$who" = ours ]; then
+      timed "r$round mtc-assistant no-op re-run (HEAD checks)" ours_mirror "$DST_OURS" "$R/r2" "$R/j2"; noop=$LAST
+      grep 'images,' "$WORK/last.out" | sed 's/^/   /'
+      record "r$round   its work only (summary.json)" "$(work_seconds "$R/r2/summary.json")"
+      timed "r$round mtc-assistant no-op re-run (journal)" ours_mirror "$DST_OURS" "$R/r3" "$R/j1"
+      record "r$round   its work only (summary.json)" "$(work_seconds "$R/r3/summary.json")"
+    else
+      timed "r$round skopeo copy --all no-op re-run" skopeo_all "$DST_SKOPEO"; sknoop=$LAST
+    fi
+  done
+  NOOP_RATIOS+=("$(echo "scale=3; $noop / $sknoop" | bc)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+record "mirror->mirror ours/skopeo per round: ${RATIOS[*]}; median" "$(median "${RATIOS[@]}")"
+record "no-op re-run ours/skopeo per round: ${NOOP_RATIOS[*]}; median" "$(median "${NOOP_RATIOS[@]}")"
+
+report() {
+  echo
+  echo "== $IMAGES images, $UNIQUE unique blob bytes, jobs $JOBS (loopback, $(nproc) cores; $(uptime))"
+  for r in "${RESULTS[@]}"; do echo "$r"; done
+}
+if [ "${QUICK:-0}" = 1 ]; then
+  report
+  exit 0
+fi
+DST_ARCHIVE=$(start_registry fromarchive)
+timed "mtc-assistant mirror->archive" \
   mtc mirror --image-set "$ISC" --to-archive "$WORK/archive" --src-tls-verify=false --jobs "$JOBS" --volume-size 64M --results "$WORK/r4"
 echo "   archive: $(du -sh "$WORK/archive" | cut -f1), $(ls "$WORK/archive" | grep -c 'images.tar') volumes"
-timed "mtc-assistant mirror  archive->mirror" \
+timed "mtc-assistant archive->mirror" \
   mtc mirror --from-archive "$WORK/archive" --to "docker://$DST_ARCHIVE/mirror" --dest-tls-verify=false --jobs "$JOBS" \
   --results "$WORK/r5" --journal "$WORK/j5"
 
@@ -159,10 +170,6 @@ public class WarmBench {
 }
 JAVA
 java -cp "$CP" "$WORK/WarmBench.java" "$ISC" "$DST_WARM1" "$DST_WARM2" "$JOBS" > "$WORK/warm.out"
-RESULTS+=("$(printf '%-44s %8.1f s' "engine in a warm JVM, mirror->mirror" "$(grep -v noop "$WORK/warm.out" | tail -1)")")
-RESULTS+=("$(printf '%-44s %8s s' "engine in a warm JVM, no-op re-run" "$(grep noop "$WORK/warm.out" | cut -d' ' -f2)")")
-
-echo
-echo "== $IMAGES images, ~${TOTAL_MB} MB unique (loopback, $(nproc) cores)"
-printf '%-44s %10s\n' "run" "time"
-for r in "${RESULTS[@]}"; do echo "$r"; done
+record "engine in a warm JVM, mirror->mirror" "$(grep -v noop "$WORK/warm.out" | tail -1)"
+record "engine in a warm JVM, no-op re-run" "$(grep noop "$WORK/warm.out" | cut -d' ' -f2)"
+report

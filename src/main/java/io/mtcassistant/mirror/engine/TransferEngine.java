@@ -303,10 +303,12 @@ public final class TransferEngine implements AutoCloseable {
         checkCancelled();
         BlobOutcome outcome;
         try (AutoCloseable slot = limiter.acquire(destination.limiterKey())) {
-            if (destination.hasBlob(blob)) {
-                outcome = BlobOutcome.SKIPPED;
-            } else if (mountFrom != null && !mountFrom.equals(destination.repository()) && destination.mount(blob, mountFrom)) {
+            if (mountFrom != null && !mountFrom.equals(destination.repository()) && destination.mount(blob, mountFrom)) {
+                // Known to be in another repository of this registry (copied there by this run or an earlier one):
+                // the mount alone links it, no HEAD first (a set with shared base layers mounts most of its blobs).
                 outcome = BlobOutcome.MOUNTED;
+            } else if (destination.hasBlob(blob)) {
+                outcome = BlobOutcome.SKIPPED;
             } else if (mountFrom == null && destination.mountDomain() != null && destination.mountDomain().equals(source.mountDomain())
                     && !source.repository().equals(destination.repository()) && destination.mount(blob, source.repository())) {
                 // Same registry on both sides: link from the source repository, no bytes moved.

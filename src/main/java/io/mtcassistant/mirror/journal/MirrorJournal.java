@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers which images of a run are completely at their destination, one JSON line per image,
- * appended and flushed as each finishes. A re-run after an interruption skips those (after a
+ * appended as each finishes (one write, which a kill -9 does not undo; not synced to the disk, like
+ * {@link UploadJournal}: after a machine crash a lost line costs one manifest check). A re-run after an interruption skips those (after a
  * cheap check that the destination still has that digest) and continues with the rest; blobs of
  * half-done images are then skipped by the destination check, so no finished work is redone.
  */
@@ -82,7 +83,7 @@ public final class MirrorJournal {
             String line = JSON.writeValueAsString(JSON.createObjectNode().put("source", source).put("destination", destination)
                     .put("digest", digest).put("at", Instant.now().toString())) + "\n";
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+                    StandardOpenOption.WRITE)) {
                 out.write(line.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

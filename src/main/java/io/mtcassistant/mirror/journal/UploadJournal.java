@@ -16,7 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Upload sessions kept on disk, one JSON line per confirmed chunk (the last line of a key wins),
- * written with DSYNC so a kill -9 right after a chunk still finds its location on the next run.
+ * each line one unbuffered write, so a kill -9 right after a chunk still finds its location on the
+ * next run (the kernel has the line once write returns). Not synced to the disk: that only matters
+ * when the machine itself goes down, and then the next run merely sends a chunk or a blob again,
+ * while a sync per line (one per chunk and per blob, under this lock) held every transfer up
+ * behind the disk: 78 syncs took 0.7 s of a 5 s mirror of 12 images (scripts/bench-mirror.sh, JFR).
  * Completed blobs get a line too (their repository), so the next run can mount them elsewhere.
  */
 public final class UploadJournal implements UploadSessions {
@@ -103,8 +107,7 @@ public final class UploadJournal implements UploadSessions {
         try {
             if (out == null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
-                        StandardOpenOption.DSYNC);
+                out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             }
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
