@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * thousand updates a second, rebuilding everything on every update took most of a core.
  *
  * <p>A view that depends on the clock (a running step's elapsed time, how long a phase has waited) is rebuilt when
- * it is older than {@link #CLOCK_REFRESH}, so times on screen move once a second even when nothing changes. With a
- * clock that has not moved, a snapshot equals {@link MonitorModel#build(List)} of the same objects.
+ * it is older than {@link #CLOCK_REFRESH}, so times on screen move once a second even when nothing changes; at most
+ * {@link #CLOCK_REBUILDS} of them per snapshot, oldest first, so hundreds of running migrations do not cost as much
+ * as hundreds of updates (theirs then move every few seconds, or when they change). With a clock that has not moved,
+ * a snapshot equals {@link MonitorModel#build(List)} of the same objects.
  *
  * <p>Objects are of one namespace, known by kind and name (objects without a name are ignored). Not thread-safe: one
  * thread (the watcher's) uses it.
@@ -34,6 +36,8 @@ public final class IncrementalMonitorModel {
 
     /** How old a clock-dependent view may get before it is rebuilt. */
     public static final Duration CLOCK_REFRESH = Duration.ofSeconds(1);
+    /** Clock-dependent views rebuilt per snapshot at most (the watcher takes about four snapshots a second). */
+    public static final int CLOCK_REBUILDS = 50;
 
     private final Clock clock;
     private final MonitorModel model;
@@ -187,12 +191,14 @@ public final class IncrementalMonitorModel {
         if (volumesChanged) {
             refreshVolumes();
         }
-        for (Iterator<Map.Entry<String, Instant>> due = clockDependent.entrySet().iterator(); due.hasNext(); ) {
+        int clockRebuilds = 0;
+        for (Iterator<Map.Entry<String, Instant>> due = clockDependent.entrySet().iterator(); due.hasNext()
+                && clockRebuilds < CLOCK_REBUILDS; ) {
             Map.Entry<String, Instant> entry = due.next();
             if (now.isBefore(entry.getValue().plus(CLOCK_REFRESH))) {
                 break;
             }
-            changedMigrations.add(entry.getKey());
+            clockRebuilds += changedMigrations.add(entry.getKey()) ? 1 : 0;
         }
         for (String name : changedMigrations) {
             rebuildMigration(name, now);

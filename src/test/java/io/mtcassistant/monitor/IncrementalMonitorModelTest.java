@@ -147,6 +147,29 @@ class IncrementalMonitorModelTest {
     }
 
     @Test
+    void manyRunningMigrationsCatchUpWithTheClockABatchAtATime() {
+        int running = IncrementalMonitorModel.CLOCK_REBUILDS * 2 + 20;
+        put(MigTestObjects.readyPlan("a"));
+        for (int i = 0; i < running; i++) {
+            put(MigTestObjects.runningCutover("m-" + i, "a", 10));
+        }
+        incremental.snapshot();
+        Instant later = clock.now.plusSeconds(2);
+        clock.now = later;
+
+        List<Integer> caughtUp = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            caughtUp.add((int) incremental.snapshot().plan("a").orElseThrow().migrations().stream()
+                    .filter(m -> m.steps().get(1).elapsed().equals(Duration.between(m.steps().get(1).started(), later)))
+                    .count());
+        }
+
+        int batch = IncrementalMonitorModel.CLOCK_REBUILDS;
+        assertThat(caughtUp).containsExactly(batch, 2 * batch, running);
+        assertThat(incremental.snapshot()).isEqualTo(fullRebuild());
+    }
+
+    @Test
     void migrationsMoveBetweenTheirPlanAndTheListWithoutPlan() {
         put(MigTestObjects.succeededCutover("a-1", "a"));
         assertThat(incremental.snapshot().orphanMigrations()).extracting(MigrationView::name).containsExactly("a-1");
