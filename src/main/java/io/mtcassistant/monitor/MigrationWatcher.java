@@ -62,6 +62,7 @@ public final class MigrationWatcher implements AutoCloseable {
      * and the tick reads the object's newest state from the informer's store (absent: deleted).
      */
     private final Set<ChangedObject> changed = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
 
     private record ChangedObject(String kind, String key) {
     }
@@ -75,6 +76,7 @@ public final class MigrationWatcher implements AutoCloseable {
 
         @Override
         public void onAdd(GenericKubernetesResource obj) {
+            events.incrementAndGet();
             changed.add(new ChangedObject(kind, Cache.metaNamespaceKeyFunc(obj)));
         }
 
@@ -321,6 +323,11 @@ public final class MigrationWatcher implements AutoCloseable {
             message = root.getClass().getSimpleName();
         }
         return SecretMasker.mask(message);
+    }
+
+    /** The informer events received so far (each add, update and delete), for benchmarks and diagnostics. */
+    public long eventsReceived() {
+        return events.get();
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
      * migrations do not all finish within a minute (a finished one gets no more updates).
      */
     private static final double DRIVE_STEP_SECONDS = 0.2;
+    /** How far one update may move a migration on looking for a status that differs from the one written. */
+    private static final int MAX_STEPS_PER_UPDATE = 50;
 
     private final SimulatedCluster cluster;
     private final KubernetesClient client;
@@ -62,6 +64,7 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final AtomicInteger next = new AtomicInteger();
     private Instant driveStarted;
     private Instant driveEnded;
@@ -194,7 +197,16 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
             if (run.done()) {
                 return;
             }
-            run.advance(Instant.now(), DRIVE_STEP_SECONDS, MigrationFaults.none());
+            // a write that changes nothing makes no watch event (the API server keeps the resourceVersion): move on
+            // until the status differs, so every update counted reaches the watchers
+            JsonNode before = run.status();
+            for (int step = 0; step < MAX_STEPS_PER_UPDATE && !run.done() && run.status().equals(before); step++) {
+                run.advance(Instant.now(), DRIVE_STEP_SECONDS, MigrationFaults.none());
+            }
+            if (run.status().equals(before)) {
+                unchanged.incrementAndGet();
+                return;
+            }
             writeStatus(run);
         }
     }
@@ -289,6 +301,11 @@ public final class SimulatedMigrationLoad implements AutoCloseable {
 
     public long updatesFailed() {
         return failed.get();
+    }
+
+    /** Updates not sent because the migration's status did not change (so no watcher would have seen them). */
+    public long updatesUnchanged() {
+        return unchanged.get();
     }
 
     /** The migrations the load holds. */
