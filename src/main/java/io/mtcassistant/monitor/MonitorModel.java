@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,10 @@ import java.util.Map;
 public final class MonitorModel {
 
     private static final List<String> CATEGORY_ORDER = List.of("Critical", "Error", "Warn", "Advisory", "Required");
-    private static final Comparator<MigMigrationObject> NEWEST_FIRST = Comparator.comparing(
-            MigMigrationObject::created, Comparator.nullsLast(Comparator.reverseOrder()));
+    /** Newest first; the name decides between equal times, so the order never depends on the order objects came in. */
+    static final Comparator<MigrationView> NEWEST_FIRST = Comparator.comparing(MigrationView::created,
+            Comparator.nullsLast(Comparator.<Instant>reverseOrder())).thenComparing(MigrationView::name,
+            Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final Clock clock;
 
@@ -55,27 +58,50 @@ public final class MonitorModel {
     public MonitorSnapshot build(List<MigPlanObject> plans, List<MigMigrationObject> migrations,
             Map<String, List<VolumeProgress>> volumesByMigration) {
         Instant now = clock.instant();
-        Map<String, List<MigMigrationObject>> byPlan = new LinkedHashMap<>();
-        List<MigMigrationObject> sorted = new ArrayList<>(migrations);
-        sorted.sort(NEWEST_FIRST);
-        for (MigMigrationObject migration : sorted) {
-            byPlan.computeIfAbsent(String.valueOf(migration.planName()), k -> new ArrayList<>()).add(migration);
+        List<MigrationView> views = new ArrayList<>(migrations.size());
+        for (MigMigrationObject m : migrations) {
+            views.add(migration(m, now, volumesByMigration.getOrDefault(m.name(), List.of())));
         }
+        Map<String, List<MigrationView>> byPlan = byPlan(views);
         List<PlanView> planViews = new ArrayList<>();
         List<MigPlanObject> sortedPlans = new ArrayList<>(plans);
-        sortedPlans.sort(Comparator.comparing(MigPlanObject::name, Comparator.nullsLast(Comparator.naturalOrder())));
+        sortedPlans.sort(Comparator.comparing(MigPlanObject::name, PLAN_ORDER));
         for (MigPlanObject plan : sortedPlans) {
-            List<MigMigrationObject> own = byPlan.getOrDefault(plan.name(), List.of());
+            planViews.add(plan(plan, byPlan.getOrDefault(plan.name(), List.of())));
             byPlan.remove(plan.name());
-            List<MigrationView> views = own.stream()
-                    .map(m -> migration(m, now, volumesByMigration.getOrDefault(m.name(), List.of()))).toList();
-            planViews.add(new PlanView(plan.name(), plan.sourceCluster(), plan.targetCluster(), plan.storage(),
-                    plan.namespaces(), planStatusText(plan, views), plan.ready(), plan.closed() || plan.has("Closed"),
-                    plan.conditions().stream().filter(Condition::status).toList(), views));
         }
-        List<MigrationView> orphans = byPlan.values().stream().flatMap(List::stream)
-                .map(m -> migration(m, now, volumesByMigration.getOrDefault(m.name(), List.of()))).toList();
+        List<MigrationView> orphans = byPlan.values().stream().flatMap(List::stream).toList();
         return new MonitorSnapshot(now, List.copyOf(planViews), orphans);
+    }
+
+    /** The order of the plans list: by name. */
+    static final Comparator<String> PLAN_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
+
+    /**
+     * Migrations grouped by the plan they name, each group newest first; the groups in the order of their newest
+     * migration (which is how migrations without a plan are listed).
+     */
+    static Map<String, List<MigrationView>> byPlan(Collection<MigrationView> migrations) {
+        List<MigrationView> sorted = new ArrayList<>(migrations);
+        sorted.sort(NEWEST_FIRST);
+        Map<String, List<MigrationView>> byPlan = new LinkedHashMap<>();
+        for (MigrationView migration : sorted) {
+            byPlan.computeIfAbsent(planKey(migration.planName()), k -> new ArrayList<>()).add(migration);
+        }
+        return byPlan;
+    }
+
+    /** The group a migration belongs to: its plan's name (a migration without a plan reference: "null"). */
+    static String planKey(String planName) {
+        return String.valueOf(planName);
+    }
+
+    /** A plan as the admin reads it, from its migrations' views, newest first. */
+    PlanView plan(MigPlanObject plan, List<MigrationView> newestFirst) {
+        List<MigrationView> views = List.copyOf(newestFirst);
+        return new PlanView(plan.name(), plan.sourceCluster(), plan.targetCluster(), plan.storage(),
+                plan.namespaces(), planStatusText(plan, views), plan.ready(), plan.closed() || plan.has("Closed"),
+                plan.conditions().stream().filter(Condition::status).toList(), views);
     }
 
     public MigrationView migration(MigMigrationObject m, Instant now, List<VolumeProgress> volumes) {

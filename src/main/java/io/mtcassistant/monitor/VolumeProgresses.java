@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class VolumeProgresses {
 
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKMGT]?i?B)/s");
+    private static final Pattern PVC_PREFIX = Pattern.compile("^\\[[^]]*]\\s*");
+    private static final Pattern FIRST_WORD_END = Pattern.compile("[ ,]");
 
     private VolumeProgresses() {
     }
@@ -50,8 +52,8 @@ final class VolumeProgresses {
         for (StepView step : steps) {
             for (ProgressLine line : step.progress()) {
                 if (line.pvc() != null) {
-                    String pod = line.resource() == null ? null : line.resource().replaceFirst("^\\[[^]]*]\\s*", "");
-                    String phase = line.message() == null ? null : line.message().split("[ ,]", 2)[0];
+                    String pod = line.resource() == null ? null : PVC_PREFIX.matcher(line.resource()).replaceFirst("");
+                    String phase = line.message() == null ? null : FIRST_WORD_END.split(line.message(), 2)[0];
                     volumes.add(new VolumeProgress(line.pvc(), pod, phase, line.percent(), line.transferRate(),
                             bytesPerSecond(line.transferRate()), line.duration(), migration));
                 }

@@ -41,6 +41,11 @@ public final class MonitorView {
     private static final double PLANS_WIDTH = 330;
     private static final double PLANS_MIN_WIDTH = 220;
     private static final double PLANS_SHARE = 0.36;
+    /**
+     * A plan's row: four lines (the chip's kept when a plan has no migration yet). Fixed, so the list never measures
+     * rows to estimate its height: with hundreds of plans changing every update that was most of the FX thread's work.
+     */
+    private static final double PLAN_ROW_HEIGHT = 83;
 
     private final MonitorViewModel viewModel;
     private final DialogService dialogs;
@@ -149,6 +154,7 @@ public final class MonitorView {
         buildDetails();
         planList.setItems(viewModel.shownPlans());
         planList.setCellFactory(list -> new PlanCell());
+        planList.setFixedCellSize(PLAN_ROW_HEIGHT);
         planList.getSelectionModel().selectedItemProperty().addListener((obs, old, plan) -> {
             if (plan != null && !plan.name().equals(viewModel.selectedPlanProperty().get())) {
                 viewModel.selectedMigrationProperty().set(null);
@@ -425,7 +431,7 @@ public final class MonitorView {
                     + String.join(", ", plan.namespaces()));
             status.setText(plan.statusText());
             MigrationView latest = plan.latest();
-            MigrationPane.visible(chip, latest != null);
+            chip.setVisible(latest != null);
             if (latest != null) {
                 chip.setText(latest.action().jsonName().toLowerCase(Locale.ROOT) + " \u00b7 " + latest.state().label());
                 MonitorColors.paint(chip, MonitorColors.state(latest.state()));

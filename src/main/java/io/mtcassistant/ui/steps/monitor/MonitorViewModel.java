@@ -55,6 +55,8 @@ public final class MonitorViewModel {
     public enum Filter { ALL, RUNNING, FAILED, SUCCEEDED, NOT_READY }
 
     private static final int RATE_SAMPLES = 60;
+    /** Up to this many changed plans are replaced one by one in the list, more all at once. */
+    private static final int SINGLE_REPLACEMENTS = 20;
     static final String OPENED_FROM_FILE = "opened from a file: actions need the cluster";
 
     private final Supplier<Optional<MonitorService>> services;
@@ -211,9 +213,10 @@ public final class MonitorViewModel {
         feed.set(update.status());
         feedText.set(openedFile.get() != null ? "Read from a file: " + openedFile.get().getFileName()
                 : update.status().describe(Instant.now()));
-        notifyTransitions(next);
-        sampleRates(next);
-        plans.setAll(next.plans());
+        List<MigrationView> changed = changedMigrations(snapshot.get(), next);
+        notifyTransitions(changed);
+        sampleRates(changed);
+        replacePlans(next.plans());
         snapshot.set(next);
         stepState.set(stepState(update));
         if (selectedPlan.get() == null && !next.plans().isEmpty()) {
@@ -240,8 +243,45 @@ public final class MonitorViewModel {
         return troubled ? StepState.NEEDS_ATTENTION : StepState.DONE;
     }
 
-    private void notifyTransitions(MonitorSnapshot next) {
-        for (MigrationView m : next.allMigrations()) {
+    /**
+     * The migrations of plans that are not the same instances as before (a watcher's snapshot reuses the views of
+     * what did not change), and those without a plan: at a thousand migrations the rest need no look.
+     */
+    static List<MigrationView> changedMigrations(MonitorSnapshot previous, MonitorSnapshot next) {
+        Map<String, PlanView> before = new HashMap<>();
+        previous.plans().forEach(p -> before.put(p.name(), p));
+        List<MigrationView> changed = new java.util.ArrayList<>();
+        for (PlanView plan : next.plans()) {
+            if (before.get(plan.name()) != plan) {
+                changed.addAll(plan.migrations());
+            }
+        }
+        changed.addAll(next.orphanMigrations());
+        return changed;
+    }
+
+    /**
+     * Replaces only the plans that changed, so the list re-renders only their cells and keeps its selection; when
+     * many changed, one change for all is cheaper than a list event each.
+     */
+    private void replacePlans(List<PlanView> next) {
+        boolean sameNames = plans.size() == next.size();
+        List<Integer> replaced = new java.util.ArrayList<>();
+        for (int i = 0; sameNames && i < next.size() && replaced.size() <= SINGLE_REPLACEMENTS; i++) {
+            sameNames = plans.get(i).name().equals(next.get(i).name());
+            if (plans.get(i) != next.get(i)) {
+                replaced.add(i);
+            }
+        }
+        if (!sameNames || replaced.size() > SINGLE_REPLACEMENTS) {
+            plans.setAll(next);
+            return;
+        }
+        replaced.forEach(i -> plans.set(i, next.get(i)));
+    }
+
+    private void notifyTransitions(List<MigrationView> changed) {
+        for (MigrationView m : changed) {
             MigrationState before = lastStates.put(m.name(), m.state());
             if (firstUpdate || before == m.state()) {
                 continue;
@@ -259,8 +299,8 @@ public final class MonitorViewModel {
         }
     }
 
-    private void sampleRates(MonitorSnapshot next) {
-        for (MigrationView m : next.allMigrations()) {
+    private void sampleRates(List<MigrationView> changed) {
+        for (MigrationView m : changed) {
             for (VolumeProgress v : m.volumes()) {
                 if (v.shownRateBytesPerSecond() != null && m.active()) {
                     Deque<Double> samples = rates.computeIfAbsent(m.name() + "/" + v.pvc(), k -> new ArrayDeque<>());

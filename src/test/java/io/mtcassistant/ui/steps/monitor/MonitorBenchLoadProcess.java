@@ -60,9 +60,9 @@ public final class MonitorBenchLoadProcess {
                 load.drive(rate, Duration.ofSeconds(seconds));
                 boolean stopped = load.awaitFinished(Duration.ofSeconds(seconds + 120L));
                 double wall = (System.nanoTime() - start) / 1e9;
-                say("result sent=%d skipped=%d failed=%d wall=%.2f cpu=%.2f stopped=%b", load.updatesSent() - sentBefore,
-                        load.updatesSkipped(), load.updatesFailed(), wall, (os.getProcessCpuTime() - cpuStart) / 1e9,
-                        stopped);
+                say("result sent=%d skipped=%d failed=%d unchanged=%d wall=%.2f cpu=%.2f stopped=%b",
+                        load.updatesSent() - sentBefore, load.updatesSkipped(), load.updatesFailed(),
+                        load.updatesUnchanged(), wall, (os.getProcessCpuTime() - cpuStart) / 1e9, stopped);
                 // serve the probe and the watchers until the benchmark has read its last numbers
                 while (commands.readLine() != null) {
                     // nothing else is asked

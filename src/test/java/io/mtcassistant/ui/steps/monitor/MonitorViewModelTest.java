@@ -288,4 +288,32 @@ class MonitorViewModelTest {
             return vm.checkPlanChange(close).reason();
         })).isEqualTo(MonitorViewModel.OPENED_FROM_FILE);
     }
+
+    /** A watcher's snapshots share the plans that did not change: only the changed ones are replaced and looked at. */
+    @Test
+    void onlyChangedPlansAreReplacedAndLookedAt() throws Exception {
+        io.mtcassistant.monitor.IncrementalMonitorModel model = new io.mtcassistant.monitor.IncrementalMonitorModel(
+                Clock.fixed(Instant.parse("2026-01-01T10:10:00Z"), java.time.ZoneOffset.UTC));
+        java.util.function.Consumer<io.fabric8.kubernetes.api.model.GenericKubernetesResource> put = o -> model.put(
+                io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().valueToTree(o));
+        put.accept(io.mtcassistant.monitor.MigTestObjects.readyPlan("shop"));
+        put.accept(io.mtcassistant.monitor.MigTestObjects.readyPlan("wiki"));
+        put.accept(io.mtcassistant.monitor.MigTestObjects.runningCutover("shop-1", "shop", 30));
+        put.accept(io.mtcassistant.monitor.MigTestObjects.runningCutover("wiki-1", "wiki", 30));
+        MonitorSnapshot first = model.snapshot();
+        put.accept(io.mtcassistant.monitor.MigTestObjects.succeededCutover("wiki-1", "wiki"));
+        MonitorSnapshot second = model.snapshot();
+
+        assertThat(MonitorViewModel.changedMigrations(first, second)).extracting(m -> m.name())
+                .containsExactly("wiki-1");
+        MonitorViewModel vm = onFx(() -> {
+            MonitorViewModel shown = new MonitorViewModel(() -> Optional.of(cluster), (t, m) -> notifications.add(t));
+            shown.show(new MonitorUpdate(first, FeedStatus.live(), 1));
+            shown.show(new MonitorUpdate(second, FeedStatus.live(), 2));
+            return shown;
+        });
+        assertThat(onFx(() -> List.copyOf(vm.shownPlans()))).containsExactlyElementsOf(second.plans());
+        assertThat(onFx(() -> vm.shownPlans().get(0))).isSameAs(first.plan("shop").orElseThrow());
+        assertThat(notifications).containsExactly("Migration succeeded");
+    }
 }
