@@ -30,33 +30,43 @@ public final class DemoNetwork {
 
     public static void seed(SimulatedCluster source, SimulatedCluster target) {
         try (KubernetesClient client = source.client()) {
-            for (String namespace : NAMESPACES) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                        .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
-            }
-            client.network().v1().networkPolicies().inNamespace(BLOCKED_NAMESPACE).resource(new NetworkPolicyBuilder()
-                    .withNewMetadata().withName(DENY_ALL).withNamespace(BLOCKED_NAMESPACE).endMetadata()
-                    .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
-                    .build()).create();
-            nodes(client, source.name(), SOURCE_NODE_ADDRESSES);
+            seedSource(client, source.name());
         }
         try (KubernetesClient client = target.client()) {
-            nodes(client, target.name(), TARGET_NODE_ADDRESSES);
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("openshift-ingress")
-                    .withLabels(Map.of("network.openshift.io/policy-group", "ingress",
-                            "policy-group.network.openshift.io/ingress", ""))
-                    .endMetadata().build()).create();
-            GenericKubernetesResource proxy = Serialization.unmarshal("apiVersion: config.openshift.io/v1\nkind: Proxy\n"
-                    + "metadata:\n  name: cluster\nspec:\n  trustedCA:\n    name: \"\"\n", GenericKubernetesResource.class);
-            client.genericKubernetesResources("config.openshift.io/v1", "Proxy").resource(proxy).create();
-            client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName("cluster-config-v1").withNamespace("kube-system").endMetadata()
-                    .addToData("install-config", "apiVersion: v1\nbaseDomain: sim.example\nnetworking:\n"
-                            + "  clusterNetwork:\n  - cidr: 10.128.0.0/14\n    hostPrefix: 23\n  machineNetwork:\n"
-                            + "  - cidr: " + TARGET_MACHINE_NETWORK + "\n  networkType: OVNKubernetes\n"
-                            + "  serviceNetwork:\n  - 172.30.0.0/16\n")
-                    .build()).create();
+            seedTarget(client, target.name());
         }
+    }
+
+    /** The source's part of {@link #seed}: its namespaces, the deny-all policy and its nodes. */
+    static void seedSource(KubernetesClient client, String clusterName) {
+        for (String namespace : NAMESPACES) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        }
+        client.network().v1().networkPolicies().inNamespace(BLOCKED_NAMESPACE).resource(new NetworkPolicyBuilder()
+                .withNewMetadata().withName(DENY_ALL).withNamespace(BLOCKED_NAMESPACE).endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
+                .build()).create();
+        nodes(client, clusterName, SOURCE_NODE_ADDRESSES);
+    }
+
+    /** The target's part of {@link #seed}: its nodes, the ingress namespace, the cluster Proxy and install config. */
+    static void seedTarget(KubernetesClient client, String clusterName) {
+        nodes(client, clusterName, TARGET_NODE_ADDRESSES);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("openshift-ingress")
+                .withLabels(Map.of("network.openshift.io/policy-group", "ingress",
+                        "policy-group.network.openshift.io/ingress", ""))
+                .endMetadata().build()).create();
+        GenericKubernetesResource proxy = Serialization.unmarshal("apiVersion: config.openshift.io/v1\nkind: Proxy\n"
+                + "metadata:\n  name: cluster\nspec:\n  trustedCA:\n    name: \"\"\n", GenericKubernetesResource.class);
+        client.genericKubernetesResources("config.openshift.io/v1", "Proxy").resource(proxy).create();
+        client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("cluster-config-v1").withNamespace("kube-system").endMetadata()
+                .addToData("install-config", "apiVersion: v1\nbaseDomain: sim.example\nnetworking:\n"
+                        + "  clusterNetwork:\n  - cidr: 10.128.0.0/14\n    hostPrefix: 23\n  machineNetwork:\n"
+                        + "  - cidr: " + TARGET_MACHINE_NETWORK + "\n  networkType: OVNKubernetes\n"
+                        + "  serviceNetwork:\n  - 172.30.0.0/16\n")
+                .build()).create();
     }
 
     private static void nodes(KubernetesClient client, String cluster, List<String> addresses) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -57,6 +58,12 @@ public final class SimulatedCluster implements AutoCloseable {
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
     }
+
+    /**
+     * One serialization for the simulations' own clients: each of its mappers learns every model type it reads
+     * afresh, and the demo's start builds a dozen clients that read the same types.
+     */
+    private static final KubernetesSerialization CLIENT_SERIALIZATION = new KubernetesSerialization();
 
     private final String name;
     private final SimulatedPlatform platform;
@@ -197,7 +204,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 .withTrustCerts(!serverNames.isEmpty()).withCaCertData(caCertificateBase64())
                 .withOauthToken(internalUser.token()).withNamespace("default").withHttp2Disable(true)
                 .withRequestRetryBackoffLimit(0).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(CLIENT_SERIALIZATION)
+                .build();
     }
 
     /**
@@ -209,7 +217,8 @@ public final class SimulatedCluster implements AutoCloseable {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + server.getPort())
                 .withOauthToken(internalUser.token()).withNamespace("default").withHttp2Disable(true)
                 .withRequestRetryBackoffLimit(0).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(CLIENT_SERIALIZATION)
+                .build();
     }
 
     /**

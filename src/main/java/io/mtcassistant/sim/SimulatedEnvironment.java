@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The demo pair of simulated clusters: sim-source (OpenShift 3.11) and sim-target (OpenShift 4.12), both with a
@@ -47,6 +50,8 @@ public final class SimulatedEnvironment implements AutoCloseable {
         void ready(String part);
     }
 
+    private static final String MIRROR_CA_FILE = "mirror-ca.pem";
+
     private final List<SimulatedCluster> clusters;
     private DemoMigrations migrations;
     private final SimulatedMirrorRegistry mirror;
@@ -65,65 +70,101 @@ public final class SimulatedEnvironment implements AutoCloseable {
         }
     }
 
-    /** Starts both clusters (in parallel) on 127.0.0.1. */
+    /** Starts the demo pair on 127.0.0.1 (see {@link #startDemoPair(StartListener)}). */
     public static SimulatedEnvironment startDemoPair() {
         return startDemoPair(StartListener.NONE);
     }
 
-    /** Starts both clusters (in parallel) on 127.0.0.1, telling {@code listener} each part that is ready. */
+    /**
+     * Starts both clusters, the mirror registry and the S3 server (in parallel) on 127.0.0.1, telling {@code listener}
+     * each part that is ready; returns once the demo's objects are seeded on both clusters.
+     */
     public static SimulatedEnvironment startDemoPair(StartListener listener) {
+        Path mirrorDir;
+        try {
+            mirrorDir = Files.createTempDirectory("mtc-sim-mirror");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for the simulated mirror registry", e);
+        }
         SimulatedCluster source = SimulatedCluster.builder().name(SOURCE_CONTEXT).openShift3(SOURCE_VERSION)
                 .admin(true).build();
         SimulatedCluster target = SimulatedCluster.builder().name(TARGET_CONTEXT).openShift4(TARGET_VERSION)
                 .admin(true).build();
-        CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(() -> {
-            SimulatedCluster started = source.start();
-            listener.ready(SOURCE_CONTEXT);
-            return started;
+        // own threads: the common pool has a single worker on two cores, and the demo's migrations seed there
+        ExecutorService starter = Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "sim-demo-start");
+            thread.setDaemon(true);
+            return thread;
         });
-        Path mirrorDir = null;
-        SimulatedMirrorRegistry mirror = null;
-        SimulatedS3Server s3 = null;
+        CompletableFuture<SimulatedCluster> sourceStart = CompletableFuture.supplyAsync(() -> {
+            source.start();
+            try (KubernetesClient client = source.client()) {
+                DemoNetwork.seedSource(client, source.name());
+            }
+            return ready(listener, SOURCE_CONTEXT, source);
+        }, starter);
+        CompletableFuture<SimulatedMirrorRegistry> mirrorStart = CompletableFuture.supplyAsync(
+                () -> ready(listener, MIRROR_PART, SimulatedMirrorRegistry.start(mirrorDir.resolve(MIRROR_CA_FILE))),
+                starter);
+        CompletableFuture<SimulatedS3Server> s3Start = CompletableFuture.supplyAsync(
+                () -> SimulatedS3Server.start(S3_ACCESS_KEY, S3_SECRET_KEY).createBucket(S3_BUCKET), starter);
+        starter.shutdown();
         SimulatedEnvironment environment = null;
         try {
-            mirrorDir = Files.createTempDirectory("mtc-sim-mirror");
-            mirror = SimulatedMirrorRegistry.start(mirrorDir.resolve("mirror-ca.pem"));
-            listener.ready(MIRROR_PART);
-            s3 = SimulatedS3Server.start(S3_ACCESS_KEY, S3_SECRET_KEY).createBucket(S3_BUCKET);
             target.start();
+            SimulatedS3Server s3 = joined(s3Start);
             // step 6 has a Multicloud Object Gateway to discover on sim-target, and an S3 server behind it to check
             try (KubernetesClient client = target.client()) {
                 SimulatedObjectGateway.ready(s3.endpoint().toString(), S3_ACCESS_KEY, S3_SECRET_KEY).installOn(client);
+                DemoNetwork.seedTarget(client, target.name());
             }
             listener.ready(TARGET_CONTEXT);
-            sourceStart.join();
-            DemoNetwork.seed(source, target);
-            environment = new SimulatedEnvironment(List.of(source, target), mirror, mirrorDir, s3);
+            joined(sourceStart);
+            environment = new SimulatedEnvironment(List.of(source, target), joined(mirrorStart), mirrorDir, s3);
             // ObjectBucketClaims of the gateway's storage class get bound (repository create --bucket-claim)
             environment.bucketProvisioner = SimulatedBucketProvisioner.start(target);
             environment.migrations = DemoMigrations.start(source, target, new DemoRepository(s3.endpoint().toString(),
                     S3_BUCKET, new S3Keys(S3_ACCESS_KEY, S3_SECRET_KEY)));
             return environment;
-        } catch (IOException e) {
-            sourceStart.exceptionally(failure -> source).join();
-            source.close();
-            target.close();
-            throw new UncheckedIOException("cannot make a folder for the simulated mirror registry", e);
         } catch (RuntimeException e) {
-            if (environment != null && environment.bucketProvisioner != null) {
-                environment.bucketProvisioner.close();
+            if (environment != null) {
+                environment.close();
+            } else {
+                // let every part finish starting first, or closing it now would leave a server running
+                closeWhenStarted(mirrorStart);
+                closeWhenStarted(s3Start);
+                sourceStart.exceptionally(failure -> source).join();
+                source.close();
+                target.close();
+                deleteQuietly(mirrorDir.resolve(MIRROR_CA_FILE));
+                deleteQuietly(mirrorDir);
             }
-            if (s3 != null) {
-                s3.close();
-            }
-            if (mirror != null) {
-                mirror.close();
-            }
-            // let the source finish starting first, or closing it now would leave a server running
-            sourceStart.exceptionally(failure -> source).join();
-            source.close();
-            target.close();
             throw e;
+        }
+    }
+
+    private static <T> T ready(StartListener listener, String part, T started) {
+        listener.ready(part);
+        return started;
+    }
+
+    /** The part's result; its own failure rather than the wrapper CompletableFuture puts around it. */
+    private static <T> T joined(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void closeWhenStarted(CompletableFuture<? extends AutoCloseable> part) {
+        AutoCloseable started = part.exceptionally(failure -> null).join();
+        if (started != null) {
+            try {
+                started.close();
+            } catch (Exception e) {
+                // closing after a failed start: the start's own failure is the one to report
+            }
         }
     }
 
@@ -181,11 +222,15 @@ public final class SimulatedEnvironment implements AutoCloseable {
         }
         mirror.close();
         s3.close();
+        deleteQuietly(mirror.caFile());
+        deleteQuietly(mirrorDir);
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            Files.deleteIfExists(mirror.caFile());
-            Files.deleteIfExists(mirrorDir);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a temporary certificate left behind
+            // a temporary certificate or folder left behind
         }
     }
 }

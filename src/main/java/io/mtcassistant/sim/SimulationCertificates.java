@@ -1,5 +1,6 @@
 package io.mtcassistant.sim;
 
+import io.mtcassistant.common.InMemoryKeyManagers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -140,12 +140,6 @@ final class SimulationCertificates {
     /** A TLS server context presenting the server certificate and its CA, accepting client certificates of the CA. */
     SSLContext serverContext() {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = "simulation".toCharArray();
-            store.setKeyEntry("server", serverKeys.getPrivate(), password, new X509Certificate[] {server, ca});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
             trusted.setCertificateEntry("ca", ca);
@@ -153,7 +147,7 @@ final class SimulationCertificates {
                     javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), trust.getTrustManagers(), RANDOM);
+            context.init(InMemoryKeyManagers.of(serverKeys.getPrivate(), server, ca), trust.getTrustManagers(), RANDOM);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up the simulation's TLS", e);

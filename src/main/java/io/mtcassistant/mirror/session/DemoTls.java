@@ -1,5 +1,6 @@
 package io.mtcassistant.mirror.session;
 
+import io.mtcassistant.common.InMemoryKeyManagers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -7,14 +8,12 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -51,14 +50,8 @@ public final class DemoTls {
                             new GeneralName(GeneralName.dNSName, "localhost")}));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = "demo".toCharArray();
-            store.setKeyEntry("demo", keys.getPrivate(), password, new X509Certificate[] {certificate});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
             context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), null, null);
+            context.init(InMemoryKeyManagers.of(keys.getPrivate(), certificate), null, null);
             StringWriter text = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
                 writer.writeObject(certificate);
