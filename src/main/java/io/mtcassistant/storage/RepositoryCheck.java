@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The workstation's check of a replication repository, step by step as a person would debug it: the name, the
@@ -55,7 +56,7 @@ public final class RepositoryCheck {
         if (address != null && connect(target, address, steps) && transport(target, steps)) {
             try (S3Client s3 = S3ClientFactory.client(target, keys, timeout)) {
                 if (credentialsAndBucket(s3, target, createBucket, steps)) {
-                    probe(s3, target, steps);
+                    probe(s3, target, keys, steps);
                 }
             }
         }
@@ -150,14 +151,22 @@ public final class RepositoryCheck {
         }
     }
 
-    private void probe(S3Client s3, RepositoryTarget target, Steps steps) {
+    private void probe(S3Client s3, RepositoryTarget target, S3Keys keys, Steps steps) {
         String key = PROBE_PREFIX + UUID.randomUUID();
         byte[] content = ("MTC Assistant repository check " + Instant.now()).getBytes(StandardCharsets.UTF_8);
         try {
             s3.putObject(r -> r.bucket(target.bucket()).key(key), RequestBody.fromBytes(content));
             steps.pass("write", "put " + key + " (" + content.length + " bytes)");
         } catch (RuntimeException e) {
-            steps.fail("write", e);
+            boolean answered = e instanceof S3Exception
+                    || S3FailureClassifier.classify(e) == RepositoryProblem.TIMED_OUT;
+            if (answered) {
+                steps.fail("write", e);
+            } else {
+                try (S3Client bodiless = S3ClientFactory.withoutChunkedEncoding(target, keys, timeout)) {
+                    steps.fail("write", verdictWithoutBody(bodiless, target, key, e));
+                }
+            }
             return;
         }
         try {
@@ -180,6 +189,30 @@ public final class RepositoryCheck {
         if (steps.allPassed()) {
             steps.pass("path-style", "requests as https://HOST/BUCKET/KEY work: MigStorage gets awsS3ForcePathStyle: true");
         }
+    }
+
+    /**
+     * A server that refuses a PUT as soon as it has read the headers (s3proxy, some gateways) answers and closes the
+     * connection while the body is still being sent, so the client sees a broken connection instead of the answer,
+     * depending on timing. An empty PUT has no body to lose (given a client without aws-chunked encoding, which
+     * frames even an empty object): its answer is the server's verdict on writing here. When it succeeds, the first
+     * failure was the network's and is the one reported.
+     */
+    static RuntimeException verdictWithoutBody(S3Client s3, RepositoryTarget target, String key,
+            RuntimeException first) {
+        try {
+            s3.putObject(r -> r.bucket(target.bucket()).key(key), RequestBody.empty());
+        } catch (S3Exception refused) {
+            return refused;
+        } catch (RuntimeException again) {
+            return first;
+        }
+        try {
+            s3.deleteObject(r -> r.bucket(target.bucket()).key(key));
+        } catch (RuntimeException ignored) {
+            // the probe's own empty object; the failure to report is the first one
+        }
+        return first;
     }
 
     /** Collects the steps; after a failure, the names still to come are added as skipped. */

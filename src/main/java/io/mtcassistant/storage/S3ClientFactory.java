@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * S3 clients as Velero uses the repository: path-style addressing (NooBaa and most private S3 servers have no
@@ -32,6 +33,15 @@ final class S3ClientFactory {
     }
 
     static S3Client client(RepositoryTarget target, S3Keys keys, Duration timeout) {
+        return client(target, keys, timeout, true);
+    }
+
+    /** A client whose requests carry exactly their payload (over plain HTTP the SDK otherwise frames it aws-chunked). */
+    static S3Client withoutChunkedEncoding(RepositoryTarget target, S3Keys keys, Duration timeout) {
+        return client(target, keys, timeout, false);
+    }
+
+    private static S3Client client(RepositoryTarget target, S3Keys keys, Duration timeout, boolean chunked) {
         SSLContext tls = target.https() ? tls(target) : null;
         SdkHttpClient http = UrlConnectionHttpClient.create(uri -> {
             try {
@@ -53,6 +63,7 @@ final class S3ClientFactory {
                 .endpointOverride(target.endpoint())
                 .region(Region.of(target.region()))
                 .forcePathStyle(true)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(chunked).build())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
                 .httpClient(http)
