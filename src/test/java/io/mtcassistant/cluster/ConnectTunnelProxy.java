@@ -1,6 +1,6 @@
 package io.mtcassistant.cluster;
 
-import java.io.ByteArrayOutputStream;
+import io.mtcassistant.common.HttpHeads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +49,7 @@ final class ConnectTunnelProxy implements AutoCloseable {
     private void tunnel(Socket client) {
         try {
             InputStream in = client.getInputStream();
-            String head = readHead(in);
+            String head = HttpHeads.read(in);
             String requestLine = head.lines().findFirst().orElse("");
             requests.add(requestLine);
             String[] parts = requestLine.split(" ");
@@ -70,18 +70,6 @@ final class ConnectTunnelProxy implements AutoCloseable {
         } catch (IOException e) {
             // connection ended
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        int b;
-        while (matched < 4 && (b = in.read()) >= 0) {
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
     }
 
     private static void pump(Socket from, Socket to) {

@@ -3,9 +3,8 @@ package io.mtcassistant.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
+import io.mtcassistant.common.HttpHeads;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -106,7 +104,7 @@ class RefusedPutVerdictTest {
         private void serve() {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
-                    String head = readHead(connection.getInputStream()).toLowerCase(Locale.ROOT);
+                    String head = HttpHeads.read(connection.getInputStream()).toLowerCase(Locale.ROOT);
                     if (head.startsWith("put") && !head.contains("\r\ncontent-length: 0\r\n")) {
                         connection.setSoLinger(true, 0); // reset, as a server closing with the body unread does
                         continue;
@@ -128,18 +126,7 @@ class RefusedPutVerdictTest {
             }
         }
 
-        private static String readHead(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            byte[] end = {'\r', '\n', '\r', '\n'};
-            int b;
-            while (matched < 4 && (b = in.read()) >= 0) {
-                head.write(b);
-                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1);
-        }
-
+    
         @Override
         public void close() throws IOException {
             socket.close();
