@@ -150,16 +150,16 @@ class RepositoryPageFlowTest {
             page.secretKeyProperty().set("");
         });
         click(robot, "#repository-claim-plan");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !page.claimActions().isEmpty());
-        assertThat(page.claimActions()).extracting(r -> r.title())
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !page.claim().actions().isEmpty());
+        assertThat(page.claim().actions()).extracting(r -> r.title())
                 .anyMatch(t -> t.contains("ObjectBucketClaim openshift-migration/" + CLAIM));
-        assertThat(page.claimStatusProperty().get()).contains("on sim-target (where the gateway openshift-storage/noobaa runs)");
+        assertThat(page.claim().statusProperty().get()).contains("on sim-target (where the gateway openshift-storage/noobaa runs)");
         show(robot, "#repository-claim-actions");
         Snapshots.writeOnFx(robot, scene, Snapshots.FOLDER.resolve("repository-claim-plan.png"));
         Path claimExport = home.resolve("claim-export");
         dialogs.folderChoices.add(claimExport);
         click(robot, "#repository-claim-export");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.claimStatusProperty().get().startsWith("Exported"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.claim().statusProperty().get().startsWith("Exported"));
         try (Stream<Path> files = Files.walk(claimExport)) {
             assertThat(files.filter(Files::isRegularFile).map(f -> {
                 try {
@@ -171,10 +171,10 @@ class RepositoryPageFlowTest {
         }
         click(robot, "#repository-claim-apply");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !page.busyProperty().get()
-                && page.claimStatusProperty().get().startsWith("ObjectBucketClaim"));
-        assertThat(page.claimStatusProperty().get()).startsWith("ObjectBucketClaim openshift-migration/" + CLAIM
+                && page.claim().statusProperty().get().startsWith("ObjectBucketClaim"));
+        assertThat(page.claim().statusProperty().get()).startsWith("ObjectBucketClaim openshift-migration/" + CLAIM
                 + " is Bound: bucket " + CLAIM + ", access key ").contains("next, Check repository and plan");
-        assertThat(page.claimActions()).extracting(r -> r.state()).allMatch(ActionState::succeeded);
+        assertThat(page.claim().actions()).extracting(r -> r.state()).allMatch(ActionState::succeeded);
         assertThat(page.endpointProperty().get()).isEqualTo(s3.httpEndpoint().toString());
         assertThat(page.bucketProperty().get()).isEqualTo(CLAIM);
         assertThat(page.accessKeyProperty().get()).as("the claim's Secret's keys").isEqualTo(LocalS3Server.ACCESS_KEY);

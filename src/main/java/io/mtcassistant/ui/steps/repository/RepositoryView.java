@@ -99,20 +99,20 @@ public final class RepositoryView {
         viewModel.gateways().addListener((ListChangeListener<ObjectGateway>) c -> showGateways());
         showGateways();
 
-        claimNameField.textProperty().bindBidirectional(viewModel.claimNameProperty());
-        claimNamespaceField.textProperty().bindBidirectional(viewModel.claimNamespaceProperty());
-        claimStorageClassField.textProperty().bindBidirectional(viewModel.claimStorageClassProperty());
-        claimPlanButton.setOnAction(e -> viewModel.planClaim());
-        claimPlanBox.getChildren().setAll(ClusterCardView.planView(viewModel.claimActions(), "repository-claim-actions",
+        claimNameField.textProperty().bindBidirectional(viewModel.claim().nameProperty());
+        claimNamespaceField.textProperty().bindBidirectional(viewModel.claim().namespaceProperty());
+        claimStorageClassField.textProperty().bindBidirectional(viewModel.claim().storageClassProperty());
+        claimPlanButton.setOnAction(e -> viewModel.claim().plan());
+        claimPlanBox.getChildren().setAll(ClusterCardView.planView(viewModel.claim().actions(), "repository-claim-actions",
                 "repository-claim-yaml"));
-        claimPlanSection.visibleProperty().bind(Bindings.isNotEmpty(viewModel.claimActions()));
+        claimPlanSection.visibleProperty().bind(Bindings.isNotEmpty(viewModel.claim().actions()));
         claimPlanSection.managedProperty().bind(claimPlanSection.visibleProperty());
-        claimExportButton.setOnAction(e -> viewModel.exportClaim());
-        claimApplyButton.setOnAction(e -> viewModel.applyClaim());
+        claimExportButton.setOnAction(e -> viewModel.claim().export());
+        claimApplyButton.setOnAction(e -> viewModel.claim().apply());
         for (Button button : List.of(claimPlanButton, claimExportButton, claimApplyButton)) {
             button.disableProperty().bind(viewModel.busyProperty());
         }
-        bindText(claimStatusLabel, viewModel.claimStatusProperty());
+        bindText(claimStatusLabel, viewModel.claim().statusProperty());
 
         endpointField.textProperty().bindBidirectional(viewModel.endpointProperty());
         bucketField.textProperty().bindBidirectional(viewModel.bucketProperty());

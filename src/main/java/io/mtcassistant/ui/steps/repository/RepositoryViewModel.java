@@ -18,10 +18,6 @@ import io.mtcassistant.install.plan.ChangePlanPreview;
 import io.mtcassistant.registration.ClusterRegistration;
 import io.mtcassistant.registration.RegistryExposure;
 import io.mtcassistant.registration.ServiceAccountTokens;
-import io.mtcassistant.plans.KubernetesName;
-import io.mtcassistant.storage.BucketClaim;
-import io.mtcassistant.storage.BucketClaimPending;
-import io.mtcassistant.storage.BucketClaims;
 import io.mtcassistant.storage.CheckStep;
 import io.mtcassistant.storage.KeyValues;
 import io.mtcassistant.storage.ObjectGateway;
@@ -67,7 +63,7 @@ import javafx.collections.ObservableList;
  * workstation step by step, builds the change plan for the credentials Secret and the MigStorage (shown and exported
  * with placeholders for the keys unless the admin asks for them), applies it and shows MigStorage Ready or its
  * conditions in plain words; registers the remote clusters. The least-privilege alternative to the gateway's admin
- * keys, an ObjectBucketClaim, goes through its own change plan and fills the fields once Bound. Use on the FX thread.
+ * keys, an ObjectBucketClaim, is {@link BucketClaimViewModel}, which fills the fields once Bound. Use on the FX thread.
  */
 public final class RepositoryViewModel {
 
@@ -76,8 +72,6 @@ public final class RepositoryViewModel {
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** crane tunnel-api's default namespace on the control cluster. */
     static final String TUNNEL_NAMESPACE = "openvpn";
-    /** The bucket claim's name, and the bucket it asks for. */
-    static final String DEFAULT_CLAIM = "migration-repository";
     /** The check box that offers the image registry's default route (its label on the page). */
     static final String EXPOSE_REGISTRY = "enable the image registry's default route on OpenShift 4 remotes that lack it";
 
@@ -99,11 +93,6 @@ public final class RepositoryViewModel {
     private final BooleanProperty exportKeys = new SimpleBooleanProperty(false);
     private final StringProperty storageName = new SimpleStringProperty(RepositoryPlanner.DEFAULT_NAME);
     private final BooleanProperty exposeRegistry = new SimpleBooleanProperty(false);
-    private final StringProperty claimName = new SimpleStringProperty(DEFAULT_CLAIM);
-    private final StringProperty claimNamespace = new SimpleStringProperty(StorageApis.MIGRATION_NAMESPACE);
-    private final StringProperty claimStorageClass = new SimpleStringProperty(StorageApis.NOOBAA_STORAGE_CLASS);
-    private final ObservableList<ActionRow> claimActions = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper claimStatus = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper discovery = new ReadOnlyStringWrapper("");
@@ -124,8 +113,7 @@ public final class RepositoryViewModel {
     private ChangePlan shownPlan;
     private ChangePlan applyPlan;
     private String plannedStorage;
-    private ChangePlan claimPlan;
-    private ControlCluster claimOn;
+    private final BucketClaimViewModel claim;
 
     public RepositoryViewModel(ClustersViewModel clusters, MigrationPlanHolder plans, TaskRunner runner,
             DialogService dialogs, ActivityListener activity, Executor fx) {
@@ -135,6 +123,18 @@ public final class RepositoryViewModel {
         this.dialogs = dialogs;
         this.activity = activity;
         this.fx = fx;
+        this.claim = new BucketClaimViewModel(runner, activity, fx, busy, this::claimCluster, () -> gateways,
+                this::exportPlan, this::fillFromClaim);
+    }
+
+    /** The claim's endpoint, bucket and keys become the repository to check; an earlier check no longer applies. */
+    private void fillFromClaim(ClaimOutcome.Fill fill) {
+        fill.endpoint().ifPresent(endpoint::set);
+        bucket.set(fill.bucket());
+        accessKey.set(fill.keys().accessKeyId());
+        secretKey.set(fill.keys().secretAccessKey());
+        inputProblem.set("");
+        clearCheck();
     }
 
     /** Shown under the control cluster line: what the demo can and cannot show on this page. */
@@ -143,7 +143,7 @@ public final class RepositoryViewModel {
     }
 
     /** The control cluster, the session that reaches it, and why this one. */
-    private record ControlCluster(String name, ClusterSession session, String why) {
+    record ControlCluster(String name, ClusterSession session, String why) {
     }
 
     /** The page is shown: finds the control cluster, the gateways and the MigClusters. */
@@ -359,101 +359,6 @@ public final class RepositoryViewModel {
                         .onFailure(error -> status.set("Export to " + dir + ": " + TaskFailures.describe(error)))));
     }
 
-    /**
-     * The least-privilege route: plans an ObjectBucketClaim on the cluster whose gateway the page found (else the
-     * control cluster) and shows its actions; nothing is changed until {@link #applyClaim()}.
-     */
-    public void planClaim() {
-        claimStatus.set("");
-        claimActions.clear();
-        claimPlan = null;
-        if (busy.get()) {
-            return;
-        }
-        ControlCluster on = claimCluster().orElse(null);
-        if (on == null) {
-            claimStatus.set("No cluster for the claim: connect the cluster that runs the Multicloud Object Gateway "
-                    + "in step 1 first.");
-            return;
-        }
-        String name = strip(claimName.get());
-        String namespace = strip(claimNamespace.get());
-        String storageClass = strip(claimStorageClass.get());
-        Optional<String> problem = KubernetesName.problem(name).map(p -> "Claim name " + p)
-                .or(() -> KubernetesName.problem(namespace).map(p -> "Claim namespace " + p))
-                .or(() -> storageClass.isEmpty() ? Optional.of("Storage class is empty: the gateway's is "
-                        + StorageApis.NOOBAA_STORAGE_CLASS) : Optional.empty());
-        if (problem.isPresent()) {
-            claimStatus.set(problem.get());
-            return;
-        }
-        ChangePlan plan = BucketClaims.plan(on.name(), namespace, name, name, storageClass, READY_TIMEOUT);
-        busy.set(true);
-        runner.run(BackgroundTask.of("Plan the bucket claim", progress ->
-                        ChangePlanPreview.of(plan, on.session().client()))
-                .onSuccess(previews -> {
-                    claimPlan = plan;
-                    claimOn = on;
-                    claimActions.setAll(previews.stream().map(ActionRow::new).toList());
-                    claimStatus.set(plan.title() + " on " + on.name() + " (" + on.why() + "): "
-                            + plan.actions().size() + " actions. Review them, then Apply: it waits until the claim is "
-                            + "Bound and fills the repository fields from its ConfigMap and Secret.");
-                })
-                .onFailure(error -> claimStatus.set("Cannot plan the claim on " + on.name() + ": "
-                        + TaskFailures.describe(error)))
-                .onFinally(() -> busy.set(false)));
-    }
-
-    /** The claim has no keys in it: its export is the plan as shown. */
-    public void exportClaim() {
-        exportPlan(claimPlan, "bucket claim plan", claimStatus, "");
-    }
-
-    /** Creates the claim, waits until it is Bound, then fills endpoint, bucket and keys from what it gave. */
-    public void applyClaim() {
-        ChangePlan plan = claimPlan;
-        ControlCluster on = claimOn;
-        if (plan == null || on == null || busy.get()) {
-            return;
-        }
-        String namespace = strip(claimNamespace.get());
-        String name = strip(claimName.get());
-        String storageClass = strip(claimStorageClass.get());
-        List<ObjectGateway> known = List.copyOf(gateways);
-        busy.set(true);
-        claimStatus.set("Applying on " + on.name() + ": waiting until the claim is Bound…");
-        activity.info(SOURCE, on.name() + ": " + plan.title() + " started");
-        KubernetesClient client = on.session().client();
-        runner.run(BackgroundTask.of("Claim a bucket on " + on.name(), progress -> {
-                    ApplyResult result = new ChangePlanApplier(client).apply(plan, outcome -> fx.execute(() ->
-                            claimActions.get(outcome.index()).update(outcome)));
-                    Optional<BucketClaim> claim = BucketClaims.get(on.name(), client, namespace, name);
-                    if (result.succeeded() && claim.isPresent() && claim.get().bound()
-                            && claim.get().problems().isEmpty()) {
-                        return ClaimOutcome.bound(claim.get(), known);
-                    }
-                    return ClaimOutcome.notUsable(BucketClaimPending.explain(client, namespace, name, storageClass,
-                            claim, "press Apply again"), result.failure().map(f -> "Step " + (f.index() + 1)
-                            + " failed: " + SecretMasker.mask(f.message())));
-                })
-                .onSuccess(outcome -> {
-                    claimStatus.set(outcome.status());
-                    outcome.fill().ifPresentOrElse(fill -> {
-                        fill.endpoint().ifPresent(endpoint::set);
-                        bucket.set(fill.bucket());
-                        accessKey.set(fill.keys().accessKeyId());
-                        secretKey.set(fill.keys().secretAccessKey());
-                        inputProblem.set("");
-                        clearCheck();
-                        activity.success(SOURCE, on.name() + ": ObjectBucketClaim " + namespace + "/" + name
-                                + " is Bound");
-                    }, () -> activity.warning(SOURCE, on.name() + ": ObjectBucketClaim " + namespace + "/" + name
-                            + " is not Bound"));
-                })
-                .onFailure(error -> claimStatus.set(TaskFailures.describe(error)))
-                .onFinally(() -> busy.set(false)));
-    }
-
     /** The cluster of the gateway the page found (a ready one first), else the control cluster. */
     private Optional<ControlCluster> claimCluster() {
         Optional<ObjectGateway> gateway = gateways.stream().filter(ObjectGateway::ready).findFirst()
@@ -462,10 +367,6 @@ public final class RepositoryViewModel {
                 g.cluster(), session, "where the gateway " + g.namespace() + "/" + g.name() + " runs")));
         return at.or(() -> Optional.ofNullable(control).map(c -> new ControlCluster(c.name(), c.session(),
                 "the control cluster: no gateway was found")));
-    }
-
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
     }
 
     /** Creates the Secret and MigStorage on the control cluster and waits for the controller's own test. */
@@ -666,24 +567,9 @@ public final class RepositoryViewModel {
         return exposeRegistry;
     }
 
-    public StringProperty claimNameProperty() {
-        return claimName;
-    }
-
-    public StringProperty claimNamespaceProperty() {
-        return claimNamespace;
-    }
-
-    public StringProperty claimStorageClassProperty() {
-        return claimStorageClass;
-    }
-
-    public ObservableList<ActionRow> claimActions() {
-        return claimActions;
-    }
-
-    public ReadOnlyStringProperty claimStatusProperty() {
-        return claimStatus.getReadOnlyProperty();
+    /** The least-privilege route: an ObjectBucketClaim instead of the gateway's admin keys. */
+    public BucketClaimViewModel claim() {
+        return claim;
     }
 
     public ReadOnlyStringProperty noticeProperty() {
